@@ -1,0 +1,3 @@
+from hankkeet.cli import main
+
+main()

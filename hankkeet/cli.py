@@ -1,0 +1,260 @@
+"""The command line: each command parses options, calls the core, renders.
+
+Exit codes: 0 results, 1 a valid query with no results, 2 bad input or usage,
+3 an unexpected internal error (run with --debug or HANKKEET_DEBUG=1 for the
+traceback). Messages go to stderr; stdout carries only the requested output.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+from typer.core import TyperGroup
+
+from hankkeet import __version__
+from hankkeet.errors import EXIT_INTERNAL, EXIT_NO_RESULTS, HankkeetError
+
+PROG = "hankkeet"
+
+
+def _report(message: str) -> None:
+    """One line on stderr, control characters made visible."""
+    safe = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in message)
+    sys.stderr.write(f"{PROG}: {safe}\n")
+    sys.stderr.flush()
+
+
+def _debug_enabled(ctx: typer.Context | None) -> bool:
+    if os.environ.get("HANKKEET_DEBUG", "") not in ("", "0"):
+        return True
+    state = ctx.find_object(State) if ctx is not None else None
+    return bool(state and state.debug)
+
+
+class _Group(TyperGroup):
+    """Turns our exceptions into one-line messages and exit codes.
+
+    It sits inside the click machinery, so typer.testing.CliRunner sees exactly
+    what a shell user sees.
+    """
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except HankkeetError as exc:
+            _report(exc.message)
+            ctx.exit(exc.exit_code)
+        except BrokenPipeError:
+            _quiet_broken_pipe()
+        except Exception as exc:
+            # Typer/click's own exceptions (usage errors, Exit) pass through.
+            if type(exc).__module__.split(".")[0] in ("typer", "click"):
+                raise
+            if _debug_enabled(ctx):
+                raise
+            _report(
+                f"internal error: {type(exc).__name__}: {exc} "
+                "(this is a bug; run with --debug or HANKKEET_DEBUG=1 for details)"
+            )
+            ctx.exit(EXIT_INTERNAL)
+
+
+def _quiet_broken_pipe() -> NoReturn:
+    """The reader went away (``| head``): stop quietly, as csvkit and httpie do."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    raise SystemExit(0)
+
+
+app = typer.Typer(
+    cls=_Group,
+    name=PROG,
+    help="Query the 2020 TEM special grants to municipalities for immigrant guidance and counselling services.",
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@dataclass
+class State:
+    data: Path | None = None
+    debug: bool = False
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"{PROG} {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    ctx: typer.Context,
+    data: Annotated[
+        Path | None,
+        typer.Option(
+            "--data",
+            metavar="PATH",
+            help="Read this snapshot (made by 'hankkeet parse') instead of the bundled one.",
+            envvar="HANKKEET_DATA",
+        ),
+    ] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on internal errors.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    ctx.obj = State(data=data, debug=debug)
+
+
+# -- shared plumbing ------------------------------------------------------
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (UTF-8) on stdout.")]
+CsvOption = Annotated[bool, typer.Option("--csv", help="Print CSV with a header row on stdout.")]
+
+
+def _state(ctx: typer.Context) -> State:
+    return ctx.find_object(State) or State()
+
+
+def _snapshot(ctx: typer.Context):
+    from hankkeet.model import load
+
+    return load(_state(ctx).data)
+
+
+def _output_format(as_json: bool, as_csv: bool) -> str:
+    if as_json and as_csv:
+        raise HankkeetError("choose one of --json and --csv")
+    return "json" if as_json else "csv" if as_csv else "table"
+
+
+def write_stdout(text: str) -> None:
+    """Machine output: UTF-8 bytes whatever the locale says."""
+    stream = sys.stdout
+    buffer = getattr(stream, "buffer", None)
+    if buffer is not None:
+        stream.flush()
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
+    else:  # pragma: no cover - a text-only stream
+        stream.write(text)
+        stream.flush()
+
+
+def print_table(renderable: Any) -> None:
+    from hankkeet.render import make_console
+
+    make_console().print(renderable)
+    sys.stdout.flush()
+
+
+def _no_results(message: str) -> NoReturn:
+    _report(message)
+    raise typer.Exit(EXIT_NO_RESULTS)
+
+
+# -- commands -------------------------------------------------------------
+
+
+@app.command("list")
+def list_projects(
+    ctx: typer.Context,
+    as_json: JsonOption = False,
+    as_csv: CsvOption = False,
+) -> None:
+    """List the funded projects.
+
+    Example: hankkeet list --json | jq -r '.[].name'
+    """
+    from hankkeet import render
+
+    fmt = _output_format(as_json, as_csv)
+    projects = list(_snapshot(ctx).projects)
+    if fmt == "json":
+        write_stdout(render.projects_json(projects))
+    elif fmt == "csv":
+        write_stdout(render.projects_csv(projects))
+    else:
+        print_table(render.projects_table(projects))
+    if not projects:
+        _no_results("no projects")
+
+
+@app.command("show")
+def show(
+    ctx: typer.Context,
+    project_id: Annotated[str, typer.Argument(metavar="ID", help="Project id (e.g. riihimaki) or number.")],
+    as_json: JsonOption = False,
+) -> None:
+    """Show every field of one project.
+
+    Example: hankkeet show riihimaki
+    """
+    from hankkeet import render
+
+    project = _snapshot(ctx).find(project_id)
+    if as_json:
+        write_stdout(render.to_json(project.to_dict()))
+    else:
+        print_table(render.project_detail(project))
+
+
+@app.command("parse")
+def parse(
+    source: Annotated[Path, typer.Argument(metavar="FILE", help="The summary document: a PDF or its text extraction.")],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", metavar="OUT", help="Write the snapshot here instead of stdout.")
+    ] = None,
+    password: Annotated[str, typer.Option("--password", help="Password of an encrypted PDF.")] = "",
+) -> None:
+    """Parse a summary document into a snapshot (JSON).
+
+    Example: hankkeet parse summary.pdf -o snapshot.json && hankkeet --data snapshot.json list
+    """
+    from hankkeet.model import save
+    from hankkeet.parse import parse_file
+    from hankkeet.render import to_json
+
+    snapshot = parse_file(source, password=password)
+    if output is not None:
+        if output.is_dir():
+            raise HankkeetError(f"{output}: is a directory; give a file name for the snapshot")
+        if not output.parent.exists():
+            raise HankkeetError(f"{output}: the folder {output.parent} does not exist")
+        try:
+            save(snapshot, output)
+        except OSError as exc:
+            raise HankkeetError(f"{output}: cannot write: {exc.strerror or exc}") from None
+    else:
+        write_stdout(to_json(snapshot.to_dict()))
+    for warning in snapshot.warnings:
+        _report(f"warning: {warning}")
+    where = f" to {output}" if output is not None else ""
+    _report(f"parsed {len(snapshot.projects)} projects from {source.name}{where}")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+    except KeyboardInterrupt:
+        _report("interrupted")
+        raise SystemExit(130) from None
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,132 @@
+"""Municipalities, regions and subregions, loaded lazily from package data.
+
+Source: Statistics Finland's classification ``kunta_1_20210101`` (309
+municipalities); see ``hankkeet/data/KUNNAT.md`` for provenance and refresh.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from hankkeet.textnorm import fold
+
+
+@dataclass(frozen=True)
+class Municipality:
+    code: str
+    name: str
+    name_sv: str
+    region_code: str
+    region: str
+    subregion_code: str
+    subregion: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {
+            "code": self.code,
+            "name": self.name,
+            "name_sv": self.name_sv,
+            "region": self.region,
+            "subregion": self.subregion,
+        }
+
+
+@dataclass(frozen=True)
+class Merge:
+    date: str
+    former: str
+    into: str  # name of the municipality it joined
+
+
+@dataclass(frozen=True)
+class RegionTransfer:
+    date: str
+    code: str
+    name: str
+    from_region: str
+    to_region: str
+
+
+@dataclass(frozen=True)
+class Registry:
+    municipalities: tuple[Municipality, ...]
+    merges: tuple[Merge, ...]
+    transfers: tuple[RegionTransfer, ...]
+
+    def by_code(self, code: str) -> Municipality | None:
+        return _by_code(self).get(code)
+
+    @property
+    def regions(self) -> tuple[str, ...]:
+        """Region names in classification code order."""
+        seen: dict[str, str] = {}
+        for m in sorted(self.municipalities, key=lambda m: m.region_code):
+            seen.setdefault(m.region_code, m.region)
+        return tuple(seen.values())
+
+    @property
+    def subregions(self) -> tuple[str, ...]:
+        seen: dict[str, str] = {}
+        for m in sorted(self.municipalities, key=lambda m: m.subregion_code):
+            seen.setdefault(m.subregion_code, m.subregion)
+        return tuple(seen.values())
+
+    def in_region(self, region: str) -> tuple[Municipality, ...]:
+        return tuple(m for m in self.municipalities if m.region == region)
+
+    def in_subregion(self, subregion: str) -> tuple[Municipality, ...]:
+        return tuple(m for m in self.municipalities if m.subregion == subregion)
+
+
+@cache
+def _by_code(reg: Registry) -> dict[str, Municipality]:
+    return {m.code: m for m in reg.municipalities}
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    text = resources.files("hankkeet.data").joinpath(name).read_text(encoding="utf-8")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+@cache
+def registry() -> Registry:
+    municipalities = tuple(
+        Municipality(
+            code=row["code"],
+            name=row["name_fi"],
+            name_sv=row["name_sv"],
+            region_code=row["maakunta_code"],
+            region=row["maakunta_fi"],
+            subregion_code=row["seutukunta_code"],
+            subregion=row["seutukunta_fi"],
+        )
+        for row in _rows("kunnat.csv")
+    )
+    merges: list[Merge] = []
+    transfers: list[RegionTransfer] = []
+    for row in _rows("muutokset-2021.csv"):
+        if row["kind"] == "merge":
+            merges.append(Merge(date=row["date"], former=row["from"], into=row["to"]))
+        elif row["kind"] == "region_transfer":
+            transfers.append(
+                RegionTransfer(
+                    date=row["date"], code=row["code"], name=row["name_fi"],
+                    from_region=row["from"], to_region=row["to"],
+                )
+            )
+    return Registry(municipalities=municipalities, merges=tuple(merges), transfers=tuple(transfers))
+
+
+@cache
+def place_keys() -> frozenset[str]:
+    """Folded names of every municipality (fi/sv), region and subregion."""
+    reg = registry()
+    keys: set[str] = set()
+    for m in reg.municipalities:
+        keys.update(fold(x) for x in (m.name, m.name_sv, m.region, m.subregion))
+    keys.update(fold(m.former) for m in reg.merges)
+    return frozenset(keys)

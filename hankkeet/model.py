@@ -1,0 +1,287 @@
+"""The project record and the snapshot file: the JSON schema lives here and only here.
+
+A snapshot is one JSON object::
+
+    {
+      "schema_version": 1,
+      "source": {"title": str, "subtitle": str, "file": str, "sha256": str},
+      "projects": [Project, ...]
+    }
+
+and a project is the object documented on :class:`Project`. ``load`` validates
+a file against this shape and names the first problem it finds.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from hankkeet.errors import DataError, UnknownProject
+
+SCHEMA_VERSION = 1
+BUNDLED_SNAPSHOT = "projects.json"
+
+# How a municipality came to be covered by a project, strongest first.
+BASES = ("listed", "subregion", "region", "cooperation")
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """One municipality a project's area resolves to, and why."""
+
+    code: str
+    name: str
+    basis: str
+    note: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "name": self.name, "basis": self.basis, "note": self.note}
+
+
+@dataclass(frozen=True)
+class Project:
+    """One funded project, every text field NFC with whitespace collapsed.
+
+    ``id`` is a short lowercase ASCII slug, ``number`` the 1-based position in
+    the document, ``start``/``end`` ISO dates. ``area`` is the Toiminta-alue cell
+    as printed; ``regions`` and ``municipalities`` are what it resolves to.
+    """
+
+    id: str
+    number: int
+    organisation: str
+    co_implementers: tuple[str, ...]
+    name: str
+    start: str
+    end: str
+    area: str
+    description: str
+    regions: tuple[str, ...] = ()
+    municipalities: tuple[Coverage, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        # Key order is part of the output contract: stable for diffs and jq.
+        return {
+            "id": self.id,
+            "number": self.number,
+            "organisation": self.organisation,
+            "co_implementers": list(self.co_implementers),
+            "name": self.name,
+            "start": self.start,
+            "end": self.end,
+            "area": self.area,
+            "description": self.description,
+            "regions": list(self.regions),
+            "municipalities": [c.to_dict() for c in self.municipalities],
+        }
+
+    @property
+    def period(self) -> str:
+        return f"{self.start} – {self.end}"
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    subtitle: str
+    file: str
+    sha256: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"title": self.title, "subtitle": self.subtitle, "file": self.file, "sha256": self.sha256}
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    source: Source
+    projects: tuple[Project, ...]
+    schema_version: int = SCHEMA_VERSION
+    # Not serialised: problems the parser met (unresolved area terms, ...).
+    warnings: tuple[str, ...] = field(default=(), compare=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema_version": self.schema_version,
+            "source": self.source.to_dict(),
+            "projects": [p.to_dict() for p in self.projects],
+        }
+
+    def get(self, project_id: str) -> Project | None:
+        for project in self.projects:
+            if project.id == project_id:
+                return project
+        return None
+
+    def find(self, key: str) -> Project:
+        """A project by id, by a spelling of its id (``Riihimäki``) or by number.
+
+        Raises UnknownProject naming the closest ids.
+        """
+        import difflib
+
+        from hankkeet.textnorm import ascii_slug, clean
+
+        key = clean(key)
+        slug = ascii_slug(key)
+        for project in self.projects:
+            if key == project.id or (slug and slug == project.id) or key == str(project.number):
+                return project
+        ids = [p.id for p in self.projects]
+        close = difflib.get_close_matches(slug or key, ids, n=3, cutoff=0.5)
+        shown = key if len(key) <= 60 else key[:57] + "..."
+        raise UnknownProject(f"no project with id {shown!r}", close)
+
+
+def dumps(data: Any) -> str:
+    """The one JSON encoder for files and stdout: UTF-8 text, not ASCII-escaped."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def save(snapshot: Snapshot, path: Path) -> None:
+    """Write atomically: a temporary file in the same folder, then rename."""
+    text = dumps(snapshot.to_dict())
+    directory = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def load(path: str | os.PathLike[str] | None = None) -> Snapshot:
+    """Load the bundled snapshot, or the file at ``path``; raise DataError if bad."""
+    if path is None:
+        text = resources.files("hankkeet.data").joinpath(BUNDLED_SNAPSHOT).read_text(encoding="utf-8")
+        label = "bundled snapshot"
+    else:
+        label = str(path)
+        try:
+            raw = Path(path).read_bytes()
+        except FileNotFoundError:
+            raise DataError(f"{label}: no such file") from None
+        except IsADirectoryError:
+            raise DataError(f"{label}: is a directory, not a snapshot file") from None
+        except OSError as exc:
+            raise DataError(f"{label}: cannot read: {exc.strerror or exc}") from None
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise DataError(f"{label}: not UTF-8 text; expected a snapshot made by 'hankkeet parse'") from None
+    if not text.strip():
+        raise DataError(f"{label}: the file is empty")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DataError(f"{label}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    except RecursionError:
+        raise DataError(f"{label}: not valid JSON (nested too deeply)") from None
+    try:
+        return from_dict(data)
+    except _SchemaProblem as problem:
+        raise DataError(f"{label}: not a hankkeet snapshot: {problem}") from None
+
+
+class _SchemaProblem(Exception):
+    pass
+
+
+def _expect(value: Any, kind: type | tuple[type, ...], where: str) -> Any:
+    # bool is an int in Python; a JSON true is never a valid number here.
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        names = {str: "a string", int: "an integer", list: "an array", dict: "an object"}
+        wanted = names.get(kind, str(kind)) if isinstance(kind, type) else "a value of the right type"
+        raise _SchemaProblem(f"{where} must be {wanted}")
+    return value
+
+
+def _text(obj: dict[str, Any], key: str, where: str) -> str:
+    if key not in obj:
+        raise _SchemaProblem(f"{where} is missing '{key}'")
+    return _expect(obj[key], str, f"{where}.{key}")
+
+
+def _iso_date(obj: dict[str, Any], key: str, where: str) -> str:
+    value = _text(obj, key, where)
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        raise _SchemaProblem(f"{where}.{key} must be an ISO date (YYYY-MM-DD), not {value!r}") from None
+    return value
+
+
+def _coverage(item: Any, where: str) -> Coverage:
+    _expect(item, dict, where)
+    basis = _text(item, "basis", where)
+    if basis not in BASES:
+        raise _SchemaProblem(f"{where}.basis must be one of {', '.join(BASES)}, not {basis!r}")
+    note = item.get("note")
+    if note is not None:
+        _expect(note, str, f"{where}.note")
+    return Coverage(code=_text(item, "code", where), name=_text(item, "name", where), basis=basis, note=note)
+
+
+def _project(item: Any, where: str) -> Project:
+    _expect(item, dict, where)
+    if "number" not in item:
+        raise _SchemaProblem(f"{where} is missing 'number'")
+    number = _expect(item["number"], int, f"{where}.number")
+    co = _expect(item.get("co_implementers", []), list, f"{where}.co_implementers")
+    regions = _expect(item.get("regions", []), list, f"{where}.regions")
+    municipalities = _expect(item.get("municipalities", []), list, f"{where}.municipalities")
+    project_id = _text(item, "id", where)
+    if not project_id:
+        raise _SchemaProblem(f"{where}.id must not be empty")
+    return Project(
+        id=project_id,
+        number=number,
+        organisation=_text(item, "organisation", where),
+        co_implementers=tuple(_expect(c, str, f"{where}.co_implementers[{i}]") for i, c in enumerate(co)),
+        name=_text(item, "name", where),
+        start=_iso_date(item, "start", where),
+        end=_iso_date(item, "end", where),
+        area=_text(item, "area", where),
+        description=_text(item, "description", where),
+        regions=tuple(_expect(r, str, f"{where}.regions[{i}]") for i, r in enumerate(regions)),
+        municipalities=tuple(
+            _coverage(m, f"{where}.municipalities[{i}]") for i, m in enumerate(municipalities)
+        ),
+    )
+
+
+def from_dict(data: Any) -> Snapshot:
+    """Build a Snapshot from decoded JSON, raising _SchemaProblem on the first problem."""
+    _expect(data, dict, "the top level")
+    version = data.get("schema_version")
+    if version != SCHEMA_VERSION:
+        raise _SchemaProblem(f"schema_version must be {SCHEMA_VERSION}, not {version!r}")
+    source = _expect(data.get("source"), dict, "source")
+    projects_raw = data.get("projects")
+    if projects_raw is None:
+        raise _SchemaProblem("the top level is missing 'projects'")
+    _expect(projects_raw, list, "projects")
+    projects = tuple(_project(item, f"projects[{i}]") for i, item in enumerate(projects_raw))
+    seen: set[str] = set()
+    for i, project in enumerate(projects):
+        if project.id in seen:
+            raise _SchemaProblem(f"projects[{i}].id {project.id!r} is used twice")
+        seen.add(project.id)
+    return Snapshot(
+        source=Source(
+            title=_text(source, "title", "source"),
+            subtitle=_text(source, "subtitle", "source"),
+            file=_text(source, "file", "source"),
+            sha256=_text(source, "sha256", "source"),
+        ),
+        projects=projects,
+        schema_version=SCHEMA_VERSION,
+    )

@@ -1,0 +1,68 @@
+"""Turn a source document (the text extraction or the PDF) into a Snapshot."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from pathlib import Path
+
+from hankkeet.errors import SourceError
+from hankkeet.model import Project, Snapshot
+
+PDF_MAGIC = b"%PDF-"
+
+
+def is_pdf(data: bytes) -> bool:
+    # The header may follow a little junk; readers accept it within 1 KiB.
+    return PDF_MAGIC in data[:1024]
+
+
+def parse_file(path: str | Path, password: str = "") -> Snapshot:
+    """Parse a summary document, detected as PDF by content, else read as text."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise SourceError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise SourceError(f"{path}: is a directory") from None
+    except OSError as exc:
+        raise SourceError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    return parse_bytes(data, path.name, password=password, label=str(path))
+
+
+def parse_bytes(data: bytes, file_name: str, password: str = "", label: str | None = None) -> Snapshot:
+    label = label or file_name
+    sha256 = hashlib.sha256(data).hexdigest()
+    try:
+        if is_pdf(data):
+            from hankkeet.parse.pdf import parse_pdf
+
+            source, projects = parse_pdf(data, file_name, sha256, password=password)
+        else:
+            from hankkeet.kunnat.areas import is_place
+            from hankkeet.parse.text import parse_text
+
+            if b"\x00" in data[:4096]:
+                raise SourceError("neither a PDF nor a text file")
+            try:
+                text = data.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                raise SourceError("not UTF-8 text (and not a PDF)") from None
+            source, projects = parse_text(text, file_name, sha256, is_place)
+    except SourceError as exc:
+        raise SourceError(f"{label}: {exc.message}") from None
+    projects, warnings = _with_coverage(projects)
+    return Snapshot(source=source, projects=tuple(projects), warnings=tuple(warnings))
+
+
+def _with_coverage(projects: list[Project]) -> tuple[list[Project], list[str]]:
+    """Resolve each project's area to regions and municipalities."""
+    from hankkeet.kunnat.areas import resolve_area
+
+    out, warnings = [], []
+    for project in projects:
+        resolution = resolve_area(project.area)
+        warnings.extend(f"{project.id}: area term not resolved: {term!r}" for term in resolution.unresolved)
+        out.append(replace(project, regions=resolution.regions, municipalities=resolution.municipalities))
+    return out, warnings

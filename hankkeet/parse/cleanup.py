@@ -1,0 +1,114 @@
+"""Text cleanup shared by the text and PDF parsers: rejoining lines of a cell.
+
+A table cell arrives as the lines it was typeset in. Rejoining them is mostly a
+matter of spaces, except where a line ends in a hyphen. That hyphen is one of:
+
+* a soft break inside a word (``oh-`` / ``jaus`` -> ``ohjaus``): drop it;
+* a Finnish elliptical compound (``sosiaali-`` / ``ja terveydenhuollon``):
+  keep it and the space, because a conjunction follows;
+* a free-standing elliptical hyphen (``ja -`` / ``kielistä`` -> ``ja -kielistä``);
+* a genuine compound hyphen that happens to fall at the line end
+  (``Etelä-`` / ``Karjala``, ``vapaa-`` / ``ajan``, ``sote-`` /
+  ``hyvinvointikeskuksia``): keep it, no space.
+
+Genuine hyphens are recognised by a capital letter after the break, by two
+identical vowels meeting (Finnish spelling requires the hyphen there), by a
+digit on either side, or by the document itself spelling the word with a hyphen
+elsewhere (``known_words``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+from hankkeet.textnorm import clean
+
+# Words that continue an elliptical compound: "ohjaus- ja neuvontapalvelut".
+_CONJUNCTIONS = frozenset({"ja", "tai", "sekä", "eli", "että", "ynnä", "taikka", "and", "or", "och", "eller"})
+_VOWELS = frozenset("aeiouyäöå")
+_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*", re.UNICODE)
+
+
+def normalise_extracted(text: str) -> str:
+    """Ligatures and compatibility forms to plain letters (NFKC), then NFC.
+
+    NFKC is applied per character only where it turns a compatibility
+    character into letters (ligatures like ``ﬁ``); it would otherwise also
+    rewrite e.g. superscripts and the ``–`` stays as it is.
+    """
+    out = []
+    for ch in text:
+        if ch == "\u00ad":  # soft hyphen: an invisible break opportunity
+            continue
+        if unicodedata.decomposition(ch).startswith("<compat>"):
+            folded = unicodedata.normalize("NFKC", ch)
+            if folded.isalpha():
+                out.append(folded)
+                continue
+        out.append(ch)
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+def document_words(texts: Iterable[str]) -> frozenset[str]:
+    """Casefolded hyphenated words spelled whole on one line of the document.
+
+    Used to recognise a genuine compound hyphen at a line end: if the document
+    writes ``sote-hyvinvointikeskus`` on one line somewhere, a break at
+    ``sote-`` keeps its hyphen.
+    """
+    words: set[str] = set()
+    for text in texts:
+        for match in _WORD.finditer(text):
+            word = match.group(0).casefold()
+            if "-" in word:
+                words.add(word)
+    return frozenset(words)
+
+
+def _keeps_hyphen(before: str, after: str, known_words: frozenset[str]) -> bool:
+    """Is the hyphen between ``before-`` and ``after`` part of the word?"""
+    if not before or not after:
+        return True
+    last, first = before[-1], after[0]
+    if first.isupper() or first.isdigit() or last.isdigit():
+        return True
+    if last.casefold() == first.casefold() and last.casefold() in _VOWELS:
+        return True
+    head = _WORD.findall(before)
+    tail = _WORD.findall(after)
+    if head and tail:
+        candidate = f"{head[-1]}-{tail[0]}".casefold()
+        if candidate in known_words:
+            return True
+        # A word that already has a hyphen before the break keeps this one only
+        # by the rules above; "Varsi-" / "nais-Suomessa" joins to Varsinais-Suomessa.
+    return False
+
+
+def join_lines(lines: Sequence[str], known_words: frozenset[str] = frozenset()) -> str:
+    """Join the typeset lines of one cell into one clean NFC string."""
+    out = ""
+    for raw in lines:
+        line = clean(raw)
+        if not line:
+            continue
+        if not out:
+            out = line
+            continue
+        if out.endswith("-"):
+            stem = out[:-1]
+            next_word = line.split(" ", 1)[0]
+            if stem.endswith(" ") or stem == "":
+                # "monikanavaista ja -" + "kielistä": the hyphen belongs to the next word.
+                out = out + line
+            elif next_word.casefold() in _CONJUNCTIONS:
+                out = out + " " + line
+            elif _keeps_hyphen(stem, line, known_words):
+                out = out + line
+            else:
+                out = stem + line
+        else:
+            out = out + " " + line
+    return clean(out)

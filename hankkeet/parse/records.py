@@ -1,0 +1,169 @@
+"""From the cells of one table row to a Project record.
+
+Both parsers (text and PDF) find the rows; this module knows what a row's
+cells mean. The rules are general, for any summary of this shape:
+
+* the project-information cell holds the applicant, the project name and the
+  period line (``1.9.2020–31.8.2021``), in that order;
+* the applicant is a municipality (``…n kaupunki``, ``…n kunta``) or a joint
+  authority (``…kuntayhtymä, ACRONYM``), optionally followed by a parenthesis
+  naming co-implementers (``(osatoteuttajana Kouvolan kaupunki)``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from hankkeet.errors import SourceError
+from hankkeet.model import Project
+from hankkeet.parse.cleanup import join_lines
+from hankkeet.textnorm import ascii_slug, clean, fold
+
+_DATE = r"(\d{1,2})\s*\.\s*(\d{1,2})\s*\.\s*(\d{4})"
+PERIOD = re.compile(rf"^{_DATE}\s*[–—-]\s*{_DATE}$")
+
+_UPPER = "A-ZÄÖÅÜ"
+# "Kotkan kaupunki", "Pedersören kunta", "Kosken Tl kunta".
+_MUNICIPAL = re.compile(rf"^(?P<genitive>[{_UPPER}][\w-]*n)(?: [{_UPPER}]\w*)? (?:kaupunki|kunta)$")
+# "Forssan seudun hyvinvointikuntayhtymä, FSHKY"; no sentence punctuation inside.
+_JOINT = re.compile(rf"^[{_UPPER}][^.;:!?()]*kuntayhtymä(?:, (?P<acronym>[\w-]+))?$")
+_PARENTHESIS = re.compile(r"^(?P<body>.*?)\s*\((?P<inner>[^()]*)\)$")
+_CO_PREFIX = re.compile(r"^(?:osa)?toteuttaj\w*\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Applicant:
+    organisation: str
+    co_implementers: tuple[str, ...]
+    slug: str
+
+
+def parse_period(text: str) -> tuple[str, str] | None:
+    """``1.9.2020–31.8.2021`` -> (``2020-09-01``, ``2021-08-31``); None if not a period."""
+    from datetime import date
+
+    match = PERIOD.match(clean(text))
+    if not match:
+        return None
+    d1, m1, y1, d2, m2, y2 = (int(g) for g in match.groups())
+    try:
+        start, end = date(y1, m1, d1), date(y2, m2, d2)
+    except ValueError:
+        return None
+    return start.isoformat(), end.isoformat()
+
+
+def parse_applicant(text: str) -> Applicant | None:
+    """Split an applicant cell into organisation, co-implementers and an id slug.
+
+    Returns None when the text is not (yet) a complete applicant, which lets a
+    caller grow the cell line by line until it is.
+    """
+    text = clean(text)
+    co: tuple[str, ...] = ()
+    body = text
+    match = _PARENTHESIS.match(text)
+    if match:
+        body = match.group("body")
+        inner = _CO_PREFIX.sub("", match.group("inner"))
+        co = tuple(part.strip() for part in re.split(r",\s*|\s+(?:ja|sekä)\s+", inner) if part.strip())
+    elif "(" in text or ")" in text:
+        return None
+    municipal = _MUNICIPAL.match(body)
+    if municipal:
+        return Applicant(body, co, _municipality_slug(municipal.group("genitive")))
+    joint = _JOINT.match(body)
+    if joint:
+        acronym = joint.group("acronym")
+        slug = ascii_slug(acronym) if acronym else ascii_slug(body.split(" ")[0])
+        return Applicant(body, co, slug)
+    return None
+
+
+def _municipality_slug(genitive: str) -> str:
+    """Slug of the municipality a genitive names: ``Riihimäen`` -> ``riihimaki``.
+
+    Finnish genitives change the stem (Helsinki/Helsingin, Lahti/Lahden,
+    Turku/Turun), so we pick the registry name sharing the longest prefix with
+    the genitive; an unknown name falls back to the genitive without its -n.
+    """
+    from hankkeet.kunnat.registry import registry
+
+    key = fold(genitive)
+    best, best_len, tie = None, 0, False
+    for m in registry().municipalities:
+        name = fold(m.name)
+        n = 0
+        for a, b in zip(name, key):
+            if a != b:
+                break
+            n += 1
+        if n > best_len:
+            best, best_len, tie = m, n, False
+        elif n == best_len and best is not None and n > 0:
+            tie = True
+    # Demand most of the name: a genitive differs from its nominative in the
+    # last two or three letters at most.
+    if best is not None and not tie and best_len >= 3 and best_len >= len(fold(best.name)) - 3:
+        return ascii_slug(best.name)
+    return ascii_slug(genitive[:-1])
+
+
+def split_info_cell(lines: Sequence[str], known_words: frozenset[str]) -> tuple[list[str], list[str], str]:
+    """Split the project-information cell into applicant lines, name lines and the period line."""
+    cleaned = [clean(line) for line in lines if clean(line)]
+    period_at = next((i for i, line in enumerate(cleaned) if PERIOD.match(line)), None)
+    if period_at is None:
+        raise SourceError("a project has no period line (like 1.9.2020–31.8.2021)")
+    head = cleaned[:period_at]
+    for end in range(1, len(head)):
+        if parse_applicant(join_lines(head[:end], known_words)):
+            return head[:end], head[end:], cleaned[period_at]
+    raise SourceError(f"cannot find the applicant in: {join_lines(head, known_words)[:80]!r}")
+
+
+def build_project(
+    number: int,
+    applicant_lines: Sequence[str],
+    name_lines: Sequence[str],
+    period_line: str,
+    area_lines: Sequence[str],
+    description_lines: Sequence[str],
+    known_words: frozenset[str],
+) -> Project:
+    applicant_text = join_lines(applicant_lines, known_words)
+    applicant = parse_applicant(applicant_text)
+    if applicant is None:
+        raise SourceError(f"project {number}: not an applicant: {applicant_text!r}")
+    period = parse_period(period_line)
+    if period is None:
+        raise SourceError(f"project {number}: cannot read the period {clean(period_line)!r}")
+    name = join_lines(name_lines, known_words)
+    if not name:
+        raise SourceError(f"project {number}: the project name is empty")
+    return Project(
+        id=applicant.slug,
+        number=number,
+        organisation=applicant.organisation,
+        co_implementers=applicant.co_implementers,
+        name=name,
+        start=period[0],
+        end=period[1],
+        area=join_lines(area_lines, known_words),
+        description=join_lines(description_lines, known_words),
+    )
+
+
+def unique_ids(projects: Sequence[Project]) -> list[Project]:
+    """Make ids unique in document order: a second ``turku`` becomes ``turku-2``."""
+    from dataclasses import replace
+
+    seen: dict[str, int] = {}
+    out = []
+    for project in projects:
+        count = seen.get(project.id, 0) + 1
+        seen[project.id] = count
+        out.append(project if count == 1 else replace(project, id=f"{project.id}-{count}"))
+    return out

@@ -1,0 +1,157 @@
+"""Parse the text extraction of a summary PDF (the form kept in ``seeds/``).
+
+In the extracted text a table row reads: applicant lines, project-name lines,
+the period line, then the area and description cells. The two right-hand cells
+are interleaved: a one-line area shares its line with the first line of the
+description (``Espoo Luodaan uusi …``), a longer area comes as its own block
+followed by a blank line. Page furniture (title, ``4(4)``, the repeated column
+header) may sit between rows, and a page break can glue the next applicant to
+the end of a description, with a stray leading space.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from hankkeet.errors import SourceError
+from hankkeet.model import Project, Source
+from hankkeet.parse.cleanup import document_words, join_lines
+from hankkeet.parse.records import PERIOD, build_project, parse_applicant, unique_ids
+from hankkeet.textnorm import clean, fold
+
+HEADER_COLUMNS = ("Hankkeen tiedot", "Toiminta-alue", "Toiminnan kuvaus")
+_PAGE_NUMBER = re.compile(r"^\d+\s*\(\s*\d+\s*\)$")
+# How far ahead of a candidate applicant line its period line may be.
+_MAX_INFO_LINES = 16
+
+
+def parse_text(text: str, file_name: str, sha256: str, is_place: Callable[[str], bool]) -> tuple[Source, list[Project]]:
+    lines = [clean(line) for line in text.splitlines()]
+    header_at = _find_header(lines)
+    title, subtitle = _preamble(lines[:header_at])
+    furniture = {fold(x) for x in (title, subtitle, " ".join(HEADER_COLUMNS), *HEADER_COLUMNS) if x}
+    body = [
+        line
+        for line in lines[header_at + 1 :]
+        if not _PAGE_NUMBER.match(line) and fold(line) not in furniture
+    ]
+    known = document_words(lines)
+    projects = [
+        build_project(number, *cells, known_words=known)
+        for number, cells in enumerate(_rows(body, known, is_place), start=1)
+    ]
+    if not projects:
+        raise SourceError("no projects found under the table header")
+    return Source(title=title, subtitle=subtitle, file=file_name, sha256=sha256), unique_ids(projects)
+
+
+def _find_header(lines: Sequence[str]) -> int:
+    wanted = fold(" ".join(HEADER_COLUMNS))
+    for i, line in enumerate(lines):
+        if fold(line) == wanted:
+            return i
+    raise SourceError(
+        "no project table: the column header 'Hankkeen tiedot Toiminta-alue Toiminnan kuvaus' is missing"
+    )
+
+
+def _preamble(lines: Sequence[str]) -> tuple[str, str]:
+    """Title and subtitle: the first two paragraphs before the table header."""
+    paragraphs: list[list[str]] = [[]]
+    for line in lines:
+        if line:
+            paragraphs[-1].append(line)
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    paragraphs = [p for p in paragraphs if p]
+    known = document_words(lines)
+    title = join_lines(paragraphs[0], known) if paragraphs else ""
+    subtitle = join_lines(paragraphs[1], known) if len(paragraphs) > 1 else ""
+    return title, subtitle
+
+
+def _applicant_ends(body: Sequence[str], start: int, known: frozenset[str]) -> int | None:
+    """If a row starts at ``start``, the index after its applicant lines; else None."""
+    if not body[start] or not body[start][0].isupper():
+        return None
+    for end in range(start + 1, min(start + 6, len(body)) + 1):
+        if not body[end - 1]:
+            return None
+        if parse_applicant(join_lines(body[start:end], known)):
+            # A row goes on with the project name and then its period line.
+            for k in range(end, min(start + _MAX_INFO_LINES, len(body))):
+                if PERIOD.match(body[k]):
+                    return end if k > end else None
+            return None
+    return None
+
+
+def _rows(body: Sequence[str], known: frozenset[str], is_place: Callable[[str], bool]):
+    """Yield (applicant, name, period, area, description) cells row by row."""
+    i = 0
+    starts = []
+    while i < len(body):
+        if _applicant_ends(body, i, known) is not None:
+            starts.append(i)
+            # Skip to this row's period line so that name lines are not re-tested.
+            i = next(k for k in range(i, len(body)) if PERIOD.match(body[k])) + 1
+        else:
+            if not starts and body[i]:
+                raise SourceError(f"unexpected text before the first project: {body[i][:60]!r}")
+            i += 1
+    for n, start in enumerate(starts):
+        stop = starts[n + 1] if n + 1 < len(starts) else len(body)
+        applicant_end = _applicant_ends(body, start, known)
+        assert applicant_end is not None
+        period_at = next(k for k in range(applicant_end, stop) if PERIOD.match(body[k]))
+        name = [line for line in body[applicant_end:period_at] if line]
+        area, description = _split_area_description(body[period_at + 1 : stop], known, is_place)
+        yield body[start:applicant_end], name, body[period_at], area, description
+
+
+def _blocks(lines: Sequence[str]) -> list[list[str]]:
+    blocks: list[list[str]] = [[]]
+    for line in lines:
+        if line:
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    return [b for b in blocks if b]
+
+
+def _split_area_description(
+    lines: Sequence[str], known: frozenset[str], is_place: Callable[[str], bool]
+) -> tuple[list[str], list[str]]:
+    blocks = _blocks(lines)
+    if not blocks:
+        return [], []
+    shared = _split_shared_line(blocks[0][0], is_place)
+    rest_of = [line for b in blocks[1:] for line in b]
+    # A separate area block is followed by a blank line; a one-line area shares
+    # its line with a description sentence of several words.
+    if shared is not None and (len(blocks) == 1 or len(shared[1].split(" ")) >= 3):
+        area, rest = shared
+        return [area], [rest, *blocks[0][1:], *rest_of]
+    if len(blocks) > 1:
+        return blocks[0], rest_of
+    # One block and no recognisable area at its start: the first word is the area.
+    area, _, rest = blocks[0][0].partition(" ")
+    return [area], [rest, *blocks[0][1:]]
+
+
+def _split_shared_line(line: str, is_place: Callable[[str], bool]) -> tuple[str, str] | None:
+    """``Etelä-Karjala Luodaan hankkeen …`` -> (``Etelä-Karjala``, ``Luodaan hankkeen …``).
+
+    The area is the longest run of leading words that reads as places, and the
+    description must go on with a capitalised word (a sentence start).
+    """
+    words = line.split(" ")
+    for k in range(len(words) - 1, 0, -1):
+        if not words[k][:1].isupper():
+            continue
+        area = " ".join(words[:k])
+        terms = [t.strip() for t in re.split(r"[;,]", area) if t.strip()]
+        if terms and all(is_place(t) for t in terms):
+            return area, " ".join(words[k:])
+    return None

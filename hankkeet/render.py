@@ -1,0 +1,137 @@
+"""Rendering: Rich tables for people, JSON and CSV for scripts.
+
+Rich is imported only inside the table functions, so ``--json`` and ``--csv``
+runs never pay for it. Every data or user string goes into a table as a
+``rich.text.Text`` object, never as a plain string, so ``[bold]`` in a
+description or a query is shown literally instead of being read as markup.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from hankkeet.model import Project, dumps
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+
+
+def to_json(data: Any) -> str:
+    return dumps(data)
+
+
+def to_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def make_console(*, stderr: bool = False, width: int | None = None) -> Console:
+    """A console that never interprets markup, emoji codes or 'highlights' data.
+
+    Colour follows Rich's own detection: none when piped, none with NO_COLOR;
+    the width follows the terminal or COLUMNS.
+    """
+    from rich.console import Console
+
+    return Console(stderr=stderr, markup=False, emoji=False, highlight=False, width=width)
+
+
+def text(value: object, style: str = "") -> Any:
+    """A literal Rich Text: never parsed as markup."""
+    from rich.text import Text
+
+    return Text(str(value), style=style)
+
+
+def _table(title: str | None = None) -> Table:
+    from rich import box
+    from rich.table import Table
+
+    return Table(title=title, box=box.SIMPLE_HEAD, show_lines=False, expand=False, title_justify="left")
+
+
+# -- projects -------------------------------------------------------------
+
+PROJECT_CSV_HEADER = (
+    "number", "id", "organisation", "co_implementers", "name", "start", "end",
+    "area", "description", "regions", "municipalities",
+)
+
+
+def project_csv_row(p: Project) -> list[Any]:
+    """A flat CSV row; list fields are joined with '; '."""
+    return [
+        p.number, p.id, p.organisation, "; ".join(p.co_implementers), p.name, p.start, p.end,
+        p.area, p.description, "; ".join(p.regions), "; ".join(c.name for c in p.municipalities),
+    ]
+
+
+def projects_csv(projects: Iterable[Project]) -> str:
+    return to_csv(PROJECT_CSV_HEADER, (project_csv_row(p) for p in projects))
+
+
+def projects_json(projects: Iterable[Project]) -> str:
+    return to_json([p.to_dict() for p in projects])
+
+
+def projects_table(projects: Sequence[Project], title: str | None = None) -> Table:
+    table = _table(title)
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("id", no_wrap=True, style="bold")
+    table.add_column("organisation", ratio=3, overflow="fold")
+    table.add_column("project", ratio=4, overflow="fold")
+    table.add_column("area", ratio=3, overflow="fold")
+    table.add_column("period", ratio=2)
+    for p in projects:
+        table.add_row(
+            text(p.number), text(p.id), text(_organisation_line(p)), text(p.name), text(p.area),
+            text(f"{p.start} – {p.end}"),
+        )
+    return table
+
+
+def _organisation_line(p: Project) -> str:
+    if not p.co_implementers:
+        return p.organisation
+    return f"{p.organisation} (with {', '.join(p.co_implementers)})"
+
+
+def project_detail(p: Project) -> Table:
+    """Every field of one project as a two-column grid."""
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    rows: list[tuple[str, str]] = [
+        ("id", p.id),
+        ("number", str(p.number)),
+        ("organisation", p.organisation),
+        ("co-implementers", ", ".join(p.co_implementers) or "–"),
+        ("name", p.name),
+        ("period", f"{p.start} – {p.end}"),
+        ("area", p.area),
+    ]
+    if p.regions:
+        rows.append(("regions", ", ".join(p.regions)))
+    if p.municipalities:
+        rows.append(("municipalities", _coverage_summary(p)))
+    rows.append(("description", p.description))
+    for label, value in rows:
+        grid.add_row(text(label), text(value))
+    return grid
+
+
+def _coverage_summary(p: Project) -> str:
+    """``Hausjärvi, Loppi, Riihimäki (listed)``: names grouped by basis."""
+    groups: dict[str, list[str]] = {}
+    for c in p.municipalities:
+        groups.setdefault(c.basis, []).append(c.name)
+    return "; ".join(f"{', '.join(names)} ({basis})" for basis, names in groups.items())
