@@ -90,14 +90,17 @@ def _keeps_hyphen(before: str, after: str, known_words: frozenset[str]) -> bool:
 def join_lines(lines: Sequence[str], known_words: frozenset[str] = frozenset()) -> str:
     """Join the typeset lines of one cell into one clean NFC string."""
     out = ""
+    soft_break = False
     for raw in lines:
         line = clean(raw)
         if not line:
             continue
         if not out:
             out = line
-            continue
-        if out.endswith("-"):
+        elif soft_break:
+            # The line ended in a soft hyphen (U+00AD): a break inside a word.
+            out = out + line
+        elif out.endswith("-"):
             stem = out[:-1]
             next_word = line.split(" ", 1)[0]
             if stem.endswith(" ") or stem == "":
@@ -111,4 +114,5 @@ def join_lines(lines: Sequence[str], known_words: frozenset[str] = frozenset()) 
                 out = stem + line
         else:
             out = out + " " + line
+        soft_break = raw.rstrip().endswith("\u00ad")
     return clean(out)

@@ -92,8 +92,13 @@ def _municipality_slug(genitive: str) -> str:
     from hankkeet.kunnat.registry import registry
 
     key = fold(genitive)
+    municipalities = registry().municipalities
+    # The regular genitive is the name plus -n (Kemi/Kemin, not Keminmaa).
+    for m in municipalities:
+        if fold(m.name) + "n" == key:
+            return ascii_slug(m.name)
     best, best_len, tie = None, 0, False
-    for m in registry().municipalities:
+    for m in municipalities:
         name = fold(m.name)
         n = 0
         for a, b in zip(name, key):

@@ -1,0 +1,75 @@
+"""The meaning of a row's cells: applicant, co-implementers, period, ids."""
+
+import pytest
+
+from hankkeet.errors import SourceError
+from hankkeet.parse.records import parse_applicant, parse_period, split_info_cell, unique_ids
+from hankkeet.model import Project
+
+
+@pytest.mark.parametrize(
+    ("text", "organisation", "co", "slug"),
+    [
+        ("Kotkan kaupunki (osatoteuttajana Kouvolan kaupunki)", "Kotkan kaupunki", ("Kouvolan kaupunki",), "kotka"),
+        ("Turun kaupunki (osatoteuttajina Uusikaupunki ja Laitila)", "Turun kaupunki", ("Uusikaupunki", "Laitila"), "turku"),
+        ("Helsingin kaupunki", "Helsingin kaupunki", (), "helsinki"),
+        ("Lahden kaupunki", "Lahden kaupunki", (), "lahti"),
+        ("Riihimäen kaupunki", "Riihimäen kaupunki", (), "riihimaki"),
+        ("Pedersören kunta", "Pedersören kunta", (), "pedersore"),
+        ("Forssan seudun hyvinvointikuntayhtymä, FSHKY", "Forssan seudun hyvinvointikuntayhtymä, FSHKY", (), "fshky"),
+        (
+            "Etelä-Karjalan sosiaali- ja terveydenhuollon kuntayhtymä, Eksote",
+            "Etelä-Karjalan sosiaali- ja terveydenhuollon kuntayhtymä, Eksote",
+            (),
+            "eksote",
+        ),
+        ("Inarin kunta (osatoteuttajina Utsjoki, Enontekiö ja Sodankylä)", "Inarin kunta", ("Utsjoki", "Enontekiö", "Sodankylä"), "inari"),
+    ],
+)
+def test_applicant(text, organisation, co, slug):
+    applicant = parse_applicant(text)
+    assert applicant is not None
+    assert (applicant.organisation, applicant.co_implementers, applicant.slug) == (organisation, co, slug)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kotkan kaupunki (osa",  # parenthesis still open: the cell goes on
+        "Etelä-Karjalan sosiaali- ja terveydenhuollon",
+        "Forssan seudun hyvinvointikuntayhtymä,",
+        "Luodaan alueellinen tukirakenne. Porvoon kaupunki",
+        "maahanmuuttajien ohjaus",
+    ],
+)
+def test_incomplete_or_other_text_is_not_an_applicant(text):
+    assert parse_applicant(text) is None
+
+
+def test_period_is_read_as_iso_dates():
+    assert parse_period("1.9.2020–31.8.2021") == ("2020-09-01", "2021-08-31")
+    assert parse_period("1.10.2020 - 31.8.2021") == ("2020-10-01", "2021-08-31")
+    assert parse_period("31.2.2020–31.8.2021") is None
+    assert parse_period("syksy 2020") is None
+
+
+def test_info_cell_splits_into_applicant_name_and_period():
+    lines = ["Kotkan kaupunki (osa-", "toteuttajana Kouvolan", "kaupunki)", "Maahanmuuttajien oh-", "jaus", " ", "1.9.2020–31.8.2021"]
+    applicant, name, period = split_info_cell(lines, frozenset())
+    assert applicant == ["Kotkan kaupunki (osa-", "toteuttajana Kouvolan", "kaupunki)"]
+    assert name == ["Maahanmuuttajien oh-", "jaus"]
+    assert period == "1.9.2020–31.8.2021"
+
+
+def test_info_cell_without_period_is_an_error():
+    with pytest.raises(SourceError, match="period"):
+        split_info_cell(["Kotkan kaupunki", "Hanke"], frozenset())
+
+
+def _project(pid: str, number: int) -> Project:
+    return Project(pid, number, "Turun kaupunki", (), "x", "2020-01-01", "2020-12-31", "Turku", "y")
+
+
+def test_repeated_ids_get_a_suffix_in_document_order():
+    ids = [p.id for p in unique_ids([_project("turku", 1), _project("oulu", 2), _project("turku", 3)])]
+    assert ids == ["turku", "oulu", "turku-2"]
