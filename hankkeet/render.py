@@ -54,7 +54,7 @@ def _table(title: str | None = None) -> Table:
     from rich import box
     from rich.table import Table
 
-    return Table(title=title, box=box.SIMPLE_HEAD, show_lines=False, expand=False, title_justify="left")
+    return Table(title=title, box=box.SIMPLE_HEAD, show_edge=False, expand=False, title_justify="left")
 
 
 # -- projects -------------------------------------------------------------
