@@ -134,6 +134,27 @@ def _snapshot(ctx: typer.Context):
     return load(_state(ctx).data)
 
 
+def _completion_snapshot(ctx: typer.Context):
+    """The snapshot a completion should read; None if it cannot be loaded.
+
+    Completion runs without the root callback, so --data is read from the
+    root context's parsed parameters.
+    """
+    from hankkeet.model import load
+
+    root = ctx.find_root()
+    data = root.params.get("data") if root is not None else None
+    try:
+        return load(data)
+    except HankkeetError:
+        return None
+
+
+def complete_project_ids(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    snapshot = _completion_snapshot(ctx)
+    return snapshot.complete_ids(incomplete) if snapshot is not None else []
+
+
 def _output_format(as_json: bool, as_csv: bool) -> str:
     if as_json and as_csv:
         raise HankkeetError("choose one of --json and --csv")
@@ -195,7 +216,12 @@ def list_projects(
 @app.command("show")
 def show(
     ctx: typer.Context,
-    project_id: Annotated[str, typer.Argument(metavar="ID", help="Project id (e.g. riihimaki) or number.")],
+    project_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID", help="Project id (e.g. riihimaki) or number.", autocompletion=complete_project_ids
+        ),
+    ],
     as_json: JsonOption = False,
 ) -> None:
     """Show every field of one project.

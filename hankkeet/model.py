@@ -119,6 +119,13 @@ class Snapshot:
                 return project
         return None
 
+    def complete_ids(self, incomplete: str) -> list[tuple[str, str]]:
+        """Shell completion: (id, project name) for ids starting with ``incomplete``."""
+        from hankkeet.textnorm import ascii_slug
+
+        prefix = ascii_slug(incomplete) if incomplete.strip() else ""
+        return [(p.id, p.name) for p in self.projects if p.id.startswith(prefix)]
+
     def find(self, key: str) -> Project:
         """A project by id, by a spelling of its id (``Riihimäki``) or by number.
 

@@ -172,3 +172,21 @@ def test_empty_snapshot_lists_nothing_with_exit_1(runner, tmp_path):
 def test_unknown_command_is_a_usage_error(runner):
     result = invoke(runner, "frobnicate")
     assert result.exit_code == 2
+
+
+def test_completion_of_project_ids(snapshot):
+    assert [pid for pid, _ in snapshot.complete_ids("ri")] == ["riihimaki"]
+    assert [pid for pid, _ in snapshot.complete_ids("")] == [p.id for p in snapshot.projects]
+    assert [pid for pid, _ in snapshot.complete_ids("JÄR")] == ["jarvenpaa"]
+    assert snapshot.complete_ids("zz") == []
+
+
+def test_shell_completion_offers_ids_for_show(runner):
+    from hankkeet.cli import app
+
+    result = runner.invoke(
+        app, [], env={"_HANKKEET_COMPLETE": "complete_bash", "COMP_WORDS": "hankkeet show ka", "COMP_CWORD": "2"},
+        prog_name="hankkeet",
+    )
+    assert result.exit_code == 0
+    assert result.stdout.split() == ["kajaani"]

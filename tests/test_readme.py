@@ -1,0 +1,45 @@
+"""The README's promises: its first two commands, and every jq example runs."""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+
+import jq
+import pytest
+
+from conftest import ROOT, invoke
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+CODE = "\n".join(re.findall(r"```(?:sh|bash|console)?\n(.*?)```", README, flags=re.S))
+JQ_EXAMPLES = [line.split("#")[0].strip() for line in CODE.splitlines() if re.match(r"\s*(uv run )?hankkeet .*\| jq ", line)]
+
+
+def test_readme_starts_with_the_main_command_and_the_test_command():
+    first_block = re.search(r"```(?:sh|bash)?\n(.*?)```", README, flags=re.S).group(1)
+    commands = [line.split("#")[0].strip() for line in first_block.splitlines() if line.strip()]
+    assert commands[0].startswith("uv run hankkeet ")
+    assert commands[1] == "uv run pytest"
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "run pytest" in ci
+
+
+def test_readme_has_jq_examples():
+    assert len(JQ_EXAMPLES) >= 2
+
+
+@pytest.mark.parametrize("example", JQ_EXAMPLES)
+def test_jq_example_runs_and_prints_something(runner, example):
+    left, _, right = example.partition("| jq ")
+    args = shlex.split(left)
+    args = args[args.index("hankkeet") + 1 :]
+    jq_args = shlex.split(right)
+    raw = "-r" in jq_args
+    program = next(a for a in jq_args if not a.startswith("-"))
+    result = invoke(runner, *args)
+    assert result.exit_code == 0, result.stderr
+    outputs = jq.compile(program).input_value(json.loads(result.stdout)).all()
+    assert outputs and all(o not in (None, "", []) for o in outputs)
+    if raw:
+        assert all(isinstance(o, (str, int, float)) for o in outputs)

@@ -1,0 +1,99 @@
+"""What scripts rely on: quiet pipes, internal errors in one line, any input handled."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from hankkeet.errors import DataError
+from hankkeet.model import load
+
+from conftest import ROOT, invoke
+
+
+def _run_piped(shell_pipeline: str) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "COLUMNS": "120"}
+    env.pop("HANKKEET_DEBUG", None)
+    command = shell_pipeline.replace("hankkeet", f"{sys.executable} -m hankkeet", 1)
+    # pipefail: the exit status is hankkeet's, not head's; stderr is hankkeet's.
+    return subprocess.run(["bash", "-o", "pipefail", "-c", command], capture_output=True, cwd=ROOT, env=env, timeout=60)
+
+
+@pytest.mark.parametrize("pipeline", ["hankkeet list --json | head -c 40", "hankkeet list | head -n 2", "hankkeet list --csv | head -n 1"])
+def test_reader_going_away_ends_quietly(pipeline):
+    result = _run_piped(pipeline)
+    assert result.stderr == b""
+    assert result.returncode == 0
+    assert result.stdout
+
+
+def test_internal_error_is_one_line_with_a_hint(runner, monkeypatch):
+    import hankkeet.model
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("simulated failure")
+
+    monkeypatch.setattr(hankkeet.model, "load", broken)
+    result = invoke(runner, "list")
+    assert result.exit_code == 3
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1
+    assert "internal error" in lines[0] and "--debug" in lines[0] and "simulated failure" in lines[0]
+
+
+def test_debug_shows_the_traceback(runner, monkeypatch):
+    import hankkeet.model
+
+    monkeypatch.setattr(hankkeet.model, "load", lambda *a, **k: 1 / 0)
+    result = invoke(runner, "--debug", "list")
+    assert result.exit_code != 0
+    assert isinstance(result.exception, ZeroDivisionError)
+
+
+def test_control_characters_in_messages_are_made_visible(runner):
+    result = invoke(runner, "show", "x\x1b[31mred\x07")
+    assert result.exit_code == 2
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+
+
+_json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=12), children, max_size=5),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(payload=st.one_of(st.binary(max_size=200), _json_values.map(lambda v: json.dumps(v).encode()), st.text().map(str.encode)))
+def test_loader_accepts_or_rejects_cleanly(tmp_path_factory, payload):
+    path = tmp_path_factory.mktemp("data") / "snap.json"
+    path.write_bytes(payload)
+    try:
+        snapshot = load(path)
+    except DataError as exc:
+        assert exc.message.startswith(str(path))
+        assert "\n" not in exc.message
+    else:
+        assert isinstance(snapshot.projects, tuple)
+
+
+@settings(max_examples=50, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(mutation=st.sampled_from(["id", "number", "name", "start", "municipalities", "regions", "co_implementers"]),
+       value=_json_values)
+def test_loader_names_the_first_problem_in_a_mutated_project(tmp_path_factory, snapshot, mutation, value):
+    data = snapshot.to_dict()
+    data["projects"][3][mutation] = value
+    path = tmp_path_factory.mktemp("data") / "snap.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    try:
+        load(path)
+    except DataError as exc:
+        assert "projects[3]" in exc.message
