@@ -36,12 +36,39 @@ def _debug_enabled(ctx: typer.Context | None) -> bool:
     return bool(state and state.debug)
 
 
+def _click_exception_class() -> type[Exception]:
+    # Typer vendors click in some versions and depends on it in others; its
+    # BadParameter always derives from click's ClickException.
+    return next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+
+
 class _Group(TyperGroup):
-    """Turns our exceptions into one-line messages and exit codes.
+    """Turns every failure into a one-line message and an exit code.
 
     It sits inside the click machinery, so typer.testing.CliRunner sees exactly
     what a shell user sees.
     """
+
+    def main(self, args: Any = None, prog_name: Any = None, complete_var: Any = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        try:
+            result = super().main(args, prog_name, complete_var, False, **extra)
+        except _click_exception_class() as exc:
+            if type(exc).__name__ == "NoArgsIsHelpError":
+                # A bare `hankkeet`: the help text, on stderr as a usage error.
+                sys.stderr.write(exc.format_message() + "\n")
+                sys.exit(2)
+            # Usage errors: one line instead of click's usage block.
+            ctx = getattr(exc, "ctx", None)
+            where = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
+            _report(f"{exc.format_message()}{where}")
+            sys.exit(getattr(exc, "exit_code", 2))
+        except typer.Abort:
+            _report("interrupted")
+            sys.exit(130)
+        sys.exit(result if isinstance(result, int) else 0)
 
     def invoke(self, ctx: Any) -> Any:
         try:

@@ -190,3 +190,20 @@ def test_shell_completion_offers_ids_for_show(runner):
     )
     assert result.exit_code == 0
     assert result.stdout.split() == ["kajaani"]
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [(["list", "--bogus"], "--bogus"), (["show"], "Missing argument"), (["--bogus"], "--bogus"), (["list", "--json=3"], "--json")],
+)
+def test_usage_errors_are_one_line_with_exit_2(runner, args, needle):
+    result = invoke(runner, *args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert len(result.stderr.splitlines()) == 1 and needle in result.stderr
+
+
+def test_bare_command_shows_help_on_stderr(runner):
+    result = invoke(runner)
+    assert result.exit_code == 2
+    assert "Commands" in result.stderr and result.stdout == ""
