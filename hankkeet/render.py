@@ -88,11 +88,11 @@ def projects_table(projects: Sequence[Project], title: str | None = None) -> Tab
     table.add_column("organisation", ratio=3, overflow="fold")
     table.add_column("project", ratio=4, overflow="fold")
     table.add_column("area", ratio=3, overflow="fold")
-    table.add_column("period", ratio=2)
+    table.add_column("period", no_wrap=True)
     for p in projects:
         table.add_row(
             text(p.number), text(p.id), text(_organisation_line(p)), text(p.name), text(p.area),
-            text(f"{p.start} – {p.end}"),
+            text(f"{p.start} –\n{p.end}"),
         )
     return table
 
