@@ -126,7 +126,8 @@ def _index() -> _Index:
     inflected: dict[str, tuple[Municipality, str]] = {}
     ambiguous: set[str] = set()
     for m in reg.municipalities:
-        for name in {m.name, m.name_sv}:
+        # Finnish first: a form both names could produce is credited to the Finnish one.
+        for name in dict.fromkeys((m.name, m.name_sv)):
             for form in inflected_forms(name):
                 k = key(form)
                 if k in inflected and inflected[k][0] != m:
@@ -163,7 +164,7 @@ def lookup(text: str) -> Match:
     region = lookup_region_or_none(query, fuzzy=False)
     if region is not None:
         raise UnknownMunicipality(
-            f"{shown!r} is a region, not a municipality (for its projects: list --maakunta {region.region!r})"
+            f"{shown!r} is a region, not a municipality; try: hankkeet list --maakunta {region.region}"
         )
     raise UnknownMunicipality(f"unknown municipality {shown!r}", suggest(query))
 
