@@ -194,20 +194,17 @@ def _lookup_exactish(query: str) -> Match | None:
     if k in index.alias:
         m, name, source = index.alias[k]
         return Match(m, query, "alias", name, note=f"{name!r} is short for {m.name}")
-    for candidate in _inflection_candidates(query):
-        if candidate in index.inflected:
-            m, name = index.inflected[candidate]
-            return Match(m, query, "inflected", name, note=f"read {query!r} as a form of {name}")
+    if k in index.inflected:
+        m, name = index.inflected[k]
+        return Match(m, query, "inflected", name, note=f"read {query!r} as a form of {name}")
+    # "Espoon kaupunki", "Helsingfors stad": the place before an organisation word.
+    words = query.split(" ")
+    if len(words) == 2 and fold(words[1]) in _ORGANISATION_WORDS:
+        inner = _lookup_exactish(words[0])
+        if inner is not None and inner.tier != "code":
+            m = inner.municipality
+            return Match(m, query, "inflected", inner.matched, note=f"read {query!r} as {m.name}")
     return None
-
-
-def _inflection_candidates(query: str) -> list[str]:
-    words = fold(query).split(" ")
-    candidates = [key(query)]
-    # "Espoon kaupunki", "Pedersören kunta": the genitive before an organisation word.
-    if len(words) == 2 and words[1] in _ORGANISATION_WORDS:
-        candidates.append(key(words[0]))
-    return candidates
 
 
 def _damerau(a: str, b: str) -> int:
@@ -243,7 +240,7 @@ def suggest(query: str, limit: int = 3) -> list[str]:
     from rapidfuzz import fuzz, process
 
     k = key(query)
-    if not k:
+    if len(k) < 2:
         return []
     choices = _index().fuzzy_choices
     out: list[str] = []
