@@ -221,6 +221,14 @@ def list_projects(
     ctx: typer.Context,
     as_json: JsonOption = False,
     as_csv: CsvOption = False,
+    kunta: Annotated[
+        str | None,
+        typer.Option("--kunta", metavar="NAME", help="Only projects covering this municipality.",
+                     autocompletion=lambda incomplete: _complete_municipality(incomplete)),
+    ] = None,
+    maakunta: Annotated[
+        str | None, typer.Option("--maakunta", metavar="NAME", help="Only projects touching this region.")
+    ] = None,
 ) -> None:
     """List the funded projects.
 
@@ -230,6 +238,7 @@ def list_projects(
 
     fmt = _output_format(as_json, as_csv)
     projects = list(_snapshot(ctx).projects)
+    projects, scope = _filter_by_area(projects, kunta, maakunta)
     if fmt == "json":
         write_stdout(render.projects_json(projects))
     elif fmt == "csv":
@@ -237,7 +246,7 @@ def list_projects(
     else:
         print_table(render.projects_table(projects))
     if not projects:
-        _no_results("no projects")
+        _no_results(f"no projects{scope}")
 
 
 @app.command("show")
@@ -296,6 +305,95 @@ def parse(
         _report(f"warning: {warning}")
     where = f" to {output}" if output is not None else ""
     _report(f"parsed {len(snapshot.projects)} projects from {source.name}{where}")
+
+
+# -- municipalities and coverage (issue 3) --------------------------------
+
+
+def _complete_municipality(incomplete: str) -> list[str]:
+    """Shell completion of municipality names (Finnish and Swedish)."""
+    from hankkeet.kunnat.lookup import complete_municipality
+
+    return complete_municipality(incomplete)
+
+
+def _filter_by_area(projects: list[Any], kunta: str | None, maakunta: str | None) -> tuple[list[Any], str]:
+    """Apply ``list --kunta/--maakunta``; returns the projects and a phrase for the empty message."""
+    from hankkeet import coverage
+    from hankkeet.kunnat.lookup import lookup, lookup_region
+
+    scope = []
+    if kunta is not None:
+        match = lookup(kunta)
+        if match.note and match.tier in ("fuzzy", "former"):
+            _report(f"note: {match.note}")
+        projects = coverage.filter_by_municipality(projects, match.municipality.code)
+        scope.append(match.municipality.name)
+    if maakunta is not None:
+        region = lookup_region(maakunta)
+        if region.tier == "fuzzy" and region.note:
+            _report(f"note: {region.note}")
+        projects = coverage.filter_by_region(projects, region.region)
+        scope.append(region.region)
+    return projects, f" covering {' and '.join(scope)}" if scope else ""
+
+
+@app.command("kunta")
+def kunta(
+    ctx: typer.Context,
+    name: Annotated[
+        str,
+        typer.Argument(metavar="NAME", help="Municipality: name (Finnish or Swedish), code, or a common spelling.",
+                       autocompletion=_complete_municipality),
+    ],
+    as_json: JsonOption = False,
+) -> None:
+    """Show a municipality and the projects that cover it.
+
+    Example: hankkeet kunta Lahti; hankkeet kunta Helsingfors --json
+    """
+    from hankkeet import coverage, render
+    from hankkeet.kunnat.lookup import lookup
+
+    match = lookup(name)
+    rows = coverage.projects_covering(_snapshot(ctx).projects, match.municipality.code)
+    if as_json:
+        write_stdout(render.kunta_json(name, match, rows))
+    else:
+        print_table(render.municipality_header(match))
+        if rows:
+            print_table(render.covering_table(rows))
+    if not rows:
+        _no_results(f"no project covers {match.municipality.name}")
+
+
+@app.command("coverage")
+def coverage_command(
+    ctx: typer.Context,
+    only_uncovered: Annotated[
+        bool, typer.Option("--uncovered", help="List the municipalities no project covers, by region.")
+    ] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Coverage per region, or the municipalities no project covers.
+
+    Example: hankkeet coverage --uncovered; hankkeet coverage --json | jq '.[] | select(.projects == [])'
+    """
+    from hankkeet import coverage, render
+
+    projects = list(_snapshot(ctx).projects)
+    if as_json:
+        listing = coverage.coverage_list(projects, only_uncovered=only_uncovered)
+        write_stdout(render.to_json(listing))
+        if not listing:
+            _no_results("every municipality is covered")
+    elif only_uncovered:
+        groups = coverage.uncovered(projects)
+        if not groups:
+            _no_results("every municipality is covered")
+        print_table(render.uncovered_table(groups))
+    else:
+        print_table(render.region_coverage_table(coverage.region_summary(projects), coverage.total_coverage(projects)))
 
 
 def main() -> None:

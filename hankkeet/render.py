@@ -135,3 +135,90 @@ def _coverage_summary(p: Project) -> str:
     for c in p.municipalities:
         groups.setdefault(c.basis, []).append(c.name)
     return "; ".join(f"{', '.join(names)} ({basis})" for basis, names in groups.items())
+
+
+# -- municipalities and coverage ------------------------------------------
+
+
+def municipality_header(match: Any) -> Table:
+    """The resolved municipality of ``hankkeet kunta``: a two-column grid."""
+    from rich.table import Table
+
+    m = match.municipality
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    rows = [("municipality", f"{m.name} ({m.code})")]
+    if m.name_sv != m.name:
+        rows.append(("in Swedish", m.name_sv))
+    rows += [("region", m.region), ("subregion", m.subregion)]
+    if match.tier == "fuzzy":
+        rows.append(("note", f"corrected from {match.query!r}"))
+    elif match.tier == "former":
+        rows.append(("note", f"former municipality: {match.note}"))
+    elif match.note:
+        rows.append(("note", match.note))
+    for label, value in rows:
+        grid.add_row(text(label), text(value))
+    return grid
+
+
+def kunta_json(query: str, match: Any, rows: Sequence[Any]) -> str:
+    """``{"query", "match", "municipality", "projects"}`` for ``hankkeet kunta --json``."""
+    return to_json({
+        "query": query,
+        "match": {"tier": match.tier, "matched": match.matched, "note": match.note},
+        "municipality": match.municipality.to_dict(),
+        "projects": [row.to_dict() for row in rows],
+    })
+
+
+def covering_table(rows: Sequence[Any], title: str | None = None) -> Table:
+    """Projects covering one municipality, with basis and note."""
+    table = _table(title)
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("id", no_wrap=True, style="bold")
+    table.add_column("organisation", ratio=3, overflow="fold")
+    table.add_column("project", ratio=4, overflow="fold")
+    table.add_column("basis", no_wrap=True)
+    table.add_column("note", ratio=2, overflow="fold")
+    for row in rows:
+        p, c = row.project, row.coverage
+        table.add_row(
+            text(p.number), text(p.id), text(_organisation_line(p)), text(p.name),
+            text(c.basis), text(c.note or ""),
+        )
+    return table
+
+
+def region_coverage_table(summary: Sequence[Any], total: Any) -> Table:
+    """Per region: municipalities, covered, share, projects; then the total."""
+    table = _table()
+    table.add_column("region", no_wrap=True)
+    table.add_column("municipalities", justify="right")
+    table.add_column("covered", justify="right")
+    table.add_column("share", justify="right")
+    table.add_column("not via cooperation", justify="right")
+    table.add_column("projects", overflow="fold")
+    for row in summary:
+        table.add_row(
+            text(row.region), text(row.municipalities), text(row.covered), text(f"{row.share:.0%}"),
+            text(row.direct), text(", ".join(row.project_ids)),
+        )
+    table.add_section()
+    table.add_row(
+        text(total.region, "bold"), text(total.municipalities, "bold"), text(total.covered, "bold"),
+        text(f"{total.share:.0%}", "bold"), text(total.direct, "bold"), text(f"{len(total.project_ids)} projects"),
+    )
+    return table
+
+
+def uncovered_table(groups: dict[str, Sequence[Any]]) -> Table:
+    """Municipalities no project covers, one row per region."""
+    table = _table()
+    table.add_column("region", no_wrap=True)
+    table.add_column("uncovered", justify="right")
+    table.add_column("municipalities", overflow="fold")
+    for region, members in groups.items():
+        table.add_row(text(region), text(len(members)), text(", ".join(m.name for m in members)))
+    return table

@@ -1,10 +1,41 @@
-"""Area resolution: from a Toiminta-alue cell to regions and covered municipalities."""
+"""Area resolution: from a Toiminta-alue cell to regions and covered municipalities.
+
+An area reads ``LABEL`` or ``LABEL; ITEM, ITEM, …``. Every term is classified
+against the registry (municipality, subregion, region, an informal part of a
+region, regional-cooperation prose), never against a per-project table:
+
+- With a list, the list is what counts; the label is only context (its region
+  is the one "cooperation" refers to). An informal label (``Keski-Uusimaa``,
+  ``Oulun alue``) is fine there; an unknown one is reported.
+- Without a list, the area itself is the term: a municipality (``listed``), a
+  region (``region``) or a subregion (``subregion``).
+
+A municipality reached twice keeps its strongest basis (model.BASES order).
+Region membership follows the project period: a municipality that changed
+region inside it (the 2021-01-01 transfers) belongs to both regions, with a
+note saying when.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 
-from hankkeet.model import Coverage
+from hankkeet.errors import UnknownMunicipality
+from hankkeet.kunnat.registry import Municipality, RegionTransfer, registry
+from hankkeet.model import BASES, Coverage
+from hankkeet.textnorm import clean, fold
+
+# Direction prefixes that make a part of a place: "Keski-Uusimaa", "Itä-Helsinki".
+_PART_PREFIXES = frozenset(
+    "pohjois etela ita lansi keski kaakkois lounais luoteis koillis sisa yla ala".split()
+)
+# "<genitive> alue": an informal area around a place ("Oulun alue").
+_AREA_WORDS = frozenset({"alue", "seutu", "talousalue", "ymparisto", "ymparistokunnat"})
+# Words that make a list item regional-cooperation prose.
+_COOPERATION = re.compile(r"\byhteisty|\bmuiden kuntien\b|\bmuut kunnat\b|\bymparyskun")
+_LIST_SPLIT = re.compile(r"\s*,\s*|\s+(?:ja|sekä|och)\s+")
 
 
 @dataclass(frozen=True)
@@ -14,20 +45,219 @@ class AreaResolution:
     unresolved: tuple[str, ...]  # area terms that matched nothing, for parse warnings
 
 
-def resolve_area(area: str) -> AreaResolution:
-    # Placeholder until the registry-driven resolver lands (issue 3).
-    return AreaResolution(regions=(), municipalities=(), unresolved=())
+@dataclass(frozen=True)
+class Term:
+    """What one area term names. ``kind`` is municipality, subregion, region,
+    informal, cooperation or unknown; ``region`` is its region context."""
+
+    text: str
+    kind: str
+    region: str | None = None
+    municipality: Municipality | None = None
+    subregion: str | None = None
+    note: str | None = None
+
+
+def classify(term: str, *, inflected: bool = True) -> Term:
+    """Classify one area term against the registry (no fuzzy matching: a typo
+    in a source document is reported, not silently corrected)."""
+    from hankkeet.kunnat.lookup import _lookup_exactish, lookup_region_or_none, lookup_subregion
+
+    text = clean(term)
+    folded = fold(text)
+    if not folded:
+        return Term(text, "unknown")
+    if len(folded.split(" ")) >= 3 and _COOPERATION.search(folded):
+        return Term(text, "cooperation")
+    try:
+        match = _lookup_exactish(text)
+    except UnknownMunicipality:
+        match = None
+    if match is not None and (inflected or match.tier != "inflected") and match.tier != "code":
+        note = None
+        if match.tier == "alias":
+            note = f"written {match.matched!r} in the area"
+        elif match.tier == "former":
+            note = match.note
+        m = match.municipality
+        return Term(text, "municipality", m.region, municipality=m, note=note)
+    subregion = lookup_subregion(text)
+    if subregion is not None:
+        members = registry().in_subregion(subregion)
+        return Term(text, "subregion", members[0].region if members else None, subregion=subregion)
+    region = lookup_region_or_none(text, fuzzy=False)
+    if region is not None and (inflected or region.tier != "inflected"):
+        return Term(text, "region", region.region)
+    informal = _informal_region(text)
+    if informal is not None:
+        return Term(text, "informal", informal)
+    return Term(text, "unknown")
+
+
+def _informal_region(text: str) -> str | None:
+    """The region of an informal area (``Keski-Uusimaa`` → Uusimaa,
+    ``Oulun alue`` → Pohjois-Pohjanmaa), or None when it is not one."""
+    words = text.split(" ")
+    if len(words) == 1 and "-" in text:
+        prefix, _, rest = text.partition("-")
+        if fold(prefix) in _PART_PREFIXES:
+            inner = classify(rest, inflected=False)
+            if inner.kind in ("municipality", "region", "subregion"):
+                return inner.region
+    if len(words) == 2 and fold(words[1]) in _AREA_WORDS:
+        inner = classify(words[0])  # a genitive: "Oulun"
+        if inner.kind in ("municipality", "region", "subregion"):
+            return inner.region
+    return None
 
 
 def is_place(term: str) -> bool:
     """Does ``term`` (one item of an area list) name a place? Used to split a
     one-line area from the description sharing its line."""
-    from hankkeet.kunnat.registry import place_keys
-    from hankkeet.textnorm import fold
-
-    key = fold(term)
-    if key in place_keys():
+    if classify(term, inflected=False).kind in ("municipality", "subregion", "region", "informal"):
         return True
-    words = key.split(" ")
-    # "Forssan seutukunta", "Oulun alue", "Porvoon seutu": a genitive and an area word.
+    words = fold(term).split(" ")
+    # "Porvoon seutu", "Lapin alue": a genitive and an area word.
     return len(words) == 2 and words[1] in {"seutukunta", "seutu", "alue"} and words[0].endswith("n")
+
+
+# -- membership over a period ---------------------------------------------
+
+
+def _straddles(transfer: RegionTransfer, start: str | None, end: str | None) -> bool:
+    """Does the period include days on both sides of the transfer? (Unknown ends do.)"""
+    return (start is None or start < transfer.date) and (end is None or end >= transfer.date)
+
+
+def transfer_note(transfer: RegionTransfer) -> str:
+    day_before = (date.fromisoformat(transfer.date) - timedelta(days=1)).isoformat()
+    return f"in {transfer.from_region} until {day_before}; {transfer.to_region} from {transfer.date}"
+
+
+def region_members(
+    region: str, start: str | None = None, end: str | None = None
+) -> list[tuple[Municipality, str | None]]:
+    """The region's municipalities at any time in the period, with a note for
+    those that changed region inside it. The registry is the 2021-01-01
+    classification; the transfer table tells who moved that day."""
+    reg = registry()
+    transfers = {t.code: t for t in reg.transfers}
+    out: list[tuple[Municipality, str | None]] = []
+    for m in reg.municipalities:
+        t = transfers.get(m.code)
+        if t is None:
+            if m.region == region:
+                out.append((m, None))
+            continue
+        if region not in (t.from_region, t.to_region):
+            continue
+        if _straddles(t, start, end):
+            out.append((m, transfer_note(t)))
+        elif end is not None and end < t.date:
+            if region == t.from_region:
+                out.append((m, None))
+        elif region == t.to_region:
+            out.append((m, None))
+    return sorted(out, key=lambda pair: _name_order(pair[0].name))
+
+
+def _name_order(name: str) -> str:
+    from hankkeet.kunnat.lookup import sort_key
+
+    return sort_key(name)
+
+
+def _own_transfer_note(m: Municipality, start: str | None, end: str | None) -> str | None:
+    for t in registry().transfers:
+        if t.code == m.code and _straddles(t, start, end):
+            return transfer_note(t)
+    return None
+
+
+# -- resolution -----------------------------------------------------------
+
+
+class _Collector:
+    def __init__(self, start: str | None, end: str | None) -> None:
+        self.start, self.end = start, end
+        self.entries: dict[str, tuple[int, int, Coverage]] = {}
+        self.regions: list[str] = []
+        self.seq = 0
+
+    def region(self, name: str | None) -> None:
+        if name and name not in self.regions:
+            self.regions.append(name)
+
+    def add(self, m: Municipality, basis: str, note: str | None = None) -> None:
+        rank = BASES.index(basis)
+        current = self.entries.get(m.code)
+        if current is not None and current[0] <= rank:
+            return
+        notes = [n for n in (note, _own_transfer_note(m, self.start, self.end)) if n]
+        notes = list(dict.fromkeys(notes))
+        self.seq += 1
+        coverage = Coverage(code=m.code, name=m.name, basis=basis, note="; ".join(notes) or None)
+        self.entries[m.code] = (rank, self.seq, coverage)
+
+    def whole_region(self, region: str, basis: str) -> None:
+        for m, note in region_members(region, self.start, self.end):
+            self.add(m, basis, note)
+
+    def result(self, unresolved: list[str]) -> AreaResolution:
+        ordered = sorted(self.entries.values(), key=lambda e: (e[0], e[1]))
+        return AreaResolution(
+            regions=tuple(self.regions),
+            municipalities=tuple(c for _, _, c in ordered),
+            unresolved=tuple(dict.fromkeys(unresolved)),
+        )
+
+
+def resolve_area(area: str, *, start: str | None = None, end: str | None = None) -> AreaResolution:
+    """Resolve an area cell. ``start``/``end`` (ISO dates) are the project period,
+    used for region membership across the 2021-01-01 transfers; unknown = both sides."""
+    text = clean(area)
+    label, has_list, rest = text.partition(";")
+    items = [clean(i) for i in _LIST_SPLIT.split(rest if has_list else text) if clean(i)]
+    collector = _Collector(start, end)
+    unresolved: list[str] = []
+    context: str | None = None
+    if has_list:
+        label_term = classify(label)
+        if label_term.kind in ("unknown", "cooperation"):
+            unresolved.append(label_term.text) if label_term.text else None
+        context = label_term.region
+        collector.region(context)
+    elif len(items) == 1:
+        only = classify(items[0])
+        if only.kind == "informal":
+            # An informal area with no list says nothing about which municipalities.
+            return AreaResolution(regions=(only.region,) if only.region else (), municipalities=(),
+                                  unresolved=(only.text,))
+    cooperation = False
+    for item in items:
+        term = classify(item)
+        if term.kind == "municipality" and term.municipality is not None:
+            collector.region(term.region)
+            collector.add(term.municipality, "listed", term.note)
+        elif term.kind == "subregion" and term.subregion is not None:
+            collector.region(term.region)
+            for m in sorted(registry().in_subregion(term.subregion), key=lambda m: _name_order(m.name)):
+                collector.add(m, "subregion")
+        elif term.kind == "region" and term.region is not None:
+            collector.region(term.region)
+            collector.whole_region(term.region, "region")
+        elif term.kind == "cooperation":
+            cooperation = True
+        elif term.kind == "informal":
+            collector.region(term.region)
+        else:
+            unresolved.append(term.text)
+    if cooperation:
+        # "maakunnallinen yhteistyö": the label's region, else the one region the list is in.
+        region = context or (collector.regions[0] if len(collector.regions) == 1 else None)
+        if region is None:
+            unresolved.extend(i for i in items if classify(i).kind == "cooperation")
+        else:
+            collector.region(region)
+            collector.whole_region(region, "cooperation")
+    return collector.result(unresolved)

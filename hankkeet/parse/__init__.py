@@ -62,7 +62,7 @@ def _with_coverage(projects: list[Project]) -> tuple[list[Project], list[str]]:
 
     out, warnings = [], []
     for project in projects:
-        resolution = resolve_area(project.area)
+        resolution = resolve_area(project.area, start=project.start, end=project.end)
         warnings.extend(f"{project.id}: area term not resolved: {term!r}" for term in resolution.unresolved)
         out.append(replace(project, regions=resolution.regions, municipalities=resolution.municipalities))
     return out, warnings

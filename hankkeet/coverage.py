@@ -1,0 +1,140 @@
+"""Coverage queries: which projects serve a municipality, and where the gaps are.
+
+Pure functions over projects that carry resolved ``municipalities`` (see
+``hankkeet.kunnat.areas``). Regions and subregions are those of the registry
+(the 2021-01-01 classification); a municipality that changed region during a
+project is counted in its 2021 region, and its coverage carries a note.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from hankkeet.kunnat.registry import Municipality, registry
+from hankkeet.model import BASES, Coverage, Project
+
+
+@dataclass(frozen=True)
+class CoveringProject:
+    """A project and how it covers one municipality."""
+
+    project: Project
+    coverage: Coverage
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.project.to_dict(), "basis": self.coverage.basis, "note": self.coverage.note}
+
+
+@dataclass(frozen=True)
+class RegionCoverage:
+    region: str
+    municipalities: int
+    covered: int
+    project_ids: tuple[str, ...]
+    # Covered by more than regional cooperation (listed, subregion or region).
+    direct: int = 0
+
+    @property
+    def share(self) -> float:
+        return self.covered / self.municipalities if self.municipalities else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "region": self.region,
+            "municipalities": self.municipalities,
+            "covered": self.covered,
+            "direct": self.direct,
+            "share": round(self.share, 4),
+            "projects": list(self.project_ids),
+        }
+
+
+def projects_covering(projects: Iterable[Project], code: str) -> list[CoveringProject]:
+    """Projects that cover the municipality with this code, strongest basis first."""
+    found = [
+        CoveringProject(p, c) for p in projects for c in p.municipalities if c.code == code
+    ]
+    return sorted(found, key=lambda f: (BASES.index(f.coverage.basis), f.project.number))
+
+
+def _coverage_by_code(projects: Iterable[Project]) -> dict[str, list[tuple[Project, Coverage]]]:
+    by_code: dict[str, list[tuple[Project, Coverage]]] = {}
+    for p in projects:
+        for c in p.municipalities:
+            by_code.setdefault(c.code, []).append((p, c))
+    return by_code
+
+
+def region_summary(projects: Sequence[Project]) -> list[RegionCoverage]:
+    """Per region (registry order): municipalities, how many are covered, by which projects."""
+    by_code = _coverage_by_code(projects)
+    order = {p.id: p.number for p in projects}
+    out = []
+    for region in registry().regions:
+        members = registry().in_region(region)
+        covered = [m for m in members if m.code in by_code]
+        ids = {p.id for m in covered for p, _ in by_code[m.code]}
+        out.append(RegionCoverage(
+            region, len(members), len(covered), tuple(sorted(ids, key=order.__getitem__)),
+            direct=sum(1 for m in covered if _direct(by_code[m.code])),
+        ))
+    return out
+
+
+def total_coverage(projects: Sequence[Project]) -> RegionCoverage:
+    """The whole country as one row."""
+    by_code = _coverage_by_code(projects)
+    everyone = registry().municipalities
+    ids = {p.id for p in projects if p.municipalities}
+    ordered = tuple(p.id for p in projects if p.id in ids)
+    return RegionCoverage(
+        "total", len(everyone), sum(1 for m in everyone if m.code in by_code), ordered,
+        direct=sum(1 for m in everyone if _direct(by_code.get(m.code, []))),
+    )
+
+
+def _direct(covering: list[tuple[Project, Coverage]]) -> bool:
+    return any(c.basis != "cooperation" for _, c in covering)
+
+
+def uncovered(projects: Sequence[Project]) -> dict[str, list[Municipality]]:
+    """Municipalities no project covers, grouped by region (regions with none left out)."""
+    from hankkeet.kunnat.lookup import sort_key
+
+    by_code = _coverage_by_code(projects)
+    groups: dict[str, list[Municipality]] = {}
+    for region in registry().regions:
+        missing = [m for m in registry().in_region(region) if m.code not in by_code]
+        if missing:
+            groups[region] = sorted(missing, key=lambda m: sort_key(m.name))
+    return groups
+
+
+def coverage_list(projects: Sequence[Project], *, only_uncovered: bool = False) -> list[dict[str, Any]]:
+    """Every municipality (code order) with the projects covering it:
+    ``{code, name, name_sv, region, subregion, projects: [{id, basis}]}``."""
+    by_code = _coverage_by_code(projects)
+    out = []
+    for m in sorted(registry().municipalities, key=lambda m: m.code):
+        covering = sorted(by_code.get(m.code, []), key=lambda pc: (BASES.index(pc[1].basis), pc[0].number))
+        if only_uncovered and covering:
+            continue
+        out.append({**m.to_dict(), "projects": [{"id": p.id, "basis": c.basis} for p, c in covering]})
+    return out
+
+
+def filter_by_municipality(projects: Iterable[Project], code: str) -> list[Project]:
+    """Projects covering the municipality, in document order."""
+    return [p for p in projects if any(c.code == code for c in p.municipalities)]
+
+
+def filter_by_region(projects: Iterable[Project], region: str) -> list[Project]:
+    """Projects whose area touches the region: named in it, or covering one of its
+    (2021) municipalities."""
+    codes = {m.code for m in registry().in_region(region)}
+    return [
+        p for p in projects
+        if region in p.regions or any(c.code in codes for c in p.municipalities)
+    ]

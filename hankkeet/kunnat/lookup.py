@@ -1,0 +1,367 @@
+"""Find a municipality (or a region) from what a person typed.
+
+In the spirit of ``pycountry.lookup``, but with explicit tiers, tried in order,
+so that callers can say *how* the input was understood:
+
+``code``       ``091``, ``91``, ``KU091``
+``name``       the Finnish or Swedish name, any case, NFC or NFD
+``folded``     the same without diacritics or punctuation (``Mantsala``, ``St. Michel``)
+``former``     a municipality merged into another (``Honkajoki`` → Kankaanpää)
+``alias``      an abbreviation from ``data/kunnat-aliases.csv`` (``Uki``)
+``inflected``  a Finnish case form (``Lopella``, ``Helsingissä``, ``Espoon kaupunki``)
+``fuzzy``      a typo (``Tampre``), above a confidence threshold
+
+Indexes are built once, lazily, on first use. rapidfuzz is imported only by the
+fuzzy tier.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from hankkeet.errors import UnknownMunicipality, UnknownRegion
+from hankkeet.kunnat.inflect import genitives, inflected_forms
+from hankkeet.kunnat.registry import Merge, Municipality, _rows, registry
+from hankkeet.textnorm import clean, fold
+
+TIERS = ("code", "name", "folded", "former", "alias", "inflected", "fuzzy")
+# fuzz.ratio (0-100) a typo must reach to be accepted without asking.
+FUZZY_THRESHOLD = 85.0
+# Below the threshold, one edit (Damerau) is still accepted in names this long.
+_ONE_EDIT_MIN_LENGTH = 4
+_SUGGESTION_CUTOFF = 60.0
+# Words that turn a genitive into an organisation or area: "Espoon kaupunki".
+_ORGANISATION_WORDS = ("kaupunki", "kunta", "stad", "kommun")
+_CODE = re.compile(r"^(?:ku)?\s*0*(\d{1,3})$")
+_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+def key(text: str) -> str:
+    """Loose comparison key: folded, letters and digits only (``S:t Michel`` = ``st michel``)."""
+    return _NOT_ALNUM.sub("", fold(text))
+
+
+@dataclass(frozen=True)
+class Match:
+    """A municipality found for ``query``, the tier that found it and the spelling that matched."""
+
+    municipality: Municipality
+    query: str
+    tier: str
+    matched: str
+    score: float = 100.0
+    note: str | None = None
+
+    @property
+    def corrected(self) -> bool:
+        return self.tier == "fuzzy"
+
+
+@dataclass(frozen=True)
+class RegionMatch:
+    region: str
+    query: str
+    tier: str
+    matched: str
+    score: float = 100.0
+    note: str | None = None
+
+
+# -- indexes --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Index:
+    exact: dict[str, Municipality]
+    folded: dict[str, Municipality]
+    former: dict[str, tuple[Municipality, Merge]]
+    alias: dict[str, tuple[Municipality, str, str]]
+    inflected: dict[str, tuple[Municipality, str]]
+    fuzzy_choices: dict[str, tuple[Municipality, str]]
+
+
+def _exact_key(text: str) -> str:
+    return clean(text).casefold()
+
+
+@cache
+def _aliases(kind: str) -> tuple[tuple[str, str, str], ...]:
+    """(alias, target, source) rows of one kind from kunnat-aliases.csv."""
+    return tuple((r["alias"], r["target"], r["source"]) for r in _rows("kunnat-aliases.csv") if r["kind"] == kind)
+
+
+@cache
+def _index() -> _Index:
+    reg = registry()
+    by_name = {m.name: m for m in reg.municipalities}
+    exact: dict[str, Municipality] = {}
+    folded: dict[str, Municipality] = {}
+    fuzzy_choices: dict[str, tuple[Municipality, str]] = {}
+    for m in reg.municipalities:
+        for name in (m.name, m.name_sv):
+            exact.setdefault(_exact_key(name), m)
+            folded.setdefault(key(name), m)
+            fuzzy_choices.setdefault(key(name), (m, name))
+    # The first word of a several-word name, when no other name claims it:
+    # "Koski" for "Koski Tl".
+    first_words: dict[str, set[str]] = {}
+    for m in reg.municipalities:
+        for name in (m.name, m.name_sv):
+            if " " in name:
+                first_words.setdefault(key(name.split(" ")[0]), set()).add(m.code)
+    for word, codes in first_words.items():
+        if len(codes) == 1 and word not in folded:
+            folded[word] = reg.by_code(next(iter(codes)))  # type: ignore[assignment]
+    former = {}
+    for merge in reg.merges:
+        if merge.into in by_name:
+            former[key(merge.former)] = (by_name[merge.into], merge)
+            fuzzy_choices.setdefault(key(merge.former), (by_name[merge.into], merge.former))
+    alias = {}
+    for name, target, source in _aliases("municipality"):
+        if target in by_name:
+            alias[key(name)] = (by_name[target], name, source)
+    inflected: dict[str, tuple[Municipality, str]] = {}
+    ambiguous: set[str] = set()
+    for m in reg.municipalities:
+        # Finnish first: a form both names could produce is credited to the Finnish one.
+        for name in dict.fromkeys((m.name, m.name_sv)):
+            for form in inflected_forms(name):
+                k = key(form)
+                if k in inflected and inflected[k][0] != m:
+                    ambiguous.add(k)
+                inflected.setdefault(k, (m, name))
+    for k in ambiguous:
+        del inflected[k]
+    return _Index(exact, folded, former, alias, inflected, fuzzy_choices)
+
+
+# -- municipalities -------------------------------------------------------
+
+
+def lookup(text: str) -> Match:
+    """The municipality ``text`` names; raise UnknownMunicipality with suggestions."""
+    query = clean(text)
+    if not query:
+        raise UnknownMunicipality("empty municipality name")
+    found = _lookup_exactish(query)
+    if found is not None:
+        return found
+    # "Maarianhamina - Mariehamn", "Helsinki/Helsingfors": both halves agree.
+    parts = [p for p in re.split(r"\s+[-–]\s+|/", query) if p.strip()]
+    if len(parts) > 1:
+        matches = [_lookup_exactish(clean(p)) for p in parts]
+        if all(matches) and len({m.municipality.code for m in matches if m}) == 1:
+            first = matches[0]
+            assert first is not None
+            return Match(first.municipality, query, first.tier, first.matched, first.score, first.note)
+    found = _lookup_fuzzy(query)
+    if found is not None:
+        return found
+    shown = query if len(query) <= 60 else query[:57] + "..."
+    region = lookup_region_or_none(query, fuzzy=False)
+    if region is not None:
+        raise UnknownMunicipality(
+            f"{shown!r} is a region, not a municipality; try: hankkeet list --maakunta {region.region}"
+        )
+    raise UnknownMunicipality(f"unknown municipality {shown!r}", suggest(query))
+
+
+def _lookup_exactish(query: str) -> Match | None:
+    """Every tier but fuzzy; None when nothing matched."""
+    index = _index()
+    code = _CODE.match(fold(query))
+    if code:
+        wanted = code.group(1).zfill(3)
+        m = registry().by_code(wanted)
+        if m is None:
+            raise UnknownMunicipality(f"no municipality has the code {wanted}")
+        return Match(m, query, "code", m.code)
+    m = index.exact.get(_exact_key(query))
+    if m is not None:
+        return Match(m, query, "name", m.name)
+    k = key(query)
+    if not k:
+        return None
+    m = index.folded.get(k)
+    if m is not None:
+        return Match(m, query, "folded", m.name)
+    if k in index.former:
+        m, merge = index.former[k]
+        return Match(m, query, "former", merge.former, note=f"{merge.former} merged into {m.name} on {merge.date}")
+    if k in index.alias:
+        m, name, source = index.alias[k]
+        return Match(m, query, "alias", name, note=f"{name!r} is short for {m.name}")
+    if k in index.inflected:
+        m, name = index.inflected[k]
+        return Match(m, query, "inflected", name, note=f"read {query!r} as a form of {name}")
+    # "Espoon kaupunki", "Helsingfors stad": the place before an organisation word.
+    words = query.split(" ")
+    if len(words) == 2 and fold(words[1]) in _ORGANISATION_WORDS:
+        inner = _lookup_exactish(words[0])
+        if inner is not None and inner.tier != "code":
+            m = inner.municipality
+            return Match(m, query, "inflected", inner.matched, note=f"read {query!r} as {m.name}")
+    return None
+
+
+def _damerau(a: str, b: str) -> int:
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    return DamerauLevenshtein.distance(a, b)
+
+
+def _lookup_fuzzy(query: str) -> Match | None:
+    from rapidfuzz import fuzz, process
+
+    choices = _index().fuzzy_choices
+    k = key(query)
+    if len(k) < 3:
+        return None
+    ranked = process.extract(k, list(choices), scorer=fuzz.ratio, limit=5)
+    if not ranked:
+        return None
+    best_key, best_score, _ = ranked[0]
+    best, best_name = choices[best_key]
+    accepted = best_score >= FUZZY_THRESHOLD or (
+        len(k) >= _ONE_EDIT_MIN_LENGTH and _damerau(k, best_key) <= 1
+    )
+    # Two different municipalities equally close is a question, not a correction.
+    rivals = [s for c, s, _ in ranked[1:] if choices[c][0] != best and s >= best_score]
+    if not accepted or rivals:
+        return None
+    return Match(best, query, "fuzzy", best_name, round(best_score, 1), note=f"corrected from {query!r}")
+
+
+def suggest(query: str, limit: int = 3) -> list[str]:
+    """Closest municipality names for an unknown input, best first."""
+    from rapidfuzz import fuzz, process
+
+    k = key(query)
+    if len(k) < 2:
+        return []
+    choices = _index().fuzzy_choices
+    out: list[str] = []
+    for choice, _score, _ in process.extract(k, list(choices), scorer=fuzz.WRatio, limit=limit * 3,
+                                             score_cutoff=_SUGGESTION_CUTOFF):
+        name = choices[choice][0].name
+        if name not in out:
+            out.append(name)
+    return out[:limit]
+
+
+def complete_municipality(incomplete: str) -> list[str]:
+    """Shell completion: Finnish and Swedish names starting with ``incomplete``."""
+    prefix = key(incomplete)
+    names: list[str] = []
+    for m in registry().municipalities:
+        for name in dict.fromkeys((m.name, m.name_sv)):
+            if key(name).startswith(prefix):
+                names.append(name)
+    return sorted(names, key=sort_key)
+
+
+def sort_key(name: str) -> str:
+    """Finnish alphabetical order: å, ä, ö after z."""
+    return clean(name).casefold().translate(str.maketrans({"å": "{", "ä": "|", "ö": "}", "w": "v"}))
+
+
+# -- regions and subregions -----------------------------------------------
+
+
+@cache
+def _region_index() -> tuple[dict[str, str], dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
+    regions = registry().regions
+    names = {key(r): r for r in regions}
+    aliases = {key(alias): (target, source) for alias, target, source in _aliases("region") if target in regions}
+    inflected = {}
+    for r in regions:
+        for form in inflected_forms(r):
+            inflected.setdefault(key(form), (r, r))
+    return names, aliases, inflected
+
+
+def lookup_region_or_none(text: str, *, fuzzy: bool = True) -> RegionMatch | None:
+    query = clean(text)
+    k = key(query)
+    if not k:
+        return None
+    names, aliases, inflected = _region_index()
+    if k in names:
+        tier = "name" if _exact_key(query) == _exact_key(names[k]) else "folded"
+        return RegionMatch(names[k], query, tier, names[k])
+    if k in aliases:
+        region, source = aliases[k]
+        return RegionMatch(region, query, "alias", region, note=f"{query!r} is the {source} of {region}")
+    if k in inflected:
+        region, name = inflected[k]
+        return RegionMatch(region, query, "inflected", name, note=f"read {query!r} as a form of {name}")
+    if not fuzzy or len(k) < 3:
+        return None
+    from rapidfuzz import fuzz, process
+
+    best = process.extractOne(k, list(names), scorer=fuzz.ratio)
+    if best and (best[1] >= FUZZY_THRESHOLD or (len(k) >= _ONE_EDIT_MIN_LENGTH and _damerau(k, best[0]) <= 1)):
+        region = names[best[0]]
+        return RegionMatch(region, query, "fuzzy", region, round(best[1], 1), note=f"corrected from {query!r}")
+    return None
+
+
+def lookup_region(text: str) -> RegionMatch:
+    """The region (maakunta) ``text`` names; raise UnknownRegion with suggestions."""
+    query = clean(text)
+    if not query:
+        raise UnknownRegion("empty region name")
+    found = lookup_region_or_none(query)
+    if found is not None:
+        return found
+    from rapidfuzz import fuzz, process
+
+    names, _, _ = _region_index()
+    close = process.extract(key(query), list(names), scorer=fuzz.WRatio, limit=3, score_cutoff=_SUGGESTION_CUTOFF)
+    shown = query if len(query) <= 60 else query[:57] + "..."
+    raise UnknownRegion(f"unknown region {shown!r}", [names[c] for c, _, _ in close])
+
+
+_SUBREGION_WORDS = ("seutukunta", "seutu")
+
+
+@cache
+def _subregion_index() -> dict[str, str]:
+    """Keys of every subregion: its label, ``X seutu`` and genitive variants
+    of the parts of a hyphenated name (``Haapaveden-Siikalatvan seutukunta``)."""
+    out: dict[str, str] = {}
+    for label in registry().subregions:
+        out.setdefault(key(label), label)
+        head, _, word = label.rpartition(" ")
+        if word != "seutukunta":
+            continue
+        parts = head.split("-")
+        variants = [""]
+        for i, part in enumerate(parts):
+            options = {part} | (genitives(part) if i < len(parts) - 1 else set())
+            variants = [f"{v}-{o}" if v else o for v in variants for o in options]
+        for variant in variants:
+            for suffix in _SUBREGION_WORDS:
+                out.setdefault(key(f"{variant} {suffix}"), label)
+    return out
+
+
+def lookup_subregion(text: str) -> str | None:
+    """The subregion label ``text`` names (``Forssan seutukunta``, ``Suupohja``), or None."""
+    index = _subregion_index()
+    query = clean(text)
+    k = key(query)
+    if not k:
+        return None
+    if k in index:
+        return index[k]
+    # A bare name in the nominative: "Suupohja" -> "Suupohjan seutukunta".
+    if " " not in query:
+        for genitive in genitives(query):
+            found = index.get(key(f"{genitive} seutukunta"))
+            if found:
+                return found
+    return None

@@ -1,0 +1,73 @@
+"""Coverage queries over the bundled snapshot."""
+
+from __future__ import annotations
+
+from hankkeet import coverage
+from hankkeet.kunnat.registry import registry
+from hankkeet.model import BASES, load
+
+PROJECTS = load().projects
+
+
+def test_projects_covering_agrees_with_the_snapshot():
+    for m in registry().municipalities:
+        rows = coverage.projects_covering(PROJECTS, m.code)
+        expected = {(p.id, c.basis) for p in PROJECTS for c in p.municipalities if c.code == m.code}
+        assert {(r.project.id, r.coverage.basis) for r in rows} == expected
+        ranks = [BASES.index(r.coverage.basis) for r in rows]
+        assert ranks == sorted(ranks)
+
+
+def test_covering_row_json_adds_basis_and_note():
+    code = PROJECTS[0].municipalities[0].code
+    row = coverage.projects_covering(PROJECTS, code)[0]
+    data = row.to_dict()
+    assert data["basis"] == row.coverage.basis and "note" in data and data["id"] == row.project.id
+
+
+def test_region_summary_adds_up():
+    summary = coverage.region_summary(PROJECTS)
+    assert [s.region for s in summary] == list(registry().regions)
+    assert sum(s.municipalities for s in summary) == 309
+    total = coverage.total_coverage(PROJECTS)
+    covered_codes = {c.code for p in PROJECTS for c in p.municipalities}
+    assert total.covered == sum(s.covered for s in summary) == len(covered_codes)
+    assert 0 <= total.direct <= total.covered
+    for s in summary:
+        assert 0.0 <= s.share <= 1.0
+        members = {m.code for m in registry().in_region(s.region)}
+        expected_ids = {p.id for p in PROJECTS if any(c.code in members for c in p.municipalities)}
+        assert set(s.project_ids) == expected_ids
+
+
+def test_uncovered_is_the_complement():
+    groups = coverage.uncovered(PROJECTS)
+    missing = {m.code for ms in groups.values() for m in ms}
+    covered = {c.code for p in PROJECTS for c in p.municipalities}
+    assert missing | covered == {m.code for m in registry().municipalities}
+    assert not missing & covered
+    assert all(ms for ms in groups.values())
+
+
+def test_coverage_list_has_every_municipality():
+    listing = coverage.coverage_list(PROJECTS)
+    assert len(listing) == 309
+    assert set(listing[0]) == {"code", "name", "name_sv", "region", "subregion", "projects"}
+    by_code = {row["code"]: row for row in listing}
+    for p in PROJECTS:
+        for c in p.municipalities:
+            assert {"id": p.id, "basis": c.basis} in by_code[c.code]["projects"]
+    only = coverage.coverage_list(PROJECTS, only_uncovered=True)
+    assert only and all(row["projects"] == [] for row in only)
+
+
+def test_filters():
+    for m in registry().municipalities:
+        got = coverage.filter_by_municipality(PROJECTS, m.code)
+        assert got == [p for p in PROJECTS if m.code in {c.code for c in p.municipalities}]
+    for region in registry().regions:
+        got = coverage.filter_by_region(PROJECTS, region)
+        codes = {m.code for m in registry().in_region(region)}
+        for p in PROJECTS:
+            touches = region in p.regions or any(c.code in codes for c in p.municipalities)
+            assert (p in got) == touches

@@ -1,0 +1,214 @@
+"""Municipality and region lookup: every name in the registry, spellings, typos, errors."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from hankkeet.errors import HankkeetError, UnknownMunicipality, UnknownRegion
+from hankkeet.kunnat.lookup import (
+    TIERS,
+    _aliases,
+    complete_municipality,
+    key,
+    lookup,
+    lookup_region,
+    lookup_subregion,
+    suggest,
+)
+from hankkeet.kunnat.registry import registry
+from hankkeet.textnorm import fold
+
+MUNICIPALITIES = registry().municipalities
+IDS = [m.code for m in MUNICIPALITIES]
+
+
+def test_registry_is_the_2021_classification():
+    reg = registry()
+    assert len(reg.municipalities) == 309
+    assert len({m.code for m in reg.municipalities}) == 309
+    assert len(reg.regions) == 19
+    assert len(reg.subregions) == 69
+
+
+def test_no_two_municipalities_share_a_comparison_key():
+    keys: dict[str, str] = {}
+    for m in MUNICIPALITIES:
+        for name in {m.name, m.name_sv}:
+            assert keys.setdefault(key(name), m.code) == m.code, name
+
+
+@pytest.mark.parametrize("m", MUNICIPALITIES, ids=IDS)
+def test_every_municipality_resolves_to_itself(m):
+    spellings = {
+        m.name, m.name_sv, m.code, str(int(m.code)),
+        unicodedata.normalize("NFD", m.name), unicodedata.normalize("NFD", m.name_sv),
+        m.name.upper(), m.name_sv.lower(), fold(m.name), fold(m.name_sv), f"  {m.name}\t",
+    }
+    for spelling in spellings:
+        match = lookup(spelling)
+        assert match.municipality == m, spelling
+        assert match.tier in ("code", "name", "folded"), spelling
+
+
+@pytest.mark.parametrize("m", MUNICIPALITIES, ids=IDS)
+def test_every_municipality_has_the_genitive_and_a_locative(m):
+    """Every one-word Finnish name resolves from an inflected form generated for it."""
+    from hankkeet.kunnat.inflect import inflected_forms
+
+    forms = inflected_forms(m.name)
+    if " " in m.name:
+        assert not forms
+        return
+    assert forms
+    for form in forms:
+        assert lookup(form).municipality == m, form
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Lopella", "Loppi"), ("Helsingissä", "Helsinki"), ("Turussa", "Turku"),
+        ("Riihimäellä", "Riihimäki"), ("Vantaalla", "Vantaa"), ("Kouvolaan", "Kouvola"),
+        ("Lahdessa", "Lahti"), ("Tampereella", "Tampere"), ("Kuhmoisissa", "Kuhmoinen"),
+        ("Muhoksella", "Muhos"), ("Lappeenrannassa", "Lappeenranta"), ("Jyvaskylassa", "Jyväskylä"),
+        ("Espooseen", "Espoo"), ("Iissä", "Ii"), ("Kuopioon", "Kuopio"), ("Seinäjoella", "Seinäjoki"),
+        ("Espoon kaupunki", "Espoo"), ("HELSINGIN", "Helsinki"),
+    ],
+)
+def test_finnish_case_forms(text, name):
+    match = lookup(text)
+    assert match.municipality.name == name
+    assert match.tier == "inflected"
+    assert name in (match.note or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Mantsala", "Mäntsälä"), ("Jyvaskyla", "Jyväskylä"), ("Abo", "Turku"), ("St. Michel", "Mikkeli"),
+     ("S:t Michel", "Mikkeli"), ("Mantta Vilppula", "Mänttä-Vilppula"), ("Koski", "Koski Tl"),
+     ("Pedersöre", "Pedersören kunta"), ("Maarianhamina - Mariehamn", "Maarianhamina"), ("KU091", "Helsinki")],
+)
+def test_other_spellings(text, name):
+    assert lookup(text).municipality.name == name
+
+
+def test_former_municipality_points_to_its_successor_and_says_so():
+    for merge in registry().merges:
+        match = lookup(merge.former)
+        assert match.municipality.name == merge.into
+        assert match.tier == "former"
+        assert merge.former in match.note and merge.into in match.note and merge.date in match.note
+
+
+def test_aliases_come_from_the_data_table():
+    rows = _aliases("municipality")
+    assert any(alias == "Uki" for alias, _, _ in rows)
+    for alias, target, _ in rows:
+        for spelling in (alias, alias.upper(), alias.lower()):
+            match = lookup(spelling)
+            assert match.municipality.name == target
+            assert match.tier == "alias"
+
+
+@pytest.mark.parametrize("m", [m for m in MUNICIPALITIES if len(m.name) >= 7], ids=lambda m: m.code)
+def test_a_dropped_letter_is_corrected(m):
+    typo = m.name[:3] + m.name[4:]
+    try:
+        match = lookup(typo)
+    except UnknownMunicipality as exc:
+        # Acceptable only when another name is as close: then we ask instead of guessing.
+        assert m.name in exc.suggestions
+        return
+    assert match.municipality == m, typo
+    if match.tier == "fuzzy":
+        assert match.corrected and typo in match.note
+
+
+def test_typos():
+    assert lookup("Tampre").municipality.name == "Tampere"
+    assert lookup("Tampre").tier == "fuzzy"
+    assert lookup("Helsnki").municipality.name == "Helsinki"
+    assert lookup("Tmapere").municipality.name == "Tampere"
+
+
+@pytest.mark.parametrize("text", ["Xyzzyville", "Jyväs", "qq", "Atlantis"])
+def test_unknown_names_raise_with_suggestions(text):
+    with pytest.raises(UnknownMunicipality) as info:
+        lookup(text)
+    assert info.value.exit_code == 2
+    assert text in info.value.message
+    assert len(info.value.suggestions) <= 3
+
+
+def test_suggestions_name_the_closest():
+    assert "Jyväskylä" in suggest("Jyväs")
+    with pytest.raises(UnknownMunicipality) as info:
+        lookup("Jyväs")
+    assert "Jyväskylä" in info.value.suggestions
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\t\n"])
+def test_empty_input_is_bad_input(text):
+    with pytest.raises(HankkeetError) as info:
+        lookup(text)
+    assert info.value.exit_code == 2
+
+
+def test_unknown_code():
+    with pytest.raises(UnknownMunicipality, match="999"):
+        lookup("999")
+
+
+def test_a_region_is_not_a_municipality_and_the_message_says_so():
+    with pytest.raises(UnknownMunicipality, match="region"):
+        lookup("Pirkanmaa")
+
+
+def test_tiers_are_named():
+    assert set(TIERS) >= {"code", "name", "folded", "former", "alias", "inflected", "fuzzy"}
+
+
+@pytest.mark.parametrize("region", registry().regions)
+def test_every_region_resolves(region):
+    for spelling in (region, region.upper(), fold(region), unicodedata.normalize("NFD", region)):
+        assert lookup_region(spelling).region == region
+    assert lookup_region(region[:-1] + region[-1] * 2).region == region  # a doubled last letter
+
+
+def test_region_swedish_names_and_case_forms():
+    for alias, target, _ in _aliases("region"):
+        assert lookup_region(alias).region == target
+    assert lookup_region("Pirkanmaalla").region == "Pirkanmaa"
+    assert lookup_region("Kymenlaaksossa").region == "Kymenlaakso"
+
+
+def test_unknown_region():
+    with pytest.raises(UnknownRegion):
+        lookup_region("Atlantis")
+    with pytest.raises(UnknownRegion):
+        lookup_region(" ")
+
+
+@pytest.mark.parametrize("label", registry().subregions)
+def test_every_subregion_label_resolves(label):
+    assert lookup_subregion(label) == label
+    assert lookup_subregion(fold(label)) == label
+
+
+def test_subregion_short_names_and_variants():
+    assert lookup_subregion("Suupohja") == "Suupohjan seutukunta"
+    assert lookup_subregion("Forssan seutu") == "Forssan seutukunta"
+    assert lookup_subregion("Haapaveden-Siikalatvan seutukunta") == "Haapavesi-Siikalatvan seutukunta"
+    assert lookup_subregion("Oulun alue") is None
+    assert lookup_subregion("Keski-Uusimaa") is None
+
+
+def test_completion_offers_names_by_prefix():
+    offered = complete_municipality("hel")
+    assert "Helsinki" in offered and "Helsingfors" in offered
+    assert all(fold(name).startswith("hel") for name in offered)
+    assert "Jyväskylä" in complete_municipality("jyvas")
+    assert len(complete_municipality("")) == len({n for m in MUNICIPALITIES for n in (m.name, m.name_sv)})
+    assert complete_municipality("zzz") == []
