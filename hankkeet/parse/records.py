@@ -85,34 +85,17 @@ def parse_applicant(text: str) -> Applicant | None:
 def _municipality_slug(genitive: str) -> str:
     """Slug of the municipality a genitive names: ``Riihimäen`` -> ``riihimaki``.
 
-    Finnish genitives change the stem (Helsinki/Helsingin, Lahti/Lahden,
-    Turku/Turun), so we pick the registry name sharing the longest prefix with
-    the genitive; an unknown name falls back to the genitive without its -n.
+    Finnish genitives change the stem (Helsinki/Helsingin, Lahti/Lahden), so
+    the registry's generated genitive forms decide; an unknown name falls back
+    to the genitive without its -n.
     """
+    from hankkeet.kunnat.inflect import genitives
     from hankkeet.kunnat.registry import registry
 
     key = fold(genitive)
-    municipalities = registry().municipalities
-    # The regular genitive is the name plus -n (Kemi/Kemin, not Keminmaa).
-    for m in municipalities:
-        if fold(m.name) + "n" == key:
+    for m in registry().municipalities:
+        if key in {fold(form) for form in genitives(m.name)}:
             return ascii_slug(m.name)
-    best, best_len, tie = None, 0, False
-    for m in municipalities:
-        name = fold(m.name)
-        n = 0
-        for a, b in zip(name, key):
-            if a != b:
-                break
-            n += 1
-        if n > best_len:
-            best, best_len, tie = m, n, False
-        elif n == best_len and best is not None and n > 0:
-            tie = True
-    # Demand most of the name: a genitive differs from its nominative in the
-    # last two or three letters at most.
-    if best is not None and not tie and best_len >= 3 and best_len >= len(fold(best.name)) - 3:
-        return ascii_slug(best.name)
     return ascii_slug(genitive[:-1])
 
 
