@@ -27,6 +27,8 @@ repeated header.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import io
 import re
 import statistics
@@ -200,10 +202,9 @@ def _page(number: int, layout) -> Page:
             last = None
             for item in obj:
                 if isinstance(item, LTChar):
-                    text = normalise_extracted(item.get_text())
                     last = Glyph(
-                        text, item.x0, item.x1, height - item.y1, height - item.y0, item.size,
-                        bool(_BOLD.search(item.fontname or "")),
+                        _glyph_text(item.get_text()), item.x0, item.x1, height - item.y1, height - item.y0,
+                        item.size, _is_bold(item.fontname),
                     )
                     glyphs.append(last)
                 elif last is not None and item.get_text() == " ":
@@ -215,13 +216,21 @@ def _page(number: int, layout) -> Page:
         elif isinstance(obj, LTImage):
             has_images = True
         elif isinstance(obj, LTChar):  # a glyph outside any line (rare)
-            text = normalise_extracted(obj.get_text())
-            chunks.append(Chunk([Glyph(text, obj.x0, obj.x1, height - obj.y1, height - obj.y0, obj.size,
-                                       bool(_BOLD.search(obj.fontname or "")))]))
+            chunks.append(Chunk([Glyph(_glyph_text(obj.get_text()), obj.x0, obj.x1, height - obj.y1,
+                                       height - obj.y0, obj.size, _is_bold(obj.fontname))]))
         if hasattr(obj, "__iter__") and not isinstance(obj, LTTextLine):
             stack.extend(obj)
     chunks = [c for c in chunks if c.text.strip() and not _PAGE_NUMBER.match(clean(c.text))]
     return Page(number, chunks, rules, has_images)
+
+
+# A document uses a handful of fonts and a few hundred distinct glyphs.
+_glyph_text = functools.lru_cache(maxsize=8192)(normalise_extracted)
+
+
+@functools.lru_cache(maxsize=256)
+def _is_bold(fontname: str | None) -> bool:
+    return bool(_BOLD.search(fontname or ""))
 
 
 def _chunks(glyphs: list[Glyph]) -> Iterable[Chunk]:
@@ -275,6 +284,9 @@ class _Label:
         return (self.x0 + self.x1) / 2
 
 
+_LABEL_START = re.compile(r"hank|toim|kuva|tied|alue", re.IGNORECASE)
+
+
 def _key(text: str) -> str:
     return re.sub(r"\s+", "", fold(text))
 
@@ -283,6 +295,9 @@ def _find_labels(page: Page) -> list[_Label]:
     """Every place a column label stands as whole words, on one line or wrapped onto two."""
     found: list[_Label] = []
     for index, chunk in enumerate(page.chunks):
+        # Cheap test first: folding every word of the page is the slow part.
+        if not _LABEL_START.search(chunk.text):
+            continue
         words = _words(chunk)
         for column, label in COLUMN_LABELS.items():
             wanted = _key(label)
@@ -436,11 +451,14 @@ def _split_columns(page: Page) -> None:
         page.columns = {column: [] for column in COLUMN_LABELS}
         return
     per_column: dict[str, list[Glyph]] = {column: [] for column in COLUMN_LABELS}
+    ordered = sorted(page.bounds.items(), key=lambda item: item[1][0])
+    cuts = [x0 for _, (x0, _) in ordered[1:]]
+    names = [column for column, _ in ordered]
     for chunk in page.chunks:
         column = None
         for glyph in chunk.glyphs:
             if glyph.text.strip():
-                column = next(c for c, (x0, x1) in page.bounds.items() if x0 <= glyph.centre_x < x1)
+                column = names[bisect.bisect_right(cuts, (glyph.x0 + glyph.x1) / 2)]
             if column is not None:
                 per_column[column].append(glyph)
     page.columns = {column: _lines(glyphs) for column, glyphs in per_column.items()}
@@ -449,33 +467,39 @@ def _split_columns(page: Page) -> None:
 
 def _lines(glyphs: list[Glyph]) -> list[Line]:
     """Group glyphs into lines by vertical overlap, left to right within a line."""
-    rows: list[list[Glyph]] = []
-    for glyph in sorted((g for g in glyphs if g.text.strip()), key=lambda g: (g.top + g.bottom) / 2):
-        if rows:
-            last = rows[-1]
-            top = statistics.median(g.top for g in last)
-            bottom = statistics.median(g.bottom for g in last)
+    groups: list[tuple[float, float, list[Glyph]]] = []  # reference top, bottom, glyphs
+    for glyph in sorted(glyphs, key=lambda g: (g.top + g.bottom) / 2):
+        if groups:
+            top, bottom, members = groups[-1]
             overlap = min(bottom, glyph.bottom) - max(top, glyph.top)
             if overlap > 0.5 * min(bottom - top, glyph.bottom - glyph.top):
-                last.append(glyph)
+                members.append(glyph)
                 continue
-        rows.append([glyph])
-    spaces = [g for g in glyphs if not g.text.strip()]
+        groups.append((glyph.top, glyph.bottom, [glyph]))
     lines = []
-    for row in rows:
-        row.sort(key=lambda g: g.x0)
-        top = min(g.top for g in row)
-        bottom = max(g.bottom for g in row)
-        size = statistics.median(g.size for g in row)
-        text = row[0].text
-        for a, b in zip(row, row[1:]):
-            spaced = b.x0 - a.x1 > 0.15 * size or any(
-                a.x1 - 0.5 <= s.x0 <= b.x0 + 0.5 and s.top < bottom and s.bottom > top for s in spaces
-            )
-            text += (" " if spaced else "") + b.text
+    for _, _, members in groups:
+        # A word space sits where its word ends: before a letter starting there.
+        members.sort(key=lambda g: (g.x0, bool(g.text.strip())))
+        letters = [g for g in members if g.text.strip()]
+        if not letters:
+            continue
+        size = statistics.median(g.size for g in letters)
+        parts: list[str] = []
+        previous: Glyph | None = None
+        for glyph in members:
+            if not glyph.text.strip():
+                parts.append(" ")
+                continue
+            if previous is not None and glyph.x0 - previous.x1 > 0.15 * size:
+                parts.append(" ")
+            parts.append(glyph.text)
+            previous = glyph
+        text = "".join(parts)
         # A soft hyphen ending the line marks a soft break for join_lines.
         soft = "\u00ad" if text.rstrip().endswith("\u00ad") else ""
-        lines.append(Line(clean(text) + soft, top, bottom, size, row[0].bold))
+        lines.append(
+            Line(clean(text) + soft, min(g.top for g in letters), max(g.bottom for g in letters), size, letters[0].bold)
+        )
     return [line for line in lines if line.text]
 
 

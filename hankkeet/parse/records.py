@@ -12,6 +12,7 @@ cells mean. The rules are general, for any summary of this shape:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -82,6 +83,14 @@ def parse_applicant(text: str) -> Applicant | None:
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def _folded_municipalities() -> tuple:
+    """(folded name, municipality) pairs, folded once per process."""
+    from hankkeet.kunnat.registry import registry
+
+    return tuple((fold(m.name), m) for m in registry().municipalities)
+
+
 def _municipality_slug(genitive: str) -> str:
     """Slug of the municipality a genitive names: ``Riihimäen`` -> ``riihimaki``.
 
@@ -89,12 +98,9 @@ def _municipality_slug(genitive: str) -> str:
     Turku/Turun), so we pick the registry name sharing the longest prefix with
     the genitive; an unknown name falls back to the genitive without its -n.
     """
-    from hankkeet.kunnat.registry import registry
-
     key = fold(genitive)
     best, best_len, tie = None, 0, False
-    for m in registry().municipalities:
-        name = fold(m.name)
+    for name, m in _folded_municipalities():
         n = 0
         for a, b in zip(name, key):
             if a != b:
