@@ -1,54 +1,67 @@
-"""Rejoining the typeset lines of a cell: each hyphen case."""
+"""Rejoining the typeset lines of a cell: each line-end hyphen rule."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
 
 from hankkeet.parse.cleanup import document_words, join_lines, normalise_extracted
 
 
-def test_plain_lines_join_with_one_space():
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [
+        # soft break inside a word
+        (["Maahanmuuttajien oh-", "jaus"], "Maahanmuuttajien ohjaus"),
+        (["Varsi-", "nais-Suomessa"], "Varsinais-Suomessa"),
+        # elliptical compound: a conjunction follows, the hyphen and space stay
+        (["sosiaali-", "ja terveydenhuollon"], "sosiaali- ja terveydenhuollon"),
+        (["ohjaus-", "tai neuvontatyö"], "ohjaus- tai neuvontatyö"),
+        # free-standing elliptical hyphen belongs to the next word
+        (["monikanavaista ja -", "kielistä"], "monikanavaista ja -kielistä"),
+        # genuine compound hyphens at the line end stay, without a space
+        (["Etelä-", "Karjala"], "Etelä-Karjala"),  # capital after the break
+        (["Päijät-", "Hämeessä"], "Päijät-Hämeessä"),
+        (["Keski-", "Uusimaa"], "Keski-Uusimaa"),
+        (["vapaa-", "ajan"], "vapaa-ajan"),  # two identical vowels meet
+        (["sote-", "hyvinvointikeskuksia"], "sote-hyvinvointikeskuksia"),  # lower-case abbreviation
+        (["EU-", "hanke"], "EU-hanke"),  # upper-case abbreviation
+        (["vuoden 2020-", "luvulla"], "vuoden 2020-luvulla"),  # digit
+        # ordinary lines get one space
+        (["Kotkan kaupunki", "(osatoteuttajana"], "Kotkan kaupunki (osatoteuttajana"),
+    ],
+)
+def test_line_end_rules(lines: list[str], joined: str) -> None:
+    assert join_lines(lines) == joined
+
+
+def test_document_spelling_keeps_hyphen() -> None:
+    known = document_words(["alueen asiakas-palvelupiste toimii"])
+    assert join_lines(["asiakas-", "palvelupiste"], known) == "asiakas-palvelupiste"
+    assert join_lines(["asiakas-", "palvelupiste"]) == "asiakaspalvelupiste"
+
+
+def test_soft_hyphen_at_line_end_is_always_a_soft_break() -> None:
+    # Even where the capital rule would keep a visible hyphen.
+    assert join_lines(["oh\u00ad", "jaus"]) == "ohjaus"
+    assert join_lines(["Kotout\u00ad", "tamo"]) == "Kotouttamo"
+
+
+def test_normalise_extracted_ligatures_hyphens_and_nfc() -> None:
+    assert normalise_extracted("\ufb01nanssi") == "finanssi"
+    assert normalise_extracted("Keski\u2010Suomi") == "Keski-Suomi"
+    assert normalise_extracted("1.9.2020\u201331.8.2021") == "1.9.2020\u201331.8.2021"  # en dash kept
+    assert normalise_extracted("x\u00b2") == "x\u00b2"  # not a letter: NFKC would make it "2"
+    decomposed = unicodedata.normalize("NFD", "Mäntsälä")
+    assert normalise_extracted(decomposed) == "Mäntsälä"
+
+
+def test_plain_lines_join_with_one_space() -> None:
     assert join_lines(["Luodaan uusi  ", "  poikkihallinnollinen", "", "palvelu"]) == "Luodaan uusi poikkihallinnollinen palvelu"
 
 
-def test_soft_break_inside_a_word_is_removed():
-    assert join_lines(["maahanmuuttajien oh-", "jaus- ja neuvontapalvelui-", "den"]) == "maahanmuuttajien ohjaus- ja neuvontapalveluiden"
-
-
-def test_elliptical_compound_keeps_hyphen_and_space():
-    assert join_lines(["Etelä-Karjalan sosiaali-", "ja terveydenhuollon"]) == "Etelä-Karjalan sosiaali- ja terveydenhuollon"
-    assert join_lines(["kehittämis-", "tai käynnistämishanke"]) == "kehittämis- tai käynnistämishanke"
-
-
-def test_free_standing_hyphen_attaches_to_next_word():
-    assert join_lines(["monikanavaista ja -", "kielistä ohjausta"]) == "monikanavaista ja -kielistä ohjausta"
-
-
-def test_capital_after_break_keeps_the_hyphen():
-    assert join_lines(["Etelä-", "Karjala"]) == "Etelä-Karjala"
-    assert join_lines(["kehittäminen Päijät-", "Hämeessä"]) == "kehittäminen Päijät-Hämeessä"
-
-
-def test_identical_vowels_meeting_keep_the_hyphen():
-    assert join_lines(["vapaa-", "ajan neuvontapalveluita"]) == "vapaa-ajan neuvontapalveluita"
-
-
-def test_soft_break_between_different_letters_joins():
-    assert join_lines(["Uudessa-", "kaupungissa"]) == "Uudessakaupungissa"
-    assert join_lines(["Varsi-", "nais-Suomessa"]) == "Varsinais-Suomessa"
-
-
-def test_document_spelling_decides_for_a_genuine_hyphen():
-    known = document_words(["neuvontaa osaksi alueen sote-hyvinvointikeskuksia"])
-    assert join_lines(["alueen sote-", "hyvinvointikeskuksia"], known) == "alueen sote-hyvinvointikeskuksia"
-    assert join_lines(["alueen sote-", "hyvinvointikeskuksia"]) == "alueen sotehyvinvointikeskuksia"
-
-
-def test_digits_keep_the_hyphen():
-    assert join_lines(["vuosina 2020-", "2021"]) == "vuosina 2020-2021"
-
-
-def test_output_is_nfc_with_invisible_characters_removed():
+def test_output_is_nfc_with_invisible_characters_removed() -> None:
     decomposed = "Ja\u0308rvenpa\u0308a\u0308"
     assert join_lines([decomposed + "\u00ad", "n kaupunki"]) == "Järvenpään kaupunki"
-
-
-def test_ligatures_are_normalised():
-    assert normalise_extracted("\ufb01nanssi") == "finanssi"
-    assert normalise_extracted("palvelu\u00adpiste") == "palvelupiste"
+    assert join_lines(["palvelu\u200bpiste"]) == "palvelupiste"

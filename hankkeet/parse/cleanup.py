@@ -13,12 +13,16 @@ matter of spaces, except where a line ends in a hyphen. That hyphen is one of:
 
 Genuine hyphens are recognised by a capital letter after the break, by two
 identical vowels meeting (Finnish spelling requires the hyphen there), by a
-digit on either side, or by the document itself spelling the word with a hyphen
-elsewhere (``known_words``).
+digit on either side, by an abbreviation before it (Finnish joins an
+abbreviation to a word with a hyphen: ``EU-hanke``, ``sote-keskus``), or by
+the document itself spelling the word with a hyphen elsewhere
+(``known_words``). A line that ends in a soft hyphen (U+00AD, as some PDFs
+encode the hyphenation of a word) is always a soft break.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -28,6 +32,12 @@ from hankkeet.textnorm import clean
 # Words that continue an elliptical compound: "ohjaus- ja neuvontapalvelut".
 _CONJUNCTIONS = frozenset({"ja", "tai", "sekä", "eli", "että", "ynnä", "taikka", "and", "or", "och", "eller"})
 _VOWELS = frozenset("aeiouyäöå")
+# Established abbreviations written in lower case that join the next word with
+# a hyphen (Kotus: "lyhenteen ja sanan yhdyssanat"). Upper-case ones are
+# recognised by their spelling.
+_LOWERCASE_ABBREVIATIONS = frozenset({"sote", "alv", "atk", "it", "ict", "tv", "pk", "ay", "oy", "ry"})
+_SOFT_HYPHEN = "\u00ad"
+_HYPHENS = {ord("\u2010"): "-", ord("\u2011"): "-"}
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*", re.UNICODE)
 
 
@@ -36,19 +46,21 @@ def normalise_extracted(text: str) -> str:
 
     NFKC is applied per character only where it turns a compatibility
     character into letters (ligatures like ``ﬁ``); it would otherwise also
-    rewrite e.g. superscripts and the ``–`` stays as it is.
+    rewrite e.g. superscripts and the ``–`` stays as it is. The Unicode
+    hyphens U+2010/U+2011 become ``-`` so that line-end rules see them.
     """
-    out = []
-    for ch in text:
-        if ch == "\u00ad":  # soft hyphen: an invisible break opportunity
-            continue
-        if unicodedata.decomposition(ch).startswith("<compat>"):
-            folded = unicodedata.normalize("NFKC", ch)
-            if folded.isalpha():
-                out.append(folded)
-                continue
-        out.append(ch)
-    return unicodedata.normalize("NFC", "".join(out))
+    return unicodedata.normalize("NFC", "".join(_normalise_char(ch) for ch in text.translate(_HYPHENS)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _normalise_char(ch: str) -> str:
+    # Soft hyphens stay: at a line end they mark a soft break (join_lines), and
+    # clean() drops any other.
+    if unicodedata.decomposition(ch).startswith("<compat>"):
+        folded = unicodedata.normalize("NFKC", ch)
+        if folded.isalpha():
+            return folded
+    return ch
 
 
 def document_words(texts: Iterable[str]) -> frozenset[str]:
@@ -78,6 +90,10 @@ def _keeps_hyphen(before: str, after: str, known_words: frozenset[str]) -> bool:
         return True
     head = _WORD.findall(before)
     tail = _WORD.findall(after)
+    if head:
+        last_part = head[-1].rsplit("-", 1)[-1]
+        if (len(last_part) >= 2 and last_part.isupper()) or last_part in _LOWERCASE_ABBREVIATIONS:
+            return True
     if head and tail:
         candidate = f"{head[-1]}-{tail[0]}".casefold()
         if candidate in known_words:
@@ -114,5 +130,5 @@ def join_lines(lines: Sequence[str], known_words: frozenset[str] = frozenset()) 
                 out = stem + line
         else:
             out = out + " " + line
-        soft_break = raw.rstrip().endswith("\u00ad")
+        soft_break = raw.rstrip().endswith(_SOFT_HYPHEN)
     return clean(out)

@@ -12,7 +12,9 @@ cells mean. The rules are general, for any summary of this shape:
 
 from __future__ import annotations
 
+import functools
 import re
+from functools import cache
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -82,6 +84,20 @@ def parse_applicant(text: str) -> Applicant | None:
     return None
 
 
+@functools.lru_cache(maxsize=1)
+@cache
+def _genitive_index() -> dict[str, str]:
+    """Folded genitive form -> municipality slug, built once per process."""
+    from hankkeet.kunnat.inflect import genitives
+    from hankkeet.kunnat.registry import registry
+
+    index: dict[str, str] = {}
+    for m in registry().municipalities:
+        for form in genitives(m.name):
+            index.setdefault(fold(form), ascii_slug(m.name))
+    return index
+
+
 def _municipality_slug(genitive: str) -> str:
     """Slug of the municipality a genitive names: ``Riihimäen`` -> ``riihimaki``.
 
@@ -89,14 +105,7 @@ def _municipality_slug(genitive: str) -> str:
     the registry's generated genitive forms decide; an unknown name falls back
     to the genitive without its -n.
     """
-    from hankkeet.kunnat.inflect import genitives
-    from hankkeet.kunnat.registry import registry
-
-    key = fold(genitive)
-    for m in registry().municipalities:
-        if key in {fold(form) for form in genitives(m.name)}:
-            return ascii_slug(m.name)
-    return ascii_slug(genitive[:-1])
+    return _genitive_index().get(fold(genitive)) or ascii_slug(genitive[:-1])
 
 
 def split_info_cell(lines: Sequence[str], known_words: frozenset[str]) -> tuple[list[str], list[str], str]:

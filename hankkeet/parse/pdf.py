@@ -1,0 +1,621 @@
+"""Parse the summary PDF from pdfminer.six's layout objects, by geometry.
+
+pdfminer's plain text groups a table column by column, so a row's area and
+description lose their row. Here every glyph keeps its position:
+
+1. Columns: on each page the header row (``Hankkeen tiedot``,
+   ``Toiminta-alue``, ``Toiminnan kuvaus``, found by text, possibly wrapped)
+   names the columns; the boundary between two columns is the widest vertical
+   strip free of body text between their labels. A page without a header
+   reuses the previous page's columns.
+2. Lines: glyphs are split into columns by their centre and regrouped into
+   lines per column (pdfminer may glue neighbouring cells into one line).
+3. Rows: the project-information column has the shape applicant (bold),
+   name, period line (``1.9.2020–31.8.2021``). A row starts at the first line
+   after a period line, or at a bold line after regular ones. The other
+   columns' lines belong to the row whose top is above them on the page: the
+   row's top is the grid line above its first line when the page has ruled
+   rows, else its first line (cells aligned to the top) or the widest gap
+   above it (cells aligned otherwise). Lines above the first row on a page
+   continue the row from the previous page.
+4. Cells become records through ``records.py``, exactly as the text parser's.
+
+Page furniture is dropped: the title and subtitle (text above the first
+header, kept as Source.title/subtitle), page numbers like ``2(4)`` and the
+repeated header.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import io
+import re
+import statistics
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from hankkeet.errors import SourceError
+from hankkeet.model import Project, Source
+from hankkeet.parse.cleanup import document_words, join_lines, normalise_extracted
+from hankkeet.parse.records import PERIOD, build_project, split_info_cell, unique_ids
+from hankkeet.textnorm import clean, fold
+
+INFO, AREA, DESCRIPTION = "info", "area", "description"
+COLUMN_LABELS = {INFO: "Hankkeen tiedot", AREA: "Toiminta-alue", DESCRIPTION: "Toiminnan kuvaus"}
+EXPECTED_HEADER = " | ".join(COLUMN_LABELS.values())
+
+_PAGE_NUMBER = re.compile(r"^(?:sivu\s*|page\s*)?\d+\s*(?:\(\s*\d+\s*\)|/\s*\d+)$", re.IGNORECASE)
+_BOLD = re.compile(r"bold|black|heavy|demi|semibold|[-,]bd$|[-,]b$", re.IGNORECASE)
+_EOF_MARKER = b"%%EOF"
+
+
+@dataclass
+class Glyph:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+
+    @property
+    def centre_x(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+@dataclass
+class Chunk:
+    """A run of glyphs on one typeset line without a wide gap in it."""
+
+    glyphs: list[Glyph]
+
+    @property
+    def text(self) -> str:
+        return "".join(g.text for g in self.glyphs)
+
+    @property
+    def x0(self) -> float:
+        return min(g.x0 for g in self.glyphs)
+
+    @property
+    def x1(self) -> float:
+        return max(g.x1 for g in self.glyphs)
+
+    @property
+    def top(self) -> float:
+        return min(g.top for g in self.glyphs if g.text.strip()) if self._ink else self.glyphs[0].top
+
+    @property
+    def bottom(self) -> float:
+        return max(g.bottom for g in self.glyphs if g.text.strip()) if self._ink else self.glyphs[0].bottom
+
+    @property
+    def _ink(self) -> bool:
+        return any(g.text.strip() for g in self.glyphs)
+
+
+@dataclass
+class Line:
+    """One typeset line of one column."""
+
+    text: str
+    top: float
+    bottom: float
+    size: float
+    bold: bool  # its first letter is bold
+
+    @property
+    def centre(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass
+class Page:
+    number: int
+    chunks: list[Chunk]
+    rules: list[tuple[float, float, float]]  # horizontal rules: y, x0, x1 (y grows downwards)
+    has_images: bool
+    body_top: float = 0.0
+    bounds: dict[str, tuple[float, float]] = field(default_factory=dict)
+    info_left: float = 0.0  # left edge of the info column's text
+    columns: dict[str, list[Line]] = field(default_factory=dict)
+
+
+def parse_pdf(data: bytes, file_name: str, sha256: str, password: str = "") -> tuple[Source, list[Project]]:
+    """Read the project table of a summary PDF; raise SourceError for anything else."""
+    pages = _read_pages(data, password)
+    if not any(page.chunks for page in pages):
+        if any(page.has_images for page in pages):
+            raise SourceError("no text layer (the pages are images); this needs OCR")
+        raise SourceError("the PDF contains no text")
+    if _undecodable(pages):
+        raise SourceError("the text layer cannot be decoded (fonts without a Unicode mapping)")
+    title_chunks = _locate_columns(pages)
+    for page in pages:
+        _split_columns(page)
+    title_lines = _lines([g for c in title_chunks for g in c.glyphs])
+    known = document_words(
+        [line.text for page in pages for lines in page.columns.values() for line in lines]
+        + [line.text for line in title_lines]
+    )
+    title, subtitle = _title(title_lines, known)
+    projects = [
+        build_project(number, *split_info_cell(info, known), area, description, known_words=known)
+        for number, (info, area, description) in enumerate(_rows(pages), start=1)
+    ]
+    if not projects:
+        raise SourceError("no projects found under the table header")
+    return Source(title=title, subtitle=subtitle, file=file_name, sha256=sha256), unique_ids(projects)
+
+
+# -- reading ----------------------------------------------------------------
+
+
+def _read_pages(data: bytes, password: str) -> list[Page]:
+    # A cut-off file is the common damage; pdfminer would quietly recover
+    # what it can and we would return too few projects, so refuse it.
+    if _EOF_MARKER not in data[-2048:]:
+        raise SourceError("truncated PDF: the end-of-file marker (%%EOF) is missing")
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LAParams
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.psexceptions import PSException
+
+    # boxes_flow=None: no ordering of text boxes; we order by geometry ourselves
+    # and it is the most expensive step of pdfminer's layout analysis.
+    laparams = LAParams(boxes_flow=None, all_texts=True)
+    try:
+        return [
+            _page(number, layout)
+            for number, layout in enumerate(extract_pages(io.BytesIO(data), password=password, laparams=laparams), 1)
+        ]
+    except PDFPasswordIncorrect:
+        if password:
+            raise SourceError("wrong password for this encrypted PDF") from None
+        raise SourceError("the PDF is encrypted; give its password with --password") from None
+    except PDFEncryptionError as exc:
+        raise SourceError(f"cannot decrypt the PDF: {_describe(exc)}") from None
+    except (PSException, Exception) as exc:  # pdfminer raises assorted built-ins on damaged files
+        raise SourceError(f"cannot read PDF: {_describe(exc)}") from None
+
+
+def _describe(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    name = type(exc).__name__
+    return f"{name}: {text[:120]}" if text else name
+
+
+def _page(number: int, layout) -> Page:
+    from pdfminer.layout import LTChar, LTCurve, LTImage, LTTextLine
+
+    height = layout.height
+    chunks: list[Chunk] = []
+    rules: list[tuple[float, float, float]] = []
+    has_images = False
+    stack = [layout]
+    while stack:
+        obj = stack.pop()
+        if isinstance(obj, LTTextLine):
+            glyphs = []
+            last = None
+            for item in obj:
+                if isinstance(item, LTChar):
+                    last = Glyph(
+                        _glyph_text(item.get_text()), item.x0, item.x1, height - item.y1, height - item.y0,
+                        item.size, _is_bold(item.fontname),
+                    )
+                    glyphs.append(last)
+                elif last is not None and item.get_text() == " ":
+                    # pdfminer's inferred word space: keep it, placed after the letter.
+                    glyphs.append(Glyph(" ", last.x1, last.x1, last.top, last.bottom, last.size, last.bold))
+            chunks.extend(_chunks(glyphs))
+        elif isinstance(obj, LTCurve):  # LTLine and LTRect are curves too
+            rules.extend(_horizontal_edges(obj, height))
+        elif isinstance(obj, LTImage):
+            has_images = True
+        elif isinstance(obj, LTChar):  # a glyph outside any line (rare)
+            chunks.append(Chunk([Glyph(_glyph_text(obj.get_text()), obj.x0, obj.x1, height - obj.y1,
+                                       height - obj.y0, obj.size, _is_bold(obj.fontname))]))
+        if hasattr(obj, "__iter__") and not isinstance(obj, LTTextLine):
+            stack.extend(obj)
+    chunks = [c for c in chunks if c.text.strip() and not _PAGE_NUMBER.match(clean(c.text))]
+    return Page(number, chunks, rules, has_images)
+
+
+# A document uses a handful of fonts and a few hundred distinct glyphs.
+_glyph_text = functools.lru_cache(maxsize=8192)(normalise_extracted)
+
+
+@functools.lru_cache(maxsize=256)
+def _is_bold(fontname: str | None) -> bool:
+    return bool(_BOLD.search(fontname or ""))
+
+
+def _chunks(glyphs: list[Glyph]) -> Iterable[Chunk]:
+    """Split a pdfminer line at gaps wider than a word space: cells side by side."""
+    current: list[Glyph] = []
+    previous: Glyph | None = None
+    for glyph in glyphs:
+        if not glyph.text.strip():
+            current.append(glyph)
+            continue
+        if previous is not None and glyph.x0 - previous.x1 > 1.2 * max(glyph.size, previous.size):
+            yield Chunk(current)
+            current = []
+        current.append(glyph)
+        previous = glyph
+    if current:
+        yield Chunk(current)
+
+
+def _horizontal_edges(curve, height: float) -> list[tuple[float, float, float]]:
+    """Horizontal strokes of a path: table rules (also thin filled rectangles)."""
+    pts = list(getattr(curve, "pts", []) or [])
+    if curve.height <= 2.5 and curve.width > 5:
+        return [(height - (curve.y0 + curve.y1) / 2, curve.x0, curve.x1)]
+    edges = []
+    for (xa, ya), (xb, yb) in zip(pts, pts[1:] + pts[:1]):
+        if abs(ya - yb) <= 0.5 and abs(xa - xb) > 5:
+            edges.append((height - ya, min(xa, xb), max(xa, xb)))
+    return edges
+
+
+def _undecodable(pages: Sequence[Page]) -> bool:
+    glyphs = [g.text for page in pages for c in page.chunks for g in c.glyphs if g.text.strip()]
+    return bool(glyphs) and sum(t.startswith("(cid:") for t in glyphs) > len(glyphs) / 2
+
+
+# -- columns ------------------------------------------------------------------
+
+
+@dataclass
+class _Label:
+    column: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    chunks: tuple[int, ...]
+
+    @property
+    def centre_x(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+_LABEL_START = re.compile(r"hank|toim|kuva|tied|alue", re.IGNORECASE)
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\s+", "", fold(text))
+
+
+def _find_labels(page: Page) -> list[_Label]:
+    """Every place a column label stands as whole words, on one line or wrapped onto two."""
+    found: list[_Label] = []
+    for index, chunk in enumerate(page.chunks):
+        # Cheap test first: folding every word of the page is the slow part.
+        if not _LABEL_START.search(chunk.text):
+            continue
+        words = _words(chunk)
+        for column, label in COLUMN_LABELS.items():
+            wanted = _key(label)
+            for start in range(len(words)):
+                joined = ""
+                for end in range(start, len(words)):
+                    joined += words[end][0]
+                    if joined == wanted:
+                        glyphs = [g for _, gs in words[start : end + 1] for g in gs]
+                        found.append(_Label(column, min(g.x0 for g in glyphs), max(g.x1 for g in glyphs),
+                                            chunk.top, chunk.bottom, (index,)))
+                    if not wanted.startswith(joined):
+                        break
+                else:
+                    # The chunk ends with the start of the label: look on the next line.
+                    if start == 0 and joined and joined != wanted and len(joined) >= 4:
+                        below = _continuation(page, chunk, wanted[len(joined):])
+                        if below is not None:
+                            other = page.chunks[below]
+                            found.append(_Label(column, min(chunk.x0, other.x0), max(chunk.x1, other.x1),
+                                                chunk.top, other.bottom, (index, below)))
+    return found
+
+
+def _words(chunk: Chunk) -> list[tuple[str, list[Glyph]]]:
+    words: list[tuple[str, list[Glyph]]] = []
+    current: list[Glyph] = []
+    for glyph in chunk.glyphs + [Glyph(" ", 0, 0, 0, 0, 0, False)]:
+        if glyph.text.strip():
+            current.append(glyph)
+        elif current:
+            words.append((_key("".join(g.text for g in current)), current))
+            current = []
+    return words
+
+
+def _continuation(page: Page, chunk: Chunk, rest: str) -> int | None:
+    size = max(g.size for g in chunk.glyphs)
+    for index, other in enumerate(page.chunks):
+        if (
+            other is not chunk
+            and chunk.bottom - 0.3 * size <= other.top <= chunk.bottom + size
+            and other.x0 < chunk.x1
+            and other.x1 > chunk.x0
+            and _key(other.text) == rest
+        ):
+            return index
+    return None
+
+
+def _header_row(labels: list[_Label]) -> list[_Label] | None:
+    """The topmost set of the three labels side by side, left to right."""
+    by_column = {c: [lab for lab in labels if lab.column == c] for c in COLUMN_LABELS}
+    best = None
+    for info in by_column[INFO]:
+        height = info.bottom - info.top
+        for area in by_column[AREA]:
+            for description in by_column[DESCRIPTION]:
+                row = [info, area, description]
+                if max(lab.top for lab in row) - min(lab.top for lab in row) > 3 * height:
+                    continue
+                ordered = sorted(row, key=lambda lab: lab.x0)
+                if any(a.x1 > b.x0 for a, b in zip(ordered, ordered[1:])):
+                    continue
+                if best is None or info.top < best[0].top:
+                    best = row
+    return best
+
+
+def _locate_columns(pages: list[Page]) -> list[Chunk]:
+    """Find each page's column bounds and body top; return the chunks above the first header."""
+    previous: dict[str, tuple[float, float]] | None = None
+    title_chunks: list[Chunk] = []
+    partial: list[tuple[Page, _Label]] = []
+    for page in pages:
+        labels = _find_labels(page)
+        header = _header_row(labels)
+        if header is None:
+            # A label alone in its chunk looks like a header cell, not prose.
+            partial.extend((page, lab) for lab in labels if len(page.chunks[lab.chunks[0]].text.split()) <= 4)
+            if previous is None:
+                continue
+            page.bounds = previous
+            page.body_top = 0.0
+            continue
+        header_top = min(lab.top for lab in header)
+        page.body_top = max(lab.bottom for lab in header)
+        # The header cell's own bottom edge (a rule or the end of its shading).
+        reach = 1.5 * max(lab.bottom - lab.top for lab in header)
+        below = [y for y, _, _ in page.rules if page.body_top <= y <= page.body_top + reach]
+        if below:
+            page.body_top = min(below)
+        used = {i for lab in header for i in lab.chunks}
+        if previous is None:
+            title_chunks = [c for i, c in enumerate(page.chunks) if c.bottom <= header_top and i not in used]
+        # The header and anything beside it (a header cell's second line) is not body.
+        page.chunks = [c for i, c in enumerate(page.chunks) if i not in used and c.top >= page.body_top - 0.5]
+        page.bounds = _bounds(page, header)
+        previous = page.bounds
+    if previous is None:
+        if partial:
+            _wrong_columns(partial)
+        raise SourceError(f"no project table: no table header '{EXPECTED_HEADER}' found")
+    # Pages before the first header (a cover page) carry no table.
+    for page in pages:
+        if not page.bounds:
+            page.chunks = []
+    return title_chunks
+
+
+def _wrong_columns(partial: list[tuple[Page, _Label]]) -> None:
+    page, found = partial[0]
+    height = found.bottom - found.top
+    row = sorted((c for c in page.chunks if abs(c.top - found.top) <= 1.5 * height), key=lambda c: c.x0)
+    reads = " | ".join(clean(c.text) for c in row)
+    present = {lab.column for p, lab in partial if p is page}
+    missing = [label for column, label in COLUMN_LABELS.items() if column not in present]
+    raise SourceError(
+        f"wrong columns: the table header reads '{reads}'; expected '{EXPECTED_HEADER}'"
+        + (f" (missing: {', '.join(missing)})" if missing else "")
+    )
+
+
+def _bounds(page: Page, header: list[_Label]) -> dict[str, tuple[float, float]]:
+    """Column x-ranges: split at the widest strip without body text between labels."""
+    ordered = sorted(header, key=lambda lab: lab.x0)
+    covered = sorted((g.x0, g.x1) for c in page.chunks for g in c.glyphs if g.text.strip())
+    cuts = []
+    for left, right in zip(ordered, ordered[1:]):
+        lo, hi = left.centre_x, right.centre_x
+        best_gap, best_at = -1.0, right.x0 - 0.5
+        cursor = lo
+        for x0, x1 in covered:
+            if x1 <= cursor:
+                continue
+            if x0 >= hi:
+                break
+            if x0 > cursor and x0 - cursor > best_gap:
+                best_gap, best_at = x0 - cursor, (cursor + x0) / 2
+            cursor = max(cursor, x1)
+        if hi > cursor and hi - cursor > best_gap:
+            best_at = (cursor + hi) / 2
+        cuts.append(best_at)
+    edges = [float("-inf"), *cuts, float("inf")]
+    return {lab.column: (edges[i], edges[i + 1]) for i, lab in enumerate(ordered)}
+
+
+def _split_columns(page: Page) -> None:
+    """Glyphs to columns by their centre, then regrouped into lines per column."""
+    if not page.bounds:
+        page.columns = {column: [] for column in COLUMN_LABELS}
+        return
+    per_column: dict[str, list[Glyph]] = {column: [] for column in COLUMN_LABELS}
+    ordered = sorted(page.bounds.items(), key=lambda item: item[1][0])
+    cuts = [x0 for _, (x0, _) in ordered[1:]]
+    names = [column for column, _ in ordered]
+    for chunk in page.chunks:
+        column = None
+        for glyph in chunk.glyphs:
+            if glyph.text.strip():
+                column = names[bisect.bisect_right(cuts, (glyph.x0 + glyph.x1) / 2)]
+            if column is not None:
+                per_column[column].append(glyph)
+    page.columns = {column: _lines(glyphs) for column, glyphs in per_column.items()}
+    page.info_left = min((g.x0 for g in per_column[INFO] if g.text.strip()), default=0.0)
+
+
+def _lines(glyphs: list[Glyph]) -> list[Line]:
+    """Group glyphs into lines by vertical overlap, left to right within a line."""
+    groups: list[tuple[float, float, list[Glyph]]] = []  # reference top, bottom, glyphs
+    for glyph in sorted(glyphs, key=lambda g: (g.top + g.bottom) / 2):
+        if groups:
+            top, bottom, members = groups[-1]
+            overlap = min(bottom, glyph.bottom) - max(top, glyph.top)
+            if overlap > 0.5 * min(bottom - top, glyph.bottom - glyph.top):
+                members.append(glyph)
+                continue
+        groups.append((glyph.top, glyph.bottom, [glyph]))
+    lines = []
+    for _, _, members in groups:
+        # A word space sits where its word ends: before a letter starting there.
+        members.sort(key=lambda g: (g.x0, bool(g.text.strip())))
+        letters = [g for g in members if g.text.strip()]
+        if not letters:
+            continue
+        size = statistics.median(g.size for g in letters)
+        parts: list[str] = []
+        previous: Glyph | None = None
+        for glyph in members:
+            if not glyph.text.strip():
+                parts.append(" ")
+                continue
+            if previous is not None and glyph.x0 - previous.x1 > 0.15 * size:
+                parts.append(" ")
+            parts.append(glyph.text)
+            previous = glyph
+        text = "".join(parts)
+        # A soft hyphen ending the line marks a soft break for join_lines.
+        soft = "\u00ad" if text.rstrip().endswith("\u00ad") else ""
+        lines.append(
+            Line(clean(text) + soft, min(g.top for g in letters), max(g.bottom for g in letters), size, letters[0].bold)
+        )
+    return [line for line in lines if line.text]
+
+
+# -- title ----------------------------------------------------------------------
+
+
+def _title(lines: list[Line], known: frozenset[str]) -> tuple[str, str]:
+    """The first two paragraphs above the table: a wider gap or another size splits them."""
+    paragraphs: list[list[Line]] = []
+    for line in lines:
+        if paragraphs:
+            last = paragraphs[-1][-1]
+            gap = line.top - last.bottom
+            if gap <= 0.5 * last.size and abs(line.size - last.size) <= 0.5 and line.bold == last.bold:
+                paragraphs[-1].append(line)
+                continue
+        paragraphs.append([line])
+    texts = [join_lines([line.text for line in p], known) for p in paragraphs]
+    return (texts[0] if texts else "", texts[1] if len(texts) > 1 else "")
+
+
+# -- rows -------------------------------------------------------------------------
+
+
+@dataclass
+class _Row:
+    info: list[Line] = field(default_factory=list)
+    area: list[Line] = field(default_factory=list)
+    description: list[Line] = field(default_factory=list)
+    # page number -> the row's first line there, when the row starts on that page
+    starts: dict[int, Line] = field(default_factory=dict)
+
+
+def _rows(pages: list[Page]) -> list[tuple[list[str], list[str], list[str]]]:
+    info_lines = [(page, line) for page in pages for line in page.columns[INFO]]
+    any_bold = any(line.bold for _, line in info_lines)
+    any_regular = any(not line.bold for _, line in info_lines)
+    rows: list[_Row] = []
+    previous: Line | None = None
+    for page, line in info_lines:
+        if (
+            previous is None
+            or PERIOD.match(previous.text) is not None
+            or (any_bold and any_regular and line.bold and not previous.bold)
+        ):
+            rows.append(_Row(starts={page.number: line}))
+        rows[-1].info.append(line)
+        previous = line
+    if not rows:
+        raise SourceError("no projects found: the 'Hankkeen tiedot' column is empty")
+    top_aligned = _top_aligned(pages, rows)
+    carry: _Row | None = None
+    for page in pages:
+        regions = [
+            (_row_top(page, row.starts[page.number], top_aligned), row) for row in rows if page.number in row.starts
+        ]
+        for column in (AREA, DESCRIPTION):
+            for line in page.columns[column]:
+                owner = carry
+                for top, row in regions:
+                    if line.centre >= top:
+                        owner = row
+                if owner is None:
+                    raise SourceError(f"unexpected text before the first project: {line.text[:60]!r}")
+                getattr(owner, column).append(line)
+        if regions:
+            carry = regions[-1][1]
+    return [
+        ([line.text for line in row.info], [line.text for line in row.area], [line.text for line in row.description])
+        for row in rows
+    ]
+
+
+def _top_aligned(pages: list[Page], rows: list[_Row]) -> bool:
+    """Do the other cells start level with the info cell? (Word's default.)"""
+    hits = total = 0
+    for page in pages:
+        others = [line for c in (AREA, DESCRIPTION) for line in page.columns[c]]
+        for row in rows:
+            first = row.starts.get(page.number)
+            if first is None:
+                continue
+            total += 1
+            tolerance = 0.5 * (first.bottom - first.top)
+            if any(abs(line.top - first.top) <= tolerance for line in others):
+                hits += 1
+    return total > 0 and hits >= 0.6 * total
+
+
+def _row_top(page: Page, first: Line, top_aligned: bool) -> float:
+    """Where a row's region begins on a page: the rule above it, else by alignment."""
+    height = first.bottom - first.top
+    lower = max((line.bottom for line in page.columns[INFO] if line.bottom <= first.top + 0.1), default=page.body_top)
+    crossing = [y for y, x0, x1 in page.rules if x0 <= page.info_left + 1 and x1 >= page.info_left + 10]
+    # Rules only inside the header (its shading) do not make a ruled table.
+    if any(y > page.body_top + 1 for y in crossing):
+        rules = [y for y in crossing if lower - 0.5 <= y <= first.top + 0.3 * height]
+        if rules:
+            return max(rules)
+    if top_aligned:
+        return first.top - 0.5 * height
+    return _gap_above(page, first, lower)
+
+
+def _gap_above(page: Page, first: Line, lower: float) -> float:
+    """Without rules or top alignment: the widest empty strip between the rows."""
+    others = sorted(
+        (line for c in (AREA, DESCRIPTION) for line in page.columns[c] if lower < line.centre < first.top),
+        key=lambda line: line.top,
+    )
+    if not others:
+        return first.top - 0.5 * (first.bottom - first.top)
+    edges = [lower, *[y for line in others for y in (line.top, line.bottom)], first.top]
+    best_gap, best_at = -1.0, first.top
+    for k in range(0, len(edges) - 1, 2):
+        gap = edges[k + 1] - edges[k]
+        if gap > best_gap:
+            best_gap, best_at = gap, (edges[k] + edges[k + 1]) / 2
+    return best_at
