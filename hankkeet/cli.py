@@ -227,7 +227,9 @@ def list_projects(
                      autocompletion=lambda incomplete: _complete_municipality(incomplete)),
     ] = None,
     maakunta: Annotated[
-        str | None, typer.Option("--maakunta", metavar="NAME", help="Only projects touching this region.")
+        str | None,
+        typer.Option("--maakunta", metavar="NAME", help="Only projects touching this region.",
+                     autocompletion=lambda incomplete: _complete_region(incomplete)),
     ] = None,
 ) -> None:
     """List the funded projects.
@@ -236,16 +238,21 @@ def list_projects(
     """
     from hankkeet import render
 
+    from hankkeet.coverage import filter_projects
+
     fmt = _output_format(as_json, as_csv)
-    projects = list(_snapshot(ctx).projects)
-    projects, scope = _filter_by_area(projects, kunta, maakunta)
+    selection = filter_projects(_snapshot(ctx).projects, kunta=kunta, maakunta=maakunta)
+    for note in selection.notes:
+        _report(f"note: {note}")
+    projects = selection.projects
     if fmt == "json":
         write_stdout(render.projects_json(projects))
     elif fmt == "csv":
         write_stdout(render.projects_csv(projects))
-    else:
+    elif projects:
         print_table(render.projects_table(projects))
     if not projects:
+        scope = f" covering {' and '.join(selection.scope)}" if selection.scope else ""
         _no_results(f"no projects{scope}")
 
 
@@ -317,25 +324,11 @@ def _complete_municipality(incomplete: str) -> list[str]:
     return complete_municipality(incomplete)
 
 
-def _filter_by_area(projects: list[Any], kunta: str | None, maakunta: str | None) -> tuple[list[Any], str]:
-    """Apply ``list --kunta/--maakunta``; returns the projects and a phrase for the empty message."""
-    from hankkeet import coverage
-    from hankkeet.kunnat.lookup import lookup, lookup_region
+def _complete_region(incomplete: str) -> list[str]:
+    """Shell completion of region (maakunta) names."""
+    from hankkeet.kunnat.lookup import complete_region
 
-    scope = []
-    if kunta is not None:
-        match = lookup(kunta)
-        if match.note and match.tier in ("fuzzy", "former"):
-            _report(f"note: {match.note}")
-        projects = coverage.filter_by_municipality(projects, match.municipality.code)
-        scope.append(match.municipality.name)
-    if maakunta is not None:
-        region = lookup_region(maakunta)
-        if region.tier == "fuzzy" and region.note:
-            _report(f"note: {region.note}")
-        projects = coverage.filter_by_region(projects, region.region)
-        scope.append(region.region)
-    return projects, f" covering {' and '.join(scope)}" if scope else ""
+    return complete_region(incomplete)
 
 
 @app.command("kunta")
@@ -347,6 +340,7 @@ def kunta(
                        autocompletion=_complete_municipality),
     ],
     as_json: JsonOption = False,
+    as_csv: CsvOption = False,
 ) -> None:
     """Show a municipality and the projects that cover it.
 
@@ -355,10 +349,13 @@ def kunta(
     from hankkeet import coverage, render
     from hankkeet.kunnat.lookup import lookup
 
+    fmt = _output_format(as_json, as_csv)
     match = lookup(name)
     rows = coverage.projects_covering(_snapshot(ctx).projects, match.municipality.code)
-    if as_json:
+    if fmt == "json":
         write_stdout(render.kunta_json(name, match, rows))
+    elif fmt == "csv":
+        write_stdout(render.kunta_csv(rows))
     else:
         print_table(render.municipality_header(match))
         if rows:
@@ -374,6 +371,7 @@ def coverage_command(
         bool, typer.Option("--uncovered", help="List the municipalities no project covers, by region.")
     ] = False,
     as_json: JsonOption = False,
+    as_csv: CsvOption = False,
 ) -> None:
     """Coverage per region, or the municipalities no project covers.
 
@@ -381,10 +379,11 @@ def coverage_command(
     """
     from hankkeet import coverage, render
 
+    fmt = _output_format(as_json, as_csv)
     projects = list(_snapshot(ctx).projects)
-    if as_json:
+    if fmt != "table":
         listing = coverage.coverage_list(projects, only_uncovered=only_uncovered)
-        write_stdout(render.to_json(listing))
+        write_stdout(render.to_json(listing) if fmt == "json" else render.coverage_csv(listing))
         if not listing:
             _no_results("every municipality is covered")
     elif only_uncovered:

@@ -138,3 +138,38 @@ def filter_by_region(projects: Iterable[Project], region: str) -> list[Project]:
         p for p in projects
         if region in p.regions or any(c.code in codes for c in p.municipalities)
     ]
+
+
+@dataclass(frozen=True)
+class AreaFilter:
+    """The outcome of ``list --kunta/--maakunta``: projects, what they were
+    filtered by (for messages) and notes on how the names were understood."""
+
+    projects: list[Project]
+    scope: list[str]
+    notes: list[str]
+
+
+def filter_projects(projects: Iterable[Project], *, kunta: str | None = None, maakunta: str | None = None) -> AreaFilter:
+    """Filter by a municipality and/or a region given as a person typed them.
+
+    Raises UnknownMunicipality / UnknownRegion for names that match nothing.
+    """
+    from hankkeet.kunnat.lookup import lookup, lookup_region
+
+    selected = list(projects)
+    scope: list[str] = []
+    notes: list[str] = []
+    if kunta is not None:
+        match = lookup(kunta)
+        if match.note and match.tier in ("fuzzy", "former"):
+            notes.append(match.note)
+        selected = filter_by_municipality(selected, match.municipality.code)
+        scope.append(match.municipality.name)
+    if maakunta is not None:
+        region = lookup_region(maakunta)
+        if region.tier == "fuzzy" and region.note:
+            notes.append(region.note)
+        selected = filter_by_region(selected, region.region)
+        scope.append(region.region)
+    return AreaFilter(selected, scope, notes)

@@ -222,3 +222,23 @@ def uncovered_table(groups: dict[str, Sequence[Any]]) -> Table:
     for region, members in groups.items():
         table.add_row(text(region), text(len(members)), text(", ".join(m.name for m in members)))
     return table
+
+
+def kunta_csv(rows: Sequence[Any]) -> str:
+    """Covering projects as CSV: the project columns plus basis and note."""
+    return to_csv(
+        (*PROJECT_CSV_HEADER, "basis", "note"),
+        ([*project_csv_row(r.project), r.coverage.basis, r.coverage.note or ""] for r in rows),
+    )
+
+
+def coverage_csv(listing: Sequence[dict[str, Any]]) -> str:
+    """``coverage --csv``: one row per municipality; projects as ``id:basis`` joined by '; '."""
+    return to_csv(
+        ("code", "name", "name_sv", "region", "subregion", "projects"),
+        (
+            [m["code"], m["name"], m["name_sv"], m["region"], m["subregion"],
+             "; ".join(f"{p['id']}:{p['basis']}" for p in m["projects"])]
+            for m in listing
+        ),
+    )

@@ -142,3 +142,49 @@ def test_list_filter_bad_names_exit_2():
     assert run("list", "--kunta", "Xyzzyville").exit_code == 2
     assert run("list", "--maakunta", "Atlantis").exit_code == 2
     assert run("list", "--kunta", "").exit_code == 2
+
+
+def test_kunta_csv_lists_covering_projects_with_basis():
+    import csv
+    import io
+
+    from hankkeet.coverage import projects_covering
+    from hankkeet.kunnat.lookup import lookup
+    from hankkeet.model import load
+
+    result = run("kunta", "Iitti", "--csv")
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    expected = projects_covering(load().projects, lookup("Iitti").municipality.code)
+    assert [(r["id"], r["basis"], r["note"]) for r in rows] == [
+        (e.project.id, e.coverage.basis, e.coverage.note or "") for e in expected
+    ]
+
+
+def test_coverage_csv_has_a_row_per_municipality():
+    import csv
+    import io
+
+    from hankkeet.kunnat.registry import registry
+
+    result = run("coverage", "--csv")
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert len(rows) == len(registry().municipalities)
+    uncovered = run("coverage", "--uncovered", "--csv")
+    assert 0 < len(list(csv.DictReader(io.StringIO(uncovered.stdout)))) < len(rows)
+
+
+def test_region_completion():
+    from hankkeet.kunnat.lookup import complete_region
+
+    assert sorted(complete_region("poh")) == ["Pohjanmaa", "Pohjois-Karjala", "Pohjois-Pohjanmaa", "Pohjois-Savo"]
+    assert "Päijät-Häme" in complete_region("paij")
+    assert complete_region("zz") == []
+
+
+def test_list_with_no_match_prints_no_empty_table():
+    result = run("list", "--maakunta", "Lappi")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert "Lappi" in result.stderr

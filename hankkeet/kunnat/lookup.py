@@ -263,6 +263,12 @@ def complete_municipality(incomplete: str) -> list[str]:
     return sorted(names, key=sort_key)
 
 
+def complete_region(incomplete: str) -> list[str]:
+    """Shell completion: region (maakunta) names starting with ``incomplete``."""
+    prefix = key(incomplete)
+    return [region for region in registry().regions if key(region).startswith(prefix)]
+
+
 def sort_key(name: str) -> str:
     """Finnish alphabetical order: å, ä, ö after z."""
     return clean(name).casefold().translate(str.maketrans({"å": "{", "ä": "|", "ö": "}", "w": "v"}))
