@@ -97,3 +97,30 @@ def test_loader_names_the_first_problem_in_a_mutated_project(tmp_path_factory, s
         load(path)
     except DataError as exc:
         assert "projects[3]" in exc.message
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(max_size=60))
+def test_municipality_lookup_answers_or_refuses_cleanly(text):
+    from hankkeet.errors import HankkeetError
+    from hankkeet.kunnat.lookup import lookup
+
+    try:
+        match = lookup(text)
+    except HankkeetError as exc:
+        assert "\n" not in exc.message
+    else:
+        assert match.municipality.code.isdigit()
+
+
+@settings(max_examples=100, deadline=None)
+@given(text=st.text(alphabet=st.characters(codec="utf-8"), max_size=40))
+def test_kunta_command_never_crashes(text):
+    from typer.testing import CliRunner
+
+    result = invoke(CliRunner(), "kunta", text, "--json")
+    assert result.exit_code in (0, 1, 2), result.stderr
+    if result.exit_code in (0, 1):
+        assert json.loads(result.stdout)["municipality"]["code"]
+    else:
+        assert result.stdout == "" and len(result.stderr.splitlines()) == 1
