@@ -18,11 +18,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from hankkeet.textnorm import fold
+from hankkeet.textnorm import fold, nfc
 
 # A word: letters/digits with inner hyphens (``vapaa-ajan``), optionally a
 # leading hyphen (``ja -kielistä``) or a trailing one (``ohjaus- ja``).
-_TOKEN = re.compile(r"(?<![^\W_])-?[^\W_]+(?:-[^\W_]+)*-?")
+# Combining marks that NFC cannot compose still belong to their letter.
+_LETTER = r"[^\W_][\u0300-\u036f]*"
+_TOKEN = re.compile(rf"(?<![^\W_])-?(?:{_LETTER})+(?:-(?:{_LETTER})+)*-?")
 _CONJUNCTIONS = frozenset({"ja", "tai", "seka", "eli", "and", "or", "&"})
 _VOWELS = frozenset("aeiouy")  # folded: ä→a, ö→o
 # Vowel pairs that belong inside one Finnish syllable (long vowels and
@@ -136,7 +138,7 @@ def query_words(text: str, limit: int = 32) -> list[str]:
     brackets are separators. Hyphens inside a word are kept (``vapaa-aika``).
     """
     found: list[str] = []
-    for match in _TOKEN.finditer(text):
+    for match in _TOKEN.finditer(nfc(text)):
         key = fold(match.group().strip("-"))
         if key:
             found.append(key)
@@ -250,6 +252,8 @@ def _tidy(stem: str) -> set[str]:
         out.add(stem[:-3] + "s")  # ohjaukse(en) -> ohjaus
     elif stem.endswith("ks"):
         out.add(stem[:-2] + "s")  # ohjauks(ia) -> ohjaus
+    if stem.endswith(("ude", "yde")) and len(stem) >= 5:
+        out.add(stem[:-2] + "s")  # -us/-ys nouns: Alavude(lla) -> Alavus, terveyde(n) -> terveys
     if len(stem) >= 4:
         if stem[-1] in _VOWELS:
             out.add(stem[:-1])  # malli / malle(ja) / mall

@@ -72,7 +72,7 @@ class Hit:
     def to_dict(self) -> dict[str, Any]:
         return {**self.project.to_dict(), "score": self.score, "matches": [m.to_dict() for m in self.matches]}
 
-    def snippet(self, width: int = 160) -> tuple[str, str, list[tuple[int, int]]]:
+    def snippet(self, width: int = 120) -> tuple[str, str, list[tuple[int, int]]]:
         """``(field, text, spans)``: a window of the most telling matched field.
 
         The description is preferred (name and organisation are shown anyway);
@@ -174,25 +174,36 @@ class SearchIndex:
         from rapidfuzz.distance import OSA
 
         # Compare the main stems too: ``digitalinen`` is one edit from the stem
-        # of ``digitaalisia``, four from the word.
+        # of ``digitaalisia``, four from the word. Stems have lost their
+        # endings, so they get one edit fewer than whole words.
         query_stems = [s for s in finnish.stems(query) if len(s) >= len(query) - 3]
-        found: dict[str, int] = {}
+        distances: dict[str, int] = {}
         for key in self.typo_keys:
             if key[0] != query[0] or abs(len(key) - len(query)) > budget + 4:
                 continue
-            if OSA.distance(query, key, score_cutoff=budget) <= budget:
-                found[key] = TYPO
-                continue
-            # Stems have lost their endings: one edit fewer than whole words.
-            key_stems = [s for s in finnish.stems(key) if len(s) >= len(key) - 4]
-            if budget > 1 and any(
-                OSA.distance(q, k, score_cutoff=budget - 1) <= budget - 1
-                for q in query_stems
-                for k in key_stems
-                if abs(len(q) - len(k)) <= budget and min(len(q), len(k)) >= 6
-            ):
-                found[key] = TYPO
-        return found
+            distance = OSA.distance(query, key, score_cutoff=budget)
+            if distance > budget and budget > 1:
+                key_stems = [s for s in finnish.stems(key) if len(s) >= len(key) - 4]
+                distance = min(
+                    (
+                        OSA.distance(q, k, score_cutoff=budget - 1) + 1
+                        for q in query_stems
+                        for k in key_stems
+                        if abs(len(q) - len(k)) < budget and min(len(q), len(k)) >= 6
+                    ),
+                    default=budget + 1,
+                )
+            if distance <= budget:
+                distances[key] = distance
+        # Only the closest words (a typo has one intended word, not every
+        # neighbour), with their inflections: neuvontapsite -> neuvontapiste(et).
+        best_distance = min(distances.values(), default=0)
+        best = [key for key, distance in distances.items() if distance == best_distance]
+        return {
+            key: TYPO
+            for key in distances
+            if key in best or any(key[0] == b[0] and finnish.same_lemma(b, key) for b in best)
+        }
 
     # -- the query ----------------------------------------------------------
 
