@@ -332,9 +332,30 @@ def _snowball_cached(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def _stemmer():  # type: ignore[no-untyped-def]
-    import snowballstemmer
+    """The Finnish stemmer alone.
 
-    return snowballstemmer.stemmer("finnish")
+    ``import snowballstemmer`` loads all of its ~30 languages (about 100 ms);
+    loading just the Finnish module under a private package name costs a few.
+    """
+    import importlib
+    import importlib.util
+    import sys
+    import types
+
+    try:
+        spec = importlib.util.find_spec("snowballstemmer")
+        if spec is None or not spec.submodule_search_locations:
+            raise ImportError("snowballstemmer")
+        name = "_hankkeet_snowball"
+        if name not in sys.modules:
+            package = types.ModuleType(name)
+            package.__path__ = list(spec.submodule_search_locations)
+            sys.modules[name] = package
+        return importlib.import_module(f"{name}.finnish_stemmer").FinnishStemmer()
+    except (ImportError, AttributeError):
+        import snowballstemmer
+
+        return snowballstemmer.stemmer("finnish")
 
 
 def same_lemma(a: str, b: str) -> bool:
