@@ -27,11 +27,9 @@ _LETTER = r"[^\W_][\u0300-\u036f]*"
 _TOKEN = re.compile(rf"(?<![^\W_])-?(?:{_LETTER})+(?:-(?:{_LETTER})+)*-?")
 _CONJUNCTIONS = frozenset({"ja", "tai", "seka", "eli", "and", "or", "&"})
 _VOWELS = frozenset("aeiouy")  # folded: ä→a, ö→o
-# Vowel pairs that belong inside one Finnish syllable (long vowels and
-# diphthongs, folded); a compound boundary between two vowels is never one of these.
-_ONE_SYLLABLE = frozenset(
-    "aa ee ii oo uu yy ai ei oi ui yi au eu iu ou ey iy ie uo yo".split()
-)
+# A long vowel (folded) is never split by a compound boundary; a diphthong
+# can be (palvelu|ohjaus), so only these are ruled out.
+_ONE_SYLLABLE = frozenset("aa ee ii oo uu yy".split())
 
 # Inflectional endings, folded (ssä = ssa). Singular cases, plural forms with
 # their i/j marker, the -nen adjective forms and a few derivational tails.
@@ -156,7 +154,7 @@ def _is_boundary(word: str, i: int) -> bool:
     The first part ends in a vowel, or in ``s``/``n`` after a vowel (genitive
     and ``-us`` first parts: ``kotoutumis|palvelut``, ``päätöksen|teko``);
     the second part starts like a Finnish word: one consonant then a vowel, or
-    a vowel that does not form a long vowel or diphthong with the one before.
+    a vowel that does not make a long vowel with the one before.
     """
     head, tail = word[:i], word[i:]
     if len(head) < MIN_STEM or len(tail) < MIN_STEM or tail in _NOT_PARTS or tail in _ENDINGS:
