@@ -395,6 +395,46 @@ def coverage_command(
         print_table(render.region_coverage_table(coverage.region_summary(projects), coverage.total_coverage(projects)))
 
 
+# -- search (owner: search branch) ----------------------------------------
+
+
+@app.command("search")
+def search_command(
+    ctx: typer.Context,
+    query: Annotated[list[str], typer.Argument(metavar="QUERY", help="Words to find; all must match.")],
+    as_json: JsonOption = False,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=0, metavar="N", help="Show at most N results (0 = all).")
+    ] = 10,
+    field: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--field",
+            "-f",
+            metavar="FIELD",
+            help="Search only this field (repeatable): name, organisation, co_implementers, area, "
+            "municipalities, description.",
+        ),
+    ] = None,
+) -> None:
+    """Find projects by words, in any inflected form (Finnish-aware).
+
+    Example: hankkeet search etäohjaus --field description --json
+    """
+    from hankkeet import render
+    from hankkeet.search import search
+
+    text = " ".join(query)
+    hits = search(_snapshot(ctx), text, fields=field, limit=limit)
+    if as_json:
+        write_stdout(render.search_json(hits))
+    elif hits:
+        print_table(render.search_table(hits))
+    if not hits:
+        shown = text if len(text) <= 60 else text[:57] + "..."
+        _no_results(f"no project matches {shown!r}")
+
+
 def main() -> None:
     """Console-script entry point."""
     try:

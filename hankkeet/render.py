@@ -242,3 +242,38 @@ def coverage_csv(listing: Sequence[dict[str, Any]]) -> str:
             for m in listing
         ),
     )
+
+
+# -- search -----------------------------------------------------------------
+
+SEARCH_HIGHLIGHT = "bold reverse"
+
+
+def highlighted(value: str, spans: Iterable[tuple[int, int]], style: str = SEARCH_HIGHLIGHT) -> Any:
+    """Literal Rich Text with ``spans`` styled: data never becomes markup."""
+    out = text(value)
+    for start, end in spans:
+        out.stylize(style, start, end)
+    return out
+
+
+def search_table(hits: Sequence[Any], title: str | None = None) -> Table:
+    """Ranked search hits (``hankkeet.search.Hit``): score, id, organisation, name, snippet."""
+    table = _table(title)
+    table.add_column("score", justify="right", no_wrap=True)
+    table.add_column("id", no_wrap=True, style="bold")
+    table.add_column("organisation", ratio=2, overflow="fold")
+    table.add_column("project", ratio=3, overflow="fold")
+    table.add_column("match", ratio=5, overflow="fold")
+    for hit in hits:
+        field, snippet, spans = hit.snippet()
+        cell = highlighted(snippet, spans)
+        if field and field != "description":
+            cell = text(f"{field}: ").append_text(cell)
+        p = hit.project
+        table.add_row(text(hit.score), text(p.id), text(_organisation_line(p)), text(p.name), cell)
+    return table
+
+
+def search_json(hits: Iterable[Any]) -> str:
+    return to_json([hit.to_dict() for hit in hits])

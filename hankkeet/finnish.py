@@ -1,0 +1,387 @@
+"""Finnish word handling for search: tokens, stems, gradation, compound parts.
+
+Pure and general (no project data): everything works on folded text
+(``textnorm.fold``: casefolded, diacritics removed), so ``ä`` and ``a`` are the
+same letter here and the endings below are written without diacritics.
+
+The idea is *candidate stems*: instead of one "correct" lemma, a word maps to a
+small set of plausible stems (endings stripped, plural ``i``/``j`` dropped,
+consonant gradation undone in the last syllable). Two words are inflections of
+each other when their sets meet on a long enough stem. Snowball's Finnish
+stemmer is one extra candidate; on its own it stems ``neuvontaa`` and
+``neuvonta`` differently and knows no gradation (``tarve``/``tarpeet``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from hankkeet.textnorm import fold, nfc
+
+# A word: letters/digits with inner hyphens (``vapaa-ajan``), optionally a
+# leading hyphen (``ja -kielistä``) or a trailing one (``ohjaus- ja``).
+# Combining marks that NFC cannot compose still belong to their letter.
+_LETTER = r"[^\W_][\u0300-\u036f]*"
+_TOKEN = re.compile(rf"(?<![^\W_])-?(?:{_LETTER})+(?:-(?:{_LETTER})+)*-?")
+_CONJUNCTIONS = frozenset({"ja", "tai", "seka", "eli", "and", "or", "&"})
+_VOWELS = frozenset("aeiouy")  # folded: ä→a, ö→o
+# A long vowel (folded) is never split by a compound boundary; a diphthong
+# can be (palvelu|ohjaus), so only these are ruled out.
+_ONE_SYLLABLE = frozenset("aa ee ii oo uu yy".split())
+
+# Inflectional endings, folded (ssä = ssa). Singular cases, plural forms with
+# their i/j marker, the -nen adjective forms and a few derivational tails.
+_ENDINGS = tuple(
+    sorted(
+        set(
+            """n a ta tta ssa sta lla lta lle na ksi t
+            an en in on un yn han hen hin hon hun hyn seen siin
+            den tten iden itten jen ien ten ia ita ja issa ista illa ilta ille ina iksi
+            isiin ihin iin nen sen set sia sten sesti sti nsa""".split()
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+
+# Tails that are endings, not words: rakenne|taan is a verb form, not a compound.
+_NOT_PARTS = frozenset(
+    "taan daan tiin ttiin ttaan vat mme tte nut neet ttu tava ttava maan massa masta malla matta minen mista".split()
+)
+MIN_STEM = 3  # shorter candidate stems are noise (``ta``, ``ja``)
+MIN_PART = 4  # shortest compound part that may be matched on its own
+MIN_QUERY_FOR_PARTS = 5  # a query word shorter than this never matches inside a compound
+
+
+@dataclass(frozen=True)
+class Word:
+    """One indexed word: its folded ``key`` and where it came from.
+
+    ``start``/``end`` index the original text (for highlighting); ``position``
+    counts words, so adjacent words differ by one (phrases). ``kind`` is
+    ``word`` for a word as written, ``part`` for a part of a hyphenated
+    compound and ``expansion`` for a word an elliptical hyphen stands for
+    (these are guesses at the compound boundary, some of them nonsense, so
+    they are matched only exactly or as inflections). ``proper`` marks a
+    capitalised word inside a sentence: a name, whose parts mean nothing on
+    their own (``Lappeenranta`` is not about ``Lappi``).
+    """
+
+    key: str
+    start: int
+    end: int
+    position: int
+    kind: str = "word"
+    proper: bool = False
+
+
+def tokens(text: str) -> list[tuple[str, int, int]]:
+    """Raw tokens with their spans, hyphens kept as written."""
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def words(text: str) -> list[Word]:
+    """Every searchable word of ``text``, with derived forms.
+
+    ``vapaa-ajan`` yields itself, ``vapaa`` and ``ajan``; ``ohjaus- ja
+    neuvontapalvelu`` also yields ``ohjauspalvelu``; ``monikanavaista ja
+    -kielistä`` also yields ``monikielistä``.
+    """
+    raw = tokens(text)
+    out: list[Word] = []
+    for index, (token, start, end) in enumerate(raw):
+        bare = token.strip("-")
+        key = fold(bare)
+        lead, trail = token.startswith("-"), token.endswith("-") and len(token) > 1
+        proper = bare[:1].isupper() and not _sentence_start(text, start)
+        out.append(Word(key, start, end, index, proper=proper))
+        if "-" in key:
+            offset = start + (1 if lead else 0)
+            for part in bare.split("-"):
+                if part:
+                    out.append(Word(fold(part), offset, offset + len(part), index, "part", part[:1].isupper()))
+                offset += len(part) + 1
+        if trail:
+            # ohjaus- ja neuvontapalvelu: the head completes the next full word.
+            j = index + 1
+            while j < len(raw) and (fold(raw[j][0]) in _CONJUNCTIONS or raw[j][0].endswith("-")):
+                j += 1
+            if j < len(raw) and j > index + 1 and not raw[j][0].startswith("-"):
+                full, _, full_end = raw[j]
+                head = key.rsplit("-", 1)[-1]
+                for _, tail in split_points(fold(full.rsplit("-", 1)[-1])):
+                    out.append(Word(head + tail, start, full_end, index, "expansion"))
+        if lead and index >= 2 and fold(raw[index - 1][0]) in _CONJUNCTIONS:
+            # monikanavaista ja -kielistä: the tail replaces the previous word's tail.
+            prev, prev_start, _ = raw[index - 2]
+            prev_key = fold(prev.strip("-")).rsplit("-", 1)[-1]
+            for head, _ in split_points(prev_key):
+                out.append(Word(head + key, prev_start, end, index, "expansion"))
+    return out
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return i < 0 or text[i] in ".!?:;–—(\"'"
+
+
+def query_words(text: str, limit: int = 32) -> list[str]:
+    """The folded words of a query, in order, at most ``limit`` of them.
+
+    Only word characters count: punctuation, control characters and markup
+    brackets are separators. Hyphens inside a word are kept (``vapaa-aika``).
+    """
+    found: list[str] = []
+    for match in _TOKEN.finditer(nfc(text)):
+        key = fold(match.group().strip("-"))
+        if key:
+            found.append(key)
+            if len(found) >= limit:
+                break
+    return found
+
+
+# -- compound boundaries ----------------------------------------------------
+
+
+def _is_boundary(word: str, i: int) -> bool:
+    """Could a compound boundary fall before ``word[i]``?
+
+    The first part ends in a vowel, or in ``s``/``n`` after a vowel (genitive
+    and ``-us`` first parts: ``kotoutumis|palvelut``, ``päätöksen|teko``);
+    the second part starts like a Finnish word: one consonant then a vowel, or
+    a vowel that does not make a long vowel with the one before.
+    """
+    head, tail = word[:i], word[i:]
+    if len(head) < MIN_STEM or len(tail) < MIN_STEM or tail in _NOT_PARTS or tail in _ENDINGS:
+        return False
+    last = head[-1]
+    if last in _VOWELS:
+        pass
+    elif last in "sn" and head[-2] in _VOWELS:
+        pass
+    else:
+        return False
+    first, second = tail[0], tail[1]
+    if first in _VOWELS:
+        return last not in _VOWELS or (last + first) not in _ONE_SYLLABLE
+    return first.isalpha() and second in _VOWELS
+
+
+def split_points(word: str) -> list[tuple[str, str]]:
+    """All plausible (head, tail) splits of an unhyphenated compound."""
+    return [(word[:i], word[i:]) for i in range(MIN_STEM, len(word) - MIN_STEM + 1) if _is_boundary(word, i)]
+
+
+@lru_cache(maxsize=8192)
+def compound_parts(word: str) -> tuple[str, ...]:
+    """Heads, tails and middle parts of ``word`` at least MIN_PART long."""
+    if "-" in word:
+        return ()
+    cuts = [0, *(i for i in range(MIN_STEM, len(word) - MIN_STEM + 1) if _is_boundary(word, i)), len(word)]
+    parts = {
+        word[a:b]
+        for x, a in enumerate(cuts)
+        for b in cuts[x + 1 :]
+        if (a, b) != (0, len(word)) and b - a >= MIN_PART
+    }
+    return tuple(sorted(parts))
+
+
+# -- stems and consonant gradation -----------------------------------------
+
+# Strong grade -> weak grade in the last syllable, longest first.
+_GRADATION = (
+    ("kk", ("k",)), ("pp", ("p",)), ("tt", ("t",)),
+    ("nk", ("ng",)), ("mp", ("mm",)), ("nt", ("nn",)), ("lt", ("ll",)), ("rt", ("rr",)),
+    ("lk", ("l", "lj")), ("rk", ("r", "rj")), ("hk", ("h",)),
+    ("lp", ("lv",)), ("rp", ("rv",)), ("ht", ("hd",)),
+)
+
+
+def weaken(stem: str) -> set[str]:
+    """Weak-grade variants of ``stem``'s last consonant cluster.
+
+    ``tarpe`` -> ``tarve``, ``kukka`` -> ``kuka``, ``aika`` -> ``aja``/``aa``,
+    ``teko`` -> ``teo``, ``kaupunk`` -> ``kaupung``. Applying it to both sides of
+    a comparison matches strong against weak grade whichever side is which.
+    """
+    # The last consonant cluster: its end is the last consonant that is followed
+    # by a vowel or ends the word.
+    end = len(stem)
+    while end > 0 and stem[end - 1] in _VOWELS:
+        end -= 1
+    if end == 0:
+        return set()
+    start = end
+    while start > 0 and stem[start - 1] not in _VOWELS:
+        start -= 1
+    if start == 0:
+        return set()  # no vowel before the cluster: a one-syllable word
+    cluster, before, after = stem[start:end], stem[:start], stem[end:]
+    variants: set[str] = set()
+    for strong, weak_forms in _GRADATION:
+        if cluster.endswith(strong):
+            base = cluster[: -len(strong)]
+            variants.update(before + base + w + after for w in weak_forms)
+            break
+    else:
+        if cluster == "p":
+            variants.add(before + "v" + after)
+        elif cluster == "t":
+            variants.add(before + "d" + after)
+        elif cluster == "k":
+            variants.add(before + after)  # teko -> teon
+            if before.endswith("i") and len(before) >= 2 and before[-2] in _VOWELS:
+                variants.add(before[:-1] + "j" + after)  # aika -> ajan
+            if before.endswith(("u", "y")) and after[:1] == before[-1]:
+                variants.add(before + "v" + after)  # puku -> puvun
+    return {v for v in variants if len(v) >= MIN_STEM}
+
+
+def _tidy(stem: str) -> set[str]:
+    """Spelling variants of one stripped stem (see module docstring)."""
+    out = {stem}
+    if stem.endswith("kse"):
+        out.add(stem[:-3] + "s")  # ohjaukse(en) -> ohjaus
+    elif stem.endswith("ks"):
+        out.add(stem[:-2] + "s")  # ohjauks(ia) -> ohjaus
+    if stem.endswith(("ude", "yde")) and len(stem) >= 5:
+        out.add(stem[:-2] + "s")  # -us/-ys nouns: Alavude(lla) -> Alavus, terveyde(n) -> terveys
+    if len(stem) >= 4:
+        if stem[-1] in _VOWELS:
+            out.add(stem[:-1])  # malli / malle(ja) / mall
+            if stem[-2] == stem[-1]:
+                out.add(stem[:-1])  # long vowel: tamperee(lle) -> tampere
+        if stem[-1] == "s" and stem[-2] in _VOWELS and len(stem) >= 5:
+            out.add(stem[:-1])  # kotoutumis -> kotoutumi, asiakas -> asiaka
+        if stem.endswith("se") and stem[-3] in _VOWELS and len(stem) >= 6:
+            out.add(stem[:-2])  # kotoutumise(en) -> kotoutumi
+    return out
+
+
+# Endings of -nen adjectives and nouns (monikiel|inen, -isen, -isiä): what is
+# left ends in the derivational ``i`` and is final; dropping that ``i`` too
+# would make ``seudullinen`` an inflection of ``seudulla``.
+_NEN_ENDINGS = frozenset({"nen", "sen", "set", "sia", "sten", "siin", "sesti"})
+
+
+def _strip_endings(word: str) -> tuple[set[str], set[str]]:
+    """(stems to tidy further, final stems)."""
+    out, final = {word}, set()
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
+            (final if ending in _NEN_ENDINGS else out).add(word[: -len(ending)])
+    return out, final
+
+
+@lru_cache(maxsize=16384)
+def stems(word: str) -> frozenset[str]:
+    """Candidate stems of a folded word, the word itself included.
+
+    Hyphenated words inflect at the end only: ``vapaa-ajan`` -> ``vapaa-aja``...
+    """
+    if "-" in word:
+        head, _, last = word.rpartition("-")
+        return frozenset({word} | {f"{head}-{s}" for s in stems(last)})
+    # Endings off; then undo gradation, but only on vowel-final stems: a stem
+    # such as ``asiaka`` (from asiakas) is already weak, and weakening it again
+    # would make ``asiakas`` match ``asia``.
+    stripped: set[str] = set()
+    endings_off, found = _strip_endings(word)
+    for stem in endings_off:
+        stripped.add(stem)
+        if len(stem) >= 4 and stem[-1] in "ij":
+            stripped.add(stem[:-1])  # plural marker: palvelui(ssa)
+    weak: set[str] = set()
+    for stem in stripped:
+        if stem[-1] in _VOWELS:
+            weak |= weaken(stem)
+    for stem in stripped | weak:
+        found |= _tidy(stem)
+    return frozenset(s for s in found if len(s) >= MIN_STEM)
+
+
+def snowball(word: str) -> str:
+    """Snowball's Finnish stem of a folded word (stemmer loaded on first use).
+
+    Not part of :func:`stems`: measured on the relevance set it added no
+    match the rules above miss and some wrong ones (it cuts ``rakenne`` and
+    ``rakennetaan`` to ``rake``/``raken``). Search uses it as a fallback for
+    a word nothing else matches.
+    """
+    return _snowball_cached(word)
+
+
+def snowball_match(query: str, word: str) -> bool:
+    """Same Snowball stem, and a stem that keeps most of the query word."""
+    stem = snowball(query)
+    return len(stem) >= max(MIN_STEM + 1, len(query) - 3) and snowball(word) == stem
+
+
+@lru_cache(maxsize=16384)
+def _snowball_cached(word: str) -> str:
+    return _stemmer().stemWord(word)
+
+
+@lru_cache(maxsize=1)
+def _stemmer():  # type: ignore[no-untyped-def]
+    """The Finnish stemmer alone.
+
+    ``import snowballstemmer`` loads all of its ~30 languages (about 100 ms);
+    loading just the Finnish module under a private package name costs a few.
+    """
+    import importlib
+    import importlib.util
+    import sys
+    import types
+
+    try:
+        spec = importlib.util.find_spec("snowballstemmer")
+        if spec is None or not spec.submodule_search_locations:
+            raise ImportError("snowballstemmer")
+        name = "_hankkeet_snowball"
+        if name not in sys.modules:
+            package = types.ModuleType(name)
+            package.__path__ = list(spec.submodule_search_locations)
+            sys.modules[name] = package
+        return importlib.import_module(f"{name}.finnish_stemmer").FinnishStemmer()
+    except (ImportError, AttributeError):
+        import snowballstemmer
+
+        return snowballstemmer.stemmer("finnish")
+
+
+def same_lemma(a: str, b: str) -> bool:
+    """Are two folded words plausibly inflections of one another?
+
+    Their candidate stems must meet on a stem that is not much shorter than
+    the shorter word, so ``tie`` does not match ``tietoa`` through ``tie``.
+    """
+    if a == b:
+        return True
+    shared = stems(a) & stems(b)
+    if not shared:
+        return False
+    floor = max(MIN_STEM, min(len(a), len(b)) - 4)
+    return max(map(len, shared)) >= floor
+
+
+def in_compound(query: str, word: str) -> str | None:
+    """The part of compound ``word`` that ``query`` matches (head, middle or tail), if any."""
+    if len(query) < MIN_QUERY_FOR_PARTS or len(word) <= len(query) - 2:
+        return None
+    for part in compound_parts(word):
+        if same_lemma(query, part):
+            return part
+    return None
+
+
+def typo_budget(word: str) -> int:
+    """Edit distance allowed for a typo: none for short words, where one edit is another word."""
+    n = len(word)
+    return 0 if n <= 5 else 1 if n <= 9 else 2

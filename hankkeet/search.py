@@ -1,0 +1,327 @@
+"""Search the projects: Finnish-aware word matching with ranked results.
+
+Every query word must match somewhere in the searched fields (AND). A word
+matches a text word, best first, exactly (folded: case and diacritics
+ignored), as an inflection of it (``hankkeen`` for ``hanke``, ``tarpeisiin``
+for ``tarve``), as a part of a compound (``palvelu`` in
+``kotoutumispalveluiden``), or, only when none of that finds anything, as a
+typo (``kotoutumnen``). The score (0-100) weighs how well and where each word
+matched; projects where the words stand next to each other as typed (``entry
+point``) come first, ties keep document order.
+
+The index is built from the snapshot on first use and cached for it; it costs
+a few milliseconds, so nothing is stored in the snapshot.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from hankkeet import finnish
+from hankkeet.errors import HankkeetError
+from hankkeet.model import Project, Snapshot
+from hankkeet.textnorm import fold
+
+FIELDS = ("name", "organisation", "co_implementers", "area", "municipalities", "description")
+# A word in the project's own name says more than the same word deep in a description.
+FIELD_WEIGHT = {
+    "name": 1.0,
+    "organisation": 0.95,
+    "co_implementers": 0.85,
+    "area": 0.9,
+    "municipalities": 0.85,
+    "description": 0.7,
+}
+EXACT, STEM, COMPOUND, TYPO = range(4)
+TIER_NAMES = ("exact", "stem", "compound", "typo")
+TIER_WEIGHT = (1.0, 0.9, 0.75, 0.6)
+PHRASE_BONUS = 0.1
+MAX_QUERY_WORDS = 32
+_FIELD_ALIASES = {"co-implementers": "co_implementers", "org": "organisation", "organization": "organisation"}
+
+
+class UnknownField(HankkeetError):
+    """A --field name that is not a searchable field."""
+
+
+class EmptyQuery(HankkeetError):
+    """A query without a single word in it."""
+
+
+@dataclass(frozen=True)
+class FieldMatch:
+    """The words matched in one field, as written there, and their spans."""
+
+    field: str
+    words: tuple[str, ...]
+    spans: tuple[tuple[int, int], ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"field": self.field, "words": list(self.words)}
+
+
+@dataclass(frozen=True)
+class Hit:
+    project: Project
+    score: int
+    phrase: bool
+    matches: tuple[FieldMatch, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.project.to_dict(), "score": self.score, "matches": [m.to_dict() for m in self.matches]}
+
+    def snippet(self, width: int = 120) -> tuple[str, str, list[tuple[int, int]]]:
+        """``(field, text, spans)``: a window of the most telling matched field.
+
+        The description is preferred (name and organisation are shown anyway);
+        spans are the matched words' offsets inside the returned text, which
+        starts and ends with ``…`` where it was cut.
+        """
+        if not self.matches:
+            return ("", "", [])
+        chosen = next((m for m in self.matches if m.field == "description"), None)
+        if chosen is None:
+            chosen = max(self.matches, key=lambda m: FIELD_WEIGHT[m.field])
+        text = field_text(self.project, chosen.field)
+        return (chosen.field, *_window(text, chosen.spans, width))
+
+
+def field_text(project: Project, field: str) -> str:
+    """The searchable text of one field; list fields joined with ``; ``."""
+    if field == "co_implementers":
+        return "; ".join(project.co_implementers)
+    if field == "municipalities":
+        return "; ".join(c.name for c in project.municipalities)
+    return str(getattr(project, field))
+
+
+def parse_fields(names: Iterable[str] | None) -> tuple[str, ...]:
+    """Validate --field values; none given means every field."""
+    chosen: list[str] = []
+    for raw in names or ():
+        name = _FIELD_ALIASES.get(raw.strip().lower(), raw.strip().lower())
+        if name not in FIELDS:
+            shown = raw if len(raw) <= 40 else raw[:37] + "..."
+            raise UnknownField(f"unknown field {shown!r}; valid fields: {', '.join(FIELDS)}")
+        if name not in chosen:
+            chosen.append(name)
+    return tuple(chosen) or FIELDS
+
+
+@dataclass(frozen=True)
+class _Occurrence:
+    project: int
+    field: str
+    word: finnish.Word
+
+
+class SearchIndex:
+    """Every word of every field of every project, by folded key."""
+
+    def __init__(self, snapshot: Snapshot) -> None:
+        self.projects: tuple[Project, ...] = snapshot.projects
+        self.occurrences: dict[str, list[_Occurrence]] = {}
+        self.acronyms: list[set[str]] = []
+        self.name_keys: list[list[str]] = []
+        for index, project in enumerate(self.projects):
+            for field in FIELDS:
+                for word in finnish.words(field_text(project, field)):
+                    self.occurrences.setdefault(word.key, []).append(_Occurrence(index, field, word))
+            self.acronyms.append(_acronyms(project))
+            self.name_keys.append(finnish.query_words(project.name, limit=10_000))
+        self.vocabulary: tuple[str, ...] = tuple(self.occurrences)
+        # Guessed expansions are matched only exactly or by stem; names are
+        # not split into compound parts (see finnish.Word).
+        self.typo_keys = tuple(k for k, occs in self.occurrences.items() if any(o.word.kind != "expansion" for o in occs))
+        self.compound_keys = tuple(
+            k for k, occs in self.occurrences.items()
+            if any(o.word.kind != "expansion" and not o.word.proper for o in occs)
+        )
+
+    # -- matching one query word ------------------------------------------
+
+    def _word_keys(self, query: str, fields: Sequence[str]) -> dict[str, int]:
+        """Vocabulary keys that ``query`` matches, with the best tier of each."""
+        keys: dict[str, int] = {}
+        if query in self.occurrences:
+            keys[query] = EXACT
+        for key in self.vocabulary:
+            # Gradation never changes the first letter, so this cheap test is safe.
+            if key not in keys and key[0] == query[0] and finnish.same_lemma(query, key):
+                keys[key] = STEM
+        if len(query) >= finnish.MIN_QUERY_FOR_PARTS:
+            probes = {s[:3] for s in finnish.stems(query) if len(s) >= finnish.MIN_PART}
+            for key in self.compound_keys:
+                if key not in keys and len(key) > len(query) - 2 and any(p in key for p in probes):
+                    if finnish.in_compound(query, key):
+                        keys[key] = COMPOUND
+        if not self._present(keys, fields):
+            keys = {k: STEM for k in self.typo_keys if k[0] == query[0] and finnish.snowball_match(query, k)}
+        if not self._present(keys, fields):
+            keys = self._typos(query)
+        return keys
+
+    def _present(self, keys: dict[str, int], fields: Sequence[str]) -> bool:
+        return any(o.field in fields for key in keys for o in self.occurrences[key])
+
+    def _typos(self, query: str) -> dict[str, int]:
+        budget = finnish.typo_budget(query)
+        if budget == 0:
+            return {}
+        # Optimal string alignment: a swap of two letters (psite/piste) is one edit.
+        from rapidfuzz.distance import OSA
+
+        # Compare the main stems too: ``digitalinen`` is one edit from the stem
+        # of ``digitaalisia``, four from the word. Stems have lost their
+        # endings, so they get one edit fewer than whole words.
+        query_stems = [s for s in finnish.stems(query) if len(s) >= len(query) - 3]
+        distances: dict[str, int] = {}
+        for key in self.typo_keys:
+            if key[0] != query[0] or abs(len(key) - len(query)) > budget + 4:
+                continue
+            distance = OSA.distance(query, key, score_cutoff=budget)
+            if distance > budget and budget > 1:
+                key_stems = [s for s in finnish.stems(key) if len(s) >= len(key) - 4]
+                distance = min(
+                    (
+                        OSA.distance(q, k, score_cutoff=budget - 1) + 1
+                        for q in query_stems
+                        for k in key_stems
+                        if abs(len(q) - len(k)) < budget and min(len(q), len(k)) >= 6
+                    ),
+                    default=budget + 1,
+                )
+            if distance <= budget:
+                distances[key] = distance
+        # Only the closest words (a typo has one intended word, not every
+        # neighbour), with their inflections: neuvontapsite -> neuvontapiste(et).
+        best_distance = min(distances.values(), default=0)
+        best = [key for key, distance in distances.items() if distance == best_distance]
+        return {
+            key: TYPO
+            for key in distances
+            if key in best or any(key[0] == b[0] and finnish.same_lemma(b, key) for b in best)
+        }
+
+    # -- the query ----------------------------------------------------------
+
+    def search(self, query: str, fields: Sequence[str] = FIELDS, limit: int = 0) -> list[Hit]:
+        """Projects matching every word of ``query``, best first; ``limit`` 0 = all."""
+        words = finnish.query_words(query, limit=MAX_QUERY_WORDS)
+        if not words:
+            raise EmptyQuery("empty query: give at least one word to search for")
+        fields = tuple(fields)
+        per_word: list[dict[int, list[tuple[int, _Occurrence]]]] = []
+        for word in words:
+            by_project: dict[int, list[tuple[int, _Occurrence]]] = {}
+            for key, tier in self._word_keys(word, fields).items():
+                for occ in self.occurrences[key]:
+                    if occ.field in fields:
+                        by_project.setdefault(occ.project, []).append((tier, occ))
+            if not by_project:
+                return []
+            per_word.append(by_project)
+        candidates = set(per_word[0]).intersection(*per_word[1:])
+        hits = [self._hit(index, words, per_word) for index in sorted(candidates)]
+        hits.sort(key=lambda h: (not h.phrase, -h.score, h.project.number))
+        return hits[:limit] if limit else hits
+
+    def _hit(self, index: int, words: list[str], per_word: list[dict[int, list[tuple[int, _Occurrence]]]]) -> Hit:
+        project = self.projects[index]
+        scores = [
+            max(TIER_WEIGHT[tier] * FIELD_WEIGHT[occ.field] for tier, occ in matches[index]) for matches in per_word
+        ]
+        phrase = len(words) > 1 and all(
+            _adjacent(per_word[i][index], per_word[i + 1][index]) for i in range(len(words) - 1)
+        )
+        score = sum(scores) / len(scores) + (PHRASE_BONUS if phrase else 0.0)
+        if words == self.name_keys[index] or (len(words) == 1 and words[0] in self.acronyms[index]):
+            score = 1.0  # the project's own name or acronym
+        return Hit(project, round(100 * min(score, 1.0)), phrase, _field_matches(project, per_word, index))
+
+
+def _adjacent(first: list[tuple[int, _Occurrence]], second: list[tuple[int, _Occurrence]]) -> bool:
+    """Does some match of one word stand right before a match of the next, in one field?"""
+    starts = {(o.field, o.word.position) for tier, o in first if tier <= STEM}
+    return any((o.field, o.word.position - 1) in starts for tier, o in second if tier <= STEM)
+
+
+def _field_matches(
+    project: Project, per_word: list[dict[int, list[tuple[int, _Occurrence]]]], index: int
+) -> tuple[FieldMatch, ...]:
+    spans: dict[str, set[tuple[int, int]]] = {}
+    for matches in per_word:
+        for _, occ in matches[index]:
+            spans.setdefault(occ.field, set()).add((occ.word.start, occ.word.end))
+    result = []
+    for field in FIELDS:
+        if field in spans:
+            merged = _merge(sorted(spans[field]))
+            text = field_text(project, field)
+            result.append(FieldMatch(field, tuple(dict.fromkeys(text[a:b] for a, b in merged)), tuple(merged)))
+    return tuple(result)
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _acronyms(project: Project) -> set[str]:
+    """Short names a user may type: all-capital words of the name or organisation
+    (``MAGEE``, ``FSHKY``) and a one-word last part of the organisation (``Eksote``)."""
+    found = set()
+    for text in (project.name, project.organisation):
+        for token, _, _ in finnish.tokens(text):
+            bare = token.strip("-")
+            if len(bare) >= 2 and bare.isupper():
+                found.add(fold(bare))
+    tail = project.organisation.rsplit(",", 1)
+    if len(tail) == 2 and len(finnish.query_words(tail[1])) == 1:
+        found.add(fold(tail[1]))
+    return found
+
+
+def _window(text: str, spans: Sequence[tuple[int, int]], width: int) -> tuple[str, list[tuple[int, int]]]:
+    if len(text) <= width:
+        return text, list(spans)
+    first = spans[0][0] if spans else 0
+    start = max(0, first - width // 4)
+    if start:
+        space = text.rfind(" ", 0, start + 1)
+        start = space + 1 if space >= 0 and first - space < width // 2 else start
+    end = min(len(text), start + width)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > first else end
+    prefix = "…" if start else ""
+    suffix = "…" if end < len(text) else ""
+    shift = len(prefix) - start
+    inside = [(max(a, start) + shift, min(b, end) + shift) for a, b in spans if a < end and b > start]
+    return prefix + text[start:end] + suffix, inside
+
+
+_CACHE: dict[int, tuple[Snapshot, SearchIndex]] = {}
+
+
+def index_for(snapshot: Snapshot) -> SearchIndex:
+    """The index of ``snapshot``, built once per snapshot object."""
+    cached = _CACHE.get(id(snapshot))
+    if cached is None or cached[0] is not snapshot:
+        if len(_CACHE) > 8:
+            _CACHE.clear()
+        cached = (snapshot, SearchIndex(snapshot))
+        _CACHE[id(snapshot)] = cached
+    return cached[1]
+
+
+def search(snapshot: Snapshot, query: str, fields: Sequence[str] | None = None, limit: int = 0) -> list[Hit]:
+    """Search ``snapshot``; see the module docstring. Raises EmptyQuery, UnknownField."""
+    return index_for(snapshot).search(query, parse_fields(fields), limit)

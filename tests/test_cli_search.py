@@ -1,0 +1,121 @@
+"""`hankkeet search` through the CLI, as a shell user sees it."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from hankkeet.cli import app
+
+ENV = {"COLUMNS": "200", "NO_COLOR": "1"}
+
+
+def run(*args: str):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(app, list(args), env=ENV)
+
+
+def test_json_is_ranked_projects_with_score_and_matches() -> None:
+    result = run("search", "kotoutuminen", "--json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert [d["id"] for d in data] == ["fshky", "vaasa"]
+    first = data[0]
+    assert {"id", "name", "organisation", "description", "municipalities", "score", "matches"} <= set(first)
+    assert first["matches"][0]["field"] == "description"
+    assert "kotoutumisen" in first["matches"][0]["words"]
+    assert [d["score"] for d in data] == sorted((d["score"] for d in data), reverse=True)
+
+
+def test_words_are_joined_into_one_query() -> None:
+    data = json.loads(run("search", "entry", "point", "--json").stdout)
+    assert [d["id"] for d in data] == ["helsinki"]
+
+
+def test_json_is_utf8_not_escaped() -> None:
+    result = run("search", "etäohjaus", "--json")
+    assert "etäohjausta" in result.stdout and "\\u00e4" not in result.stdout
+
+
+def test_no_results_json_is_an_empty_array_and_exit_1() -> None:
+    result = run("search", "moottoritie", "--json")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout) == []
+    assert "no project matches 'moottoritie'" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_no_results_table_prints_nothing_on_stdout() -> None:
+    result = run("search", "palveluseteli")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.startswith("hankkeet: no project matches")
+
+
+def test_table_shows_score_id_and_snippet() -> None:
+    result = run("search", "Lappeenranta")
+    assert result.exit_code == 0
+    assert "eksote" in result.stdout and "Lappeenrantaan" in result.stdout
+
+
+def test_table_shows_markup_in_data_and_query_literally() -> None:
+    result = run("search", "[bold]kotoutuminen[/bold]")
+    # "bold" is a word of the query and in no project: no results, and no markup error.
+    assert result.exit_code == 1
+    assert "[bold]kotoutuminen[/bold]" in result.stderr
+
+
+def test_limit() -> None:
+    data = json.loads(run("search", "neuvonta", "--json", "--limit", "3").stdout)
+    assert len(data) == 3
+    assert len(json.loads(run("search", "neuvonta", "--json", "--limit", "0").stdout)) == 21
+    assert len(json.loads(run("search", "neuvonta", "--json").stdout)) == 10
+
+
+def test_negative_limit_is_a_usage_error() -> None:
+    result = run("search", "neuvonta", "--limit", "-1")
+    assert result.exit_code == 2 and result.stdout == ""
+
+
+def test_field_restriction_and_unknown_field() -> None:
+    data = json.loads(run("search", "kaupunki", "--field", "description", "--json").stdout)
+    assert [d["id"] for d in data] == ["porvoo", "kajaani"]
+    data = json.loads(run("search", "Kouvola", "-f", "name", "-f", "co_implementers", "--json").stdout)
+    assert [d["id"] for d in data] == ["kotka"]
+    result = run("search", "kaupunki", "--field", "nimi")
+    assert result.exit_code == 2
+    assert "unknown field 'nimi'" in result.stderr and "description" in result.stderr
+
+
+def test_empty_query_is_exit_2() -> None:
+    for query in ("", "   ", "--- !!!"):
+        result = run("search", "--", query)
+        assert result.exit_code == 2, query
+        assert "empty query" in result.stderr
+        assert "Traceback" not in result.stderr
+
+
+def test_missing_query_is_a_usage_error() -> None:
+    assert run("search").exit_code == 2
+
+
+def test_hostile_query_does_not_crash() -> None:
+    result = run("search", "a\x00b\x1b[31m " + "x" * 20_000, "--json")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout) == []
+    assert "\x00" not in result.stderr and "\x1b" not in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_search_json_does_not_import_rich_or_rapidfuzz() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from hankkeet.cli import main\n"
+        "sys.argv = ['hankkeet', 'search', 'kotoutuminen', '--json']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('rich', 'rapidfuzz', 'snowballstemmer') if m in sys.modules), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.stderr.strip().endswith("[]"), done.stderr

@@ -1,0 +1,140 @@
+"""Rules of hankkeet.finnish: tokens, elliptical hyphens, stems, gradation, compounds."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from hankkeet import finnish
+
+
+def keys(text: str, kind: str | None = None) -> list[str]:
+    return [w.key for w in finnish.words(text) if kind is None or w.kind == kind]
+
+
+def test_words_are_folded_with_spans_into_the_original() -> None:
+    text = "Etäohjausta Riihimäellä"
+    found = finnish.words(text)
+    assert [w.key for w in found] == ["etaohjausta", "riihimaella"]
+    assert [text[w.start : w.end] for w in found] == ["Etäohjausta", "Riihimäellä"]
+    assert [w.position for w in found] == [0, 1]
+
+
+def test_hyphenated_compound_yields_itself_and_its_parts() -> None:
+    assert keys("vapaa-ajan neuvontapalveluita") == ["vapaa-ajan", "vapaa", "ajan", "neuvontapalveluita"]
+    assert keys("sote-hyvinvointikeskuksia", "part") == ["sote", "hyvinvointikeskuksia"]
+
+
+def test_elliptical_hyphen_forward() -> None:
+    expanded = keys("ohjaus- ja neuvontapalvelu", "expansion")
+    assert "ohjauspalvelu" in expanded
+    assert "ohjaus" in keys("ohjaus- ja neuvontapalvelu", "word")
+
+
+def test_elliptical_hyphen_backward() -> None:
+    assert "monikielista" in keys("monikanavaista ja -kielistä", "expansion")
+
+
+def test_elliptical_hyphen_span_covers_the_whole_phrase() -> None:
+    text = "avoin ohjaus- ja neuvontapalvelu"
+    (word,) = [w for w in finnish.words(text) if w.key == "ohjauspalvelu"]
+    assert text[word.start : word.end] == "ohjaus- ja neuvontapalvelu"
+
+
+def test_open_compound_hyphen_is_not_an_ellipsis() -> None:
+    # "entry point -malli": no conjunction before the hyphen.
+    assert keys("entry point -malli") == ["entry", "point", "malli"]
+
+
+def test_capitalised_word_inside_a_sentence_is_a_name() -> None:
+    found = {w.key: w.proper for w in finnish.words("Perustetaan piste Lappeenrantaan. Kehitetään")}
+    assert found == {"perustetaan": False, "piste": False, "lappeenrantaan": True, "kehitetaan": False}
+
+
+def test_query_words_cap_and_strip_non_word_characters() -> None:
+    assert finnish.query_words("[bold]etä\x00ohjaus!!  vapaa-aika") == ["bold", "eta", "ohjaus", "vapaa-aika"]
+    assert len(finnish.query_words("sana " * 5000)) == 32
+    assert finnish.query_words("  \t -- ") == []
+
+
+def test_nfd_input_folds_like_nfc() -> None:
+    nfd = unicodedata.normalize("NFD", "Etäohjaus")
+    assert finnish.query_words(nfd) == ["etaohjaus"]
+
+
+@pytest.mark.parametrize(
+    ("base", "inflected"),
+    [
+        ("tarve", "tarpeet"),
+        ("tarve", "tarpeisiin"),
+        ("aika", "ajan"),
+        ("teko", "teon"),
+        ("hanke", "hankkeen"),
+        ("kukka", "kukan"),  # kk/k
+        ("kauppa", "kaupan"),  # pp/p
+        ("matto", "maton"),  # tt/t
+        ("kaupunki", "kaupungin"),  # nk/ng
+        ("kunta", "kunnan"),  # nt/nn
+        ("ilta", "illan"),  # lt/ll
+        ("parta", "parran"),  # rt/rr
+        ("kotivanhempi", "kotivanhemmat"),  # mp/mm
+        ("tapa", "tavan"),  # p/v
+        ("katu", "kadun"),  # t/d
+        ("seutu", "seudulla"),
+        ("asiakas", "asiakkaita"),
+        ("kotoutuminen", "kotoutumisen"),
+        ("etäohjaus", "etäohjaukseen"),
+        ("monikielinen", "monikielisten"),
+        ("Riihimäki", "Riihimäellä"),
+        ("Turku", "Turussa"),
+        ("vapaa-aika", "vapaa-ajan"),
+    ],
+)
+def test_inflections_share_a_stem(base: str, inflected: str) -> None:
+    (a,) = finnish.query_words(base)
+    (b,) = finnish.query_words(inflected)
+    assert finnish.same_lemma(a, b)
+    assert finnish.same_lemma(b, a)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("tie", "tietoa"),  # a short word is not the start of a longer one
+        ("asia", "asiakas"),
+        ("lappi", "loppi"),
+        ("seudullinen", "seudulla"),  # derived adjective, not the noun's case
+        ("palveluseteli", "palveluiden"),
+        ("rakenne", "rakennetaan"),
+    ],
+)
+def test_different_words_do_not_share_a_stem(a: str, b: str) -> None:
+    assert not finnish.same_lemma(a, b)
+
+
+def test_weaken_undoes_gradation_in_the_last_syllable() -> None:
+    assert "tarve" in finnish.weaken("tarpe")
+    assert "aja" in finnish.weaken("aika")
+    assert "teo" in finnish.weaken("teko")
+    assert finnish.weaken("aa") == set()
+
+
+def test_compound_head_middle_and_tail() -> None:
+    assert finnish.in_compound("kotoutuminen", "kotoutumispalveluiden")  # head
+    assert finnish.in_compound("palvelu", "neuvontapalveluverkosto")  # middle
+    assert finnish.in_compound("palveluverkosto", "neuvontapalveluverkosto")  # tail
+    assert finnish.in_compound("tarve", "asiakastarpeisiin")  # tail with gradation
+
+
+def test_short_words_never_match_inside_compounds() -> None:
+    assert finnish.in_compound("tie", "tietoverkosto") is None
+    assert finnish.in_compound("alue", "toiminta-alueelle") is None  # hyphen parts are words instead
+
+
+def test_verb_endings_are_not_compound_parts() -> None:
+    assert "rakenne" not in finnish.compound_parts("rakennetaan")
+
+
+def test_typo_budget_shrinks_for_short_words() -> None:
+    assert [finnish.typo_budget(w) for w in ("lappi", "kotka", "etaohja", "kotoutumnen")] == [0, 0, 1, 2]

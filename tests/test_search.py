@@ -1,0 +1,189 @@
+"""hankkeet.search: the relevance set, ranking rules, fields, bad queries."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from relevance_eval import evaluate, judge
+
+from hankkeet.errors import EXIT_BAD_INPUT, HankkeetError
+from hankkeet.model import Coverage, Project, Snapshot, Source, load
+from hankkeet.search import FIELDS, EmptyQuery, UnknownField, index_for, parse_fields, search
+
+TARGET_ACCURACY = 0.95
+
+
+@pytest.fixture(scope="module")
+def bundled() -> Snapshot:
+    return load()
+
+
+def ids(snapshot: Snapshot, query: str, **kwargs: object) -> list[str]:
+    return [hit.project.id for hit in search(snapshot, query, **kwargs)]  # type: ignore[arg-type]
+
+
+def make_project(number: int, pid: str, *, name: str = "Hanke", organisation: str = "Kunta",
+                 area: str = "Alue", description: str = "", municipalities: tuple[Coverage, ...] = ()) -> Project:
+    return Project(
+        id=pid, number=number, organisation=organisation, co_implementers=(), name=name,
+        start="2020-09-01", end="2021-08-31", area=area, description=description, municipalities=municipalities,
+    )
+
+
+def snapshot_of(*projects: Project) -> Snapshot:
+    return Snapshot(source=Source("t", "s", "f", "0"), projects=projects)
+
+
+# -- the relevance set ---------------------------------------------------------
+
+
+def test_relevance_set_meets_the_target(bundled: Snapshot) -> None:
+    result = evaluate(lambda q: ids(bundled, q))
+    print(result.summary())
+    assert result.total >= 60
+    assert result.accuracy >= TARGET_ACCURACY, "\n".join([result.summary(), *result.failures])
+
+
+def test_relevance_set_has_every_kind_and_enough_nonsense() -> None:
+    from relevance_eval import load_queries
+
+    queries = load_queries()
+    kinds = {q["kind"] for q in queries}
+    assert {"base", "inflected", "compound", "gradation", "typo", "diacritics", "name", "acronym", "phrase",
+            "multi", "nonsense", "near-miss"} <= kinds
+    assert sum(1 for q in queries if not q["must"] and not q["may"]) >= 10
+
+
+def test_judge_catches_a_wrong_project_above_a_must_one() -> None:
+    assert judge(["a", "x", "b"], must=["a", "b"], may=[]) is not None
+    assert judge(["a", "b", "x"], must=["a", "b"], may=[]) is None
+    assert judge(["a", "m", "b"], must=["a", "b"], may=["m"]) is None
+    assert judge(["a"], must=["a", "b"], may=[]) is not None
+    assert judge(["x"], must=[], may=[]) is not None
+
+
+# -- ranking -------------------------------------------------------------------
+
+TIERS = snapshot_of(
+    make_project(1, "typo", description="kotoutumsen"),
+    make_project(2, "part", description="kotoutumispalvelut"),
+    make_project(3, "stem", description="kotoutumisen"),
+    make_project(4, "exact", description="kotoutuminen"),
+)
+
+
+def test_exact_above_stem_above_compound_part() -> None:
+    assert ids(TIERS, "kotoutuminen") == ["exact", "stem", "part"]
+
+
+def test_typo_only_when_nothing_else_matches() -> None:
+    assert ids(TIERS, "kotoutumsen") == ["typo"]  # an exact word exists: no fuzzy extras
+    # One swap from "kotoutumisen": that word and its inflections, not every near word.
+    assert ids(TIERS, "kotoutumiesn") == ["stem", "exact"]
+
+
+def test_name_and_acronym_rank_above_description(bundled: Snapshot) -> None:
+    hits = search(bundled, "MAGEE")
+    assert [h.project.id for h in hits] == ["essote"] and hits[0].score == 100
+    name_hit = make_project(2, "named", name="Kotouttamo")
+    deep = make_project(1, "deep", description="ja sitten kotouttamo")
+    assert ids(snapshot_of(deep, name_hit), "kotouttamo") == ["named", "deep"]
+
+
+def test_phrase_ranks_first() -> None:
+    apart = make_project(1, "apart", name="Back to the office")
+    together = make_project(2, "together", description="toimii back office -toimintona")
+    assert ids(snapshot_of(apart, together), "back office") == ["together", "apart"]
+    hits = search(snapshot_of(apart, together), "back office")
+    assert hits[0].phrase and not hits[1].phrase
+
+
+def test_ties_keep_document_order() -> None:
+    snap = snapshot_of(*(make_project(n, f"p{n}", description="verkosto") for n in (1, 2, 3)))
+    assert ids(snap, "verkosto") == ["p1", "p2", "p3"]
+
+
+def test_all_words_must_match(bundled: Snapshot) -> None:
+    assert ids(bundled, "etäohjaus sovellus") == ["lahti"]
+    assert ids(bundled, "ohjaus moottoritie") == []
+
+
+def test_scores_are_0_to_100_and_sorted(bundled: Snapshot) -> None:
+    hits = search(bundled, "neuvonta")
+    assert len(hits) == 21
+    assert all(0 <= h.score <= 100 for h in hits)
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+
+
+def test_limit(bundled: Snapshot) -> None:
+    assert len(search(bundled, "neuvonta", limit=3)) == 3
+    assert len(search(bundled, "neuvonta", limit=0)) == 21
+
+
+# -- fields, matches, snippets -------------------------------------------------
+
+
+def test_field_restriction(bundled: Snapshot) -> None:
+    assert ids(bundled, "Forssan", fields=["organisation"]) == ["fshky"]
+    assert ids(bundled, "kotouttamo", fields=["name"]) == ["fshky", "riihimaki"]
+    assert ids(bundled, "kaupunki", fields=["description"]) == ["porvoo", "kajaani"]
+
+
+def test_unknown_field_lists_the_valid_ones() -> None:
+    with pytest.raises(UnknownField) as caught:
+        parse_fields(["nimi"])
+    assert caught.value.exit_code == EXIT_BAD_INPUT
+    assert all(f in caught.value.message for f in FIELDS)
+    assert parse_fields(None) == FIELDS
+    assert parse_fields(["co-implementers", "NAME"]) == ("co_implementers", "name")
+
+
+def test_municipalities_are_searched_when_present() -> None:
+    covered = make_project(1, "covered", municipalities=(Coverage("015", "Alavus", "listed"),))
+    assert ids(snapshot_of(covered, make_project(2, "other")), "Alavudella") == ["covered"]
+    hit = search(snapshot_of(covered), "alavus")[0]
+    assert hit.to_dict()["matches"] == [{"field": "municipalities", "words": ["Alavus"]}]
+
+
+def test_matches_name_the_words_as_written(bundled: Snapshot) -> None:
+    (hit,) = search(bundled, "tarve", fields=["description"], limit=1)
+    data = hit.to_dict()
+    assert data["id"] == "jyvaskyla" and data["score"] == hit.score
+    assert data["matches"] == [{"field": "description", "words": ["tarve"]}]
+
+
+def test_snippet_spans_point_at_the_matched_words(bundled: Snapshot) -> None:
+    for hit in search(bundled, "etäohjaus"):
+        field, text, spans = hit.snippet(width=80)
+        assert field == "description" and spans
+        assert len(text) <= 82
+        for start, end in spans:
+            assert text[start:end].casefold().startswith("etäohjau")
+
+
+def test_nfd_and_missing_diacritics_find_the_same(bundled: Snapshot) -> None:
+    expected = ids(bundled, "etäohjaus")
+    assert ids(bundled, unicodedata.normalize("NFD", "etäohjaus")) == expected
+    assert ids(bundled, "ETAOHJAUS") == expected
+
+
+# -- bad and hostile queries ---------------------------------------------------
+
+
+@pytest.mark.parametrize("query", ["", "   ", "\t\n", "!!! --- ???"])
+def test_empty_query_is_bad_input(bundled: Snapshot, query: str) -> None:
+    with pytest.raises(EmptyQuery) as caught:
+        search(bundled, query)
+    assert isinstance(caught.value, HankkeetError) and caught.value.exit_code == EXIT_BAD_INPUT
+
+
+def test_huge_and_odd_queries_do_not_crash(bundled: Snapshot) -> None:
+    assert search(bundled, "x" * 20_000) == []
+    assert search(bundled, "kotoutuminen " * 2_000)  # capped at 32 words, all matching
+    assert search(bundled, "[bold red]x[/] \x1b[31m\x00 moottoritie") == []
+    assert search(bundled, "-" * 20_000 + " ohjaus")
+
+
+def test_index_is_built_once_per_snapshot(bundled: Snapshot) -> None:
+    assert index_for(bundled) is index_for(bundled)
