@@ -9,15 +9,13 @@ project is counted in its 2021 region, and its coverage carries a note.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from hankkeet.kunnat.registry import Municipality, registry
 from hankkeet.model import BASES, Coverage, Project
 
 
-@dataclass(frozen=True)
-class CoveringProject:
+class CoveringProject(NamedTuple):
     """A project and how it covers one municipality."""
 
     project: Project
@@ -27,8 +25,7 @@ class CoveringProject:
         return {**self.project.to_dict(), "basis": self.coverage.basis, "note": self.coverage.note}
 
 
-@dataclass(frozen=True)
-class RegionCoverage:
+class RegionCoverage(NamedTuple):
     region: str
     municipalities: int
     covered: int
@@ -140,8 +137,7 @@ def filter_by_region(projects: Iterable[Project], region: str) -> list[Project]:
     ]
 
 
-@dataclass(frozen=True)
-class AreaFilter:
+class AreaFilter(NamedTuple):
     """The outcome of ``list --kunta/--maakunta``: projects, what they were
     filtered by (for messages) and notes on how the names were understood."""
 
@@ -155,18 +151,20 @@ def filter_projects(projects: Iterable[Project], *, kunta: str | None = None, ma
 
     Raises UnknownMunicipality / UnknownRegion for names that match nothing.
     """
-    from hankkeet.kunnat.lookup import lookup, lookup_region
-
     selected = list(projects)
     scope: list[str] = []
     notes: list[str] = []
     if kunta is not None:
+        from hankkeet.kunnat.lookup import lookup
+
         match = lookup(kunta)
         if match.note and match.tier in ("fuzzy", "former"):
             notes.append(match.note)
         selected = filter_by_municipality(selected, match.municipality.code)
         scope.append(match.municipality.name)
     if maakunta is not None:
+        from hankkeet.kunnat.lookup import lookup_region
+
         region = lookup_region(maakunta)
         if region.tier == "fuzzy" and region.note:
             notes.append(region.note)

@@ -15,10 +15,13 @@ stemmer is one extra candidate; on its own it stems ``neuvontaa`` and
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
-from hankkeet.textnorm import fold, nfc
+from hankkeet.textnorm import fold as _fold, nfc
+
+# Tokens repeat (Zipf): fold each distinct one once.
+fold = lru_cache(maxsize=1 << 16)(_fold)
 
 # A word: letters/digits with inner hyphens (``vapaa-ajan``), optionally a
 # leading hyphen (``ja -kielistä``) or a trailing one (``ohjaus- ja``).
@@ -55,8 +58,7 @@ MIN_PART = 4  # shortest compound part that may be matched on its own
 MIN_QUERY_FOR_PARTS = 5  # a query word shorter than this never matches inside a compound
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     """One indexed word: its folded ``key`` and where it came from.
 
     ``start``/``end`` index the original text (for highlighting); ``position``

@@ -16,12 +16,9 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
-from dataclasses import dataclass, field
 from datetime import date
-from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from hankkeet.errors import DataError, UnknownProject
 
@@ -32,8 +29,11 @@ BUNDLED_SNAPSHOT = "projects.json"
 BASES = ("listed", "subregion", "region", "cooperation")
 
 
-@dataclass(frozen=True)
-class Coverage:
+# The records are NamedTuples, not dataclasses: a command-line run defines and
+# builds them on every start, and tuples are several times cheaper at both.
+
+
+class Coverage(NamedTuple):
     """One municipality a project's area resolves to, and why."""
 
     code: str
@@ -45,8 +45,7 @@ class Coverage:
         return {"code": self.code, "name": self.name, "basis": self.basis, "note": self.note}
 
 
-@dataclass(frozen=True)
-class Project:
+class Project(NamedTuple):
     """One funded project, every text field NFC with whitespace collapsed.
 
     ``id`` is a short lowercase ASCII slug, ``number`` the 1-based position in
@@ -87,8 +86,7 @@ class Project:
         return f"{self.start} – {self.end}"
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     title: str
     subtitle: str
     file: str
@@ -98,13 +96,12 @@ class Source:
         return {"title": self.title, "subtitle": self.subtitle, "file": self.file, "sha256": self.sha256}
 
 
-@dataclass(frozen=True)
-class Snapshot:
+class Snapshot(NamedTuple):
     source: Source
     projects: tuple[Project, ...]
     schema_version: int = SCHEMA_VERSION
     # Not serialised: problems the parser met (unresolved area terms, ...).
-    warnings: tuple[str, ...] = field(default=(), compare=False)
+    warnings: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -153,6 +150,8 @@ def dumps(data: Any) -> str:
 
 def save(snapshot: Snapshot, path: Path) -> None:
     """Write atomically: a temporary file in the same folder, then rename."""
+    import tempfile  # only writers need it
+
     text = dumps(snapshot.to_dict())
     directory = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
@@ -168,7 +167,9 @@ def save(snapshot: Snapshot, path: Path) -> None:
 def load(path: str | os.PathLike[str] | None = None) -> Snapshot:
     """Load the bundled snapshot, or the file at ``path``; raise DataError if bad."""
     if path is None:
-        text = resources.files("hankkeet.data").joinpath(BUNDLED_SNAPSHOT).read_text(encoding="utf-8")
+        from hankkeet.data import read_text
+
+        text = read_text(BUNDLED_SNAPSHOT)
         label = "bundled snapshot"
     else:
         label = str(path)
@@ -226,6 +227,11 @@ def _iso_date(obj: dict[str, Any], key: str, where: str) -> str:
     return value
 
 
+_BASIS_SET = frozenset(BASES)
+_new_coverage = Coverage._make
+_PROJECT_TEXTS = ("id", "organisation", "name", "start", "end", "area", "description")
+
+
 def _coverage(item: Any, where: str) -> Coverage:
     _expect(item, dict, where)
     basis = _text(item, "basis", where)
@@ -238,6 +244,53 @@ def _coverage(item: Any, where: str) -> Coverage:
 
 
 def _project(item: Any, where: str) -> Project:
+    # Snapshots can hold thousands of projects and 100,000s of coverage entries:
+    # a fast path builds valid ones, the checked path names the first problem.
+    if type(item) is dict:
+        project = _project_unchecked(item)
+        if project is not None:
+            return project
+    return _project_checked(item, where)
+
+
+def _project_unchecked(item: dict[str, Any]) -> Project | None:
+    """The project if ``item`` is plainly valid, else None (no message)."""
+    get = item.get
+    texts = [get(key) for key in _PROJECT_TEXTS]
+    number = get("number")
+    co, regions, municipalities = get("co_implementers", []), get("regions", []), get("municipalities", [])
+    if (
+        any(type(t) is not str for t in texts)
+        or not texts[0]
+        or type(number) is not int
+        or type(co) is not list
+        or type(regions) is not list
+        or type(municipalities) is not list
+        or any(type(c) is not str for c in co)
+        or any(type(r) is not str for r in regions)
+    ):
+        return None
+    try:
+        date.fromisoformat(texts[3])
+        date.fromisoformat(texts[4])
+    except ValueError:
+        return None
+    coverage = []
+    for m in municipalities:
+        if type(m) is not dict:
+            return None
+        code, name, basis, note = m.get("code"), m.get("name"), m.get("basis"), m.get("note")
+        if type(code) is not str or type(name) is not str or basis not in _BASIS_SET:
+            return None
+        if note is not None and type(note) is not str:
+            return None
+        coverage.append(_new_coverage((code, name, basis, note)))
+    pid, organisation, name, start, end, area, description = texts
+    return Project(pid, number, organisation, tuple(co), name, start, end, area, description,
+                   tuple(regions), tuple(coverage))
+
+
+def _project_checked(item: Any, where: str) -> Project:
     _expect(item, dict, where)
     if "number" not in item:
         raise _SchemaProblem(f"{where} is missing 'number'")

@@ -16,8 +16,7 @@ a few milliseconds, so nothing is stored in the snapshot.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from hankkeet import finnish
 from hankkeet.errors import HankkeetError
@@ -50,8 +49,7 @@ class EmptyQuery(HankkeetError):
     """A query without a single word in it."""
 
 
-@dataclass(frozen=True)
-class FieldMatch:
+class FieldMatch(NamedTuple):
     """The words matched in one field, as written there, and their spans."""
 
     field: str
@@ -62,8 +60,7 @@ class FieldMatch:
         return {"field": self.field, "words": list(self.words)}
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     project: Project
     score: int
     phrase: bool
@@ -110,27 +107,40 @@ def parse_fields(names: Iterable[str] | None) -> tuple[str, ...]:
     return tuple(chosen) or FIELDS
 
 
-@dataclass(frozen=True)
-class _Occurrence:
-    project: int
+class _Occurrence(NamedTuple):
+    text: int  # index of a distinct field text; see SearchIndex.text_projects
     field: str
     word: finnish.Word
 
 
 class SearchIndex:
-    """Every word of every field of every project, by folded key."""
+    """Every word of every distinct field text, by folded key.
+
+    Identical texts (an area, an organisation, a description shared by many
+    projects) are analysed once; ``text_projects`` maps each distinct text to
+    the projects that have it. Name keys and acronyms are worked out only for
+    projects that become hits.
+    """
 
     def __init__(self, snapshot: Snapshot) -> None:
         self.projects: tuple[Project, ...] = snapshot.projects
         self.occurrences: dict[str, list[_Occurrence]] = {}
-        self.acronyms: list[set[str]] = []
-        self.name_keys: list[list[str]] = []
+        self.text_projects: list[list[int]] = []
+        text_ids: dict[tuple[str, str], int] = {}
         for index, project in enumerate(self.projects):
             for field in FIELDS:
-                for word in finnish.words(field_text(project, field)):
-                    self.occurrences.setdefault(word.key, []).append(_Occurrence(index, field, word))
-            self.acronyms.append(_acronyms(project))
-            self.name_keys.append(finnish.query_words(project.name, limit=10_000))
+                text = field_text(project, field)
+                if not text:
+                    continue
+                text_id = text_ids.get((field, text))
+                if text_id is None:
+                    text_id = text_ids[(field, text)] = len(self.text_projects)
+                    self.text_projects.append([])
+                    for word in finnish.words(text):
+                        self.occurrences.setdefault(word.key, []).append(_Occurrence(text_id, field, word))
+                self.text_projects[text_id].append(index)
+        self._acronyms: dict[tuple[str, str], set[str]] = {}
+        self._name_keys: dict[str, list[str]] = {}
         self.vocabulary: tuple[str, ...] = tuple(self.occurrences)
         # Guessed expansions are matched only exactly or by stem; names are
         # not split into compound parts (see finnish.Word).
@@ -139,6 +149,19 @@ class SearchIndex:
             k for k, occs in self.occurrences.items()
             if any(o.word.kind != "expansion" and not o.word.proper for o in occs)
         )
+
+    def name_keys(self, index: int) -> list[str]:
+        name = self.projects[index].name
+        if name not in self._name_keys:
+            self._name_keys[name] = finnish.query_words(name, limit=10_000)
+        return self._name_keys[name]
+
+    def acronyms(self, index: int) -> set[str]:
+        project = self.projects[index]
+        cache_key = (project.name, project.organisation)
+        if cache_key not in self._acronyms:
+            self._acronyms[cache_key] = _acronyms(project)
+        return self._acronyms[cache_key]
 
     # -- matching one query word ------------------------------------------
 
@@ -219,17 +242,28 @@ class SearchIndex:
             for key, tier in self._word_keys(word, fields).items():
                 for occ in self.occurrences[key]:
                     if occ.field in fields:
-                        by_project.setdefault(occ.project, []).append((tier, occ))
+                        for project in self.text_projects[occ.text]:
+                            by_project.setdefault(project, []).append((tier, occ))
             if not by_project:
                 return []
             per_word.append(by_project)
         candidates = set(per_word[0]).intersection(*per_word[1:])
-        hits = [self._hit(index, words, per_word) for index in sorted(candidates)]
-        hits.sort(key=lambda h: (not h.phrase, -h.score, h.project.number))
-        return hits[:limit] if limit else hits
+        ranked = sorted(
+            (self._rank(index, words, per_word) for index in candidates),
+            key=lambda r: (not r[2], -r[1], self.projects[r[0]].number),
+        )
+        if limit:
+            ranked = ranked[:limit]
+        # Matched words and spans only for the hits that are shown.
+        return [
+            Hit(self.projects[index], score, phrase, _field_matches(self.projects[index], per_word, index))
+            for index, score, phrase in ranked
+        ]
 
-    def _hit(self, index: int, words: list[str], per_word: list[dict[int, list[tuple[int, _Occurrence]]]]) -> Hit:
-        project = self.projects[index]
+    def _rank(
+        self, index: int, words: list[str], per_word: list[dict[int, list[tuple[int, _Occurrence]]]]
+    ) -> tuple[int, int, bool]:
+        """(project index, score 0-100, phrase) of one candidate."""
         scores = [
             max(TIER_WEIGHT[tier] * FIELD_WEIGHT[occ.field] for tier, occ in matches[index]) for matches in per_word
         ]
@@ -237,9 +271,9 @@ class SearchIndex:
             _adjacent(per_word[i][index], per_word[i + 1][index]) for i in range(len(words) - 1)
         )
         score = sum(scores) / len(scores) + (PHRASE_BONUS if phrase else 0.0)
-        if words == self.name_keys[index] or (len(words) == 1 and words[0] in self.acronyms[index]):
+        if words == self.name_keys(index) or (len(words) == 1 and words[0] in self.acronyms(index)):
             score = 1.0  # the project's own name or acronym
-        return Hit(project, round(100 * min(score, 1.0)), phrase, _field_matches(project, per_word, index))
+        return index, round(100 * min(score, 1.0)), phrase
 
 
 def _adjacent(first: list[tuple[int, _Occurrence]], second: list[tuple[int, _Occurrence]]) -> bool:

@@ -18,8 +18,8 @@ note saying when.
 
 from __future__ import annotations
 
+from typing import NamedTuple
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from hankkeet.errors import UnknownMunicipality
@@ -38,15 +38,13 @@ _COOPERATION = re.compile(r"\byhteisty|\bmuiden kuntien\b|\bmuut kunnat\b|\bympa
 _LIST_SPLIT = re.compile(r"\s*,\s*|\s+(?:ja|sekä|och)\s+")
 
 
-@dataclass(frozen=True)
-class AreaResolution:
+class AreaResolution(NamedTuple):
     regions: tuple[str, ...]
     municipalities: tuple[Coverage, ...]
     unresolved: tuple[str, ...]  # area terms that matched nothing, for parse warnings
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
     """What one area term names. ``kind`` is municipality, subregion, region,
     informal, cooperation or unknown; ``region`` is its region context."""
 

@@ -17,8 +17,8 @@ fuzzy tier.
 
 from __future__ import annotations
 
+from typing import NamedTuple
 import re
-from dataclasses import dataclass
 from functools import cache
 
 from hankkeet.errors import UnknownMunicipality, UnknownRegion
@@ -43,8 +43,7 @@ def key(text: str) -> str:
     return _NOT_ALNUM.sub("", fold(text))
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     """A municipality found for ``query``, the tier that found it and the spelling that matched."""
 
     municipality: Municipality
@@ -59,8 +58,7 @@ class Match:
         return self.tier == "fuzzy"
 
 
-@dataclass(frozen=True)
-class RegionMatch:
+class RegionMatch(NamedTuple):
     region: str
     query: str
     tier: str
@@ -72,13 +70,11 @@ class RegionMatch:
 # -- indexes --------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Index:
+class _Index(NamedTuple):
     exact: dict[str, Municipality]
     folded: dict[str, Municipality]
     former: dict[str, tuple[Municipality, Merge]]
     alias: dict[str, tuple[Municipality, str, str]]
-    inflected: dict[str, tuple[Municipality, str]]
     fuzzy_choices: dict[str, tuple[Municipality, str]]
 
 
@@ -123,9 +119,16 @@ def _index() -> _Index:
     for name, target, source in _aliases("municipality"):
         if target in by_name:
             alias[key(name)] = (by_name[target], name, source)
+    return _Index(exact, folded, former, alias, fuzzy_choices)
+
+
+@cache
+def _inflected() -> dict[str, tuple[Municipality, str]]:
+    """Finnish case forms of every name (about 6,000): built only when a
+    lookup gets that far, since exact names are by far the common input."""
     inflected: dict[str, tuple[Municipality, str]] = {}
     ambiguous: set[str] = set()
-    for m in reg.municipalities:
+    for m in registry().municipalities:
         # Finnish first: a form both names could produce is credited to the Finnish one.
         for name in dict.fromkeys((m.name, m.name_sv)):
             for form in inflected_forms(name):
@@ -135,7 +138,7 @@ def _index() -> _Index:
                 inflected.setdefault(k, (m, name))
     for k in ambiguous:
         del inflected[k]
-    return _Index(exact, folded, former, alias, inflected, fuzzy_choices)
+    return inflected
 
 
 # -- municipalities -------------------------------------------------------
@@ -194,8 +197,9 @@ def _lookup_exactish(query: str) -> Match | None:
     if k in index.alias:
         m, name, source = index.alias[k]
         return Match(m, query, "alias", name, note=f"{name!r} is short for {m.name}")
-    if k in index.inflected:
-        m, name = index.inflected[k]
+    inflected = _inflected()
+    if k in inflected:
+        m, name = inflected[k]
         return Match(m, query, "inflected", name, note=f"read {query!r} as a form of {name}")
     # "Espoon kaupunki", "Helsingfors stad": the place before an organisation word.
     words = query.split(" ")

@@ -6,17 +6,15 @@ municipalities); see ``hankkeet/data/KUNNAT.md`` for provenance and refresh.
 
 from __future__ import annotations
 
+from typing import NamedTuple
 import csv
 import io
-from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from hankkeet.textnorm import fold
 
 
-@dataclass(frozen=True)
-class Municipality:
+class Municipality(NamedTuple):
     code: str
     name: str
     name_sv: str
@@ -35,15 +33,13 @@ class Municipality:
         }
 
 
-@dataclass(frozen=True)
-class Merge:
+class Merge(NamedTuple):
     date: str
     former: str
     into: str  # name of the municipality it joined
 
 
-@dataclass(frozen=True)
-class RegionTransfer:
+class RegionTransfer(NamedTuple):
     date: str
     code: str
     name: str
@@ -51,8 +47,7 @@ class RegionTransfer:
     to_region: str
 
 
-@dataclass(frozen=True)
-class Registry:
+class Registry(NamedTuple):
     municipalities: tuple[Municipality, ...]
     merges: tuple[Merge, ...]
     transfers: tuple[RegionTransfer, ...]
@@ -88,7 +83,9 @@ def _by_code(reg: Registry) -> dict[str, Municipality]:
 
 
 def _rows(name: str) -> list[dict[str, str]]:
-    text = resources.files("hankkeet.data").joinpath(name).read_text(encoding="utf-8")
+    from hankkeet.data import read_text
+
+    text = read_text(name)
     return list(csv.DictReader(io.StringIO(text)))
 
 

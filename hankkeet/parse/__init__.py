@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import replace
 from pathlib import Path
 
 from hankkeet.errors import SourceError
@@ -64,5 +63,5 @@ def _with_coverage(projects: list[Project]) -> tuple[list[Project], list[str]]:
     for project in projects:
         resolution = resolve_area(project.area, start=project.start, end=project.end)
         warnings.extend(f"{project.id}: area term not resolved: {term!r}" for term in resolution.unresolved)
-        out.append(replace(project, regions=resolution.regions, municipalities=resolution.municipalities))
+        out.append(project._replace(regions=resolution.regions, municipalities=resolution.municipalities))
     return out, warnings

@@ -155,12 +155,10 @@ def build_project(
 
 def unique_ids(projects: Sequence[Project]) -> list[Project]:
     """Make ids unique in document order: a second ``turku`` becomes ``turku-2``."""
-    from dataclasses import replace
-
     seen: dict[str, int] = {}
     out = []
     for project in projects:
         count = seen.get(project.id, 0) + 1
         seen[project.id] = count
-        out.append(project if count == 1 else replace(project, id=f"{project.id}-{count}"))
+        out.append(project if count == 1 else project._replace(id=f"{project.id}-{count}"))
     return out
