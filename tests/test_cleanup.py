@@ -18,6 +18,10 @@ from hankkeet.parse.cleanup import document_words, join_lines, normalise_extract
         # elliptical compound: a conjunction follows, the hyphen and space stay
         (["sosiaali-", "ja terveydenhuollon"], "sosiaali- ja terveydenhuollon"),
         (["ohjaus-", "tai neuvontatyö"], "ohjaus- tai neuvontatyö"),
+        # a conjunction-like last syllable ending the cell is no elliptical compound
+        (["Kauhava, Suupoh-", "ja"], "Kauhava, Suupohja"),
+        (["Suupoh-", "ja"], "Suupohja"),
+        (["ohjaus-", "ja", "neuvontatyö"], "ohjaus- ja neuvontatyö"),
         # free-standing elliptical hyphen belongs to the next word
         (["monikanavaista ja -", "kielistä"], "monikanavaista ja -kielistä"),
         # genuine compound hyphens at the line end stay, without a space

@@ -107,7 +107,7 @@ def join_lines(lines: Sequence[str], known_words: frozenset[str] = frozenset()) 
     """Join the typeset lines of one cell into one clean NFC string."""
     out = ""
     soft_break = False
-    for raw in lines:
+    for index, raw in enumerate(lines):
         line = clean(raw)
         if not line:
             continue
@@ -122,7 +122,11 @@ def join_lines(lines: Sequence[str], known_words: frozenset[str] = frozenset()) 
             if stem.endswith(" ") or stem == "":
                 # "monikanavaista ja -" + "kielistä": the hyphen belongs to the next word.
                 out = out + line
-            elif next_word.casefold() in _CONJUNCTIONS:
+            elif next_word.casefold() in _CONJUNCTIONS and (
+                " " in line or any(clean(rest) for rest in lines[index + 1 :])
+            ):
+                # An elliptical compound goes on after its conjunction; a cell
+                # ending in "Suupoh-" / "ja" is one word broken before its last syllable.
                 out = out + " " + line
             elif _keeps_hyphen(stem, line, known_words):
                 out = out + line
