@@ -89,3 +89,10 @@ def test_name_in_parentheses_after_an_applicant_stays_the_name():
     applicant, name, _ = split_info_cell(lines, frozenset())
     assert applicant == ["Riihimäen kaupunki"]
     assert name == ["(RISEKO) Riihimäen", "seudun kotouttamo"]
+
+
+def test_acronym_cut_by_a_hyphen_is_not_a_complete_applicant():
+    lines = ["Etelä-Karjalan sosiaali- ja terveydenhuollon kuntayhtymä, Ek-", "sote", "Hanke", "1.9.2020–31.8.2021"]
+    applicant, name, _ = split_info_cell(lines, frozenset())
+    assert name == ["Hanke"]
+    assert parse_applicant("Etelä-Karjalan sosiaali- ja terveydenhuollon kuntayhtymä, Ek-") is None

@@ -455,21 +455,25 @@ def _running_furniture(pages: list[Page]) -> set[int]:
     Only text outside the table counts: above its first or below its last
     horizontal rule on a ruled page, else in the top or bottom eighth of the
     page (table rows may repeat a short line at the same place by chance).
+    A period line is row content wherever it stands.
     """
     if len(pages) < 2:
         return set()
     placed: dict[str, list[tuple[int, Chunk]]] = {}
     for page in pages:
-        ys = [y for y, _, _ in page.rules]
-        upper, lower = (min(ys), max(ys)) if ys else (page.height / 8, page.height * 7 / 8)
+        ys = sorted({round(y) for y, _, _ in page.rules})
+        # Two edges may be only a shaded header row; a ruled table has more.
+        upper, lower = (ys[0], ys[-1]) if len(ys) >= 3 else (page.height / 8, page.height * 7 / 8)
         for chunk in page.chunks:
             if chunk.bottom <= upper + 0.5 or chunk.top >= lower - 0.5:
-                placed.setdefault(_DIGITS.sub("0", clean(chunk.text)), []).append((page.number, chunk))
+                text = clean(chunk.text)
+                if not PERIOD.match(text):
+                    placed.setdefault(_DIGITS.sub("0", text), []).append((page.number, chunk))
     # Furniture is on (nearly) every page; a row's line recurring by chance is not.
     needed = max(2, math.ceil(0.6 * len(pages)))
     furniture: set[int] = set()
-    for text, found in placed.items():
-        if len({number for number, _ in found}) < needed or PERIOD.match(text):
+    for found in placed.values():
+        if len({number for number, _ in found}) < needed:
             continue
         for number, chunk in found:
             pages_alike = {
@@ -606,8 +610,22 @@ class _Row:
     starts: dict[int, Line] = field(default_factory=dict)
 
 
+def _rejoin_periods(lines: list[Line]) -> list[Line]:
+    """A narrow column breaks the period after its dash: ``1.9.2020–`` / ``31.8.2021``."""
+    out: list[Line] = []
+    for line in lines:
+        if out and line.text[:1].isdigit() and out[-1].text[:1].isdigit() and not PERIOD.match(out[-1].text):
+            joined = clean(f"{out[-1].text} {line.text}")
+            joined = re.sub(r"\s*([–—-])\s*", r"\1", joined)
+            if PERIOD.match(joined):
+                previous = out.pop()
+                line = Line(joined, previous.top, line.bottom, previous.size, previous.bold)
+        out.append(line)
+    return out
+
+
 def _rows(pages: list[Page]) -> list[tuple[list[str], list[str], list[str]]]:
-    info_lines = [(page, line) for page in pages for line in page.columns[INFO]]
+    info_lines = [(page, line) for page in pages for line in _rejoin_periods(page.columns[INFO])]
     any_bold = any(line.bold for _, line in info_lines)
     any_regular = any(not line.bold for _, line in info_lines)
     rows: list[_Row] = []

@@ -30,7 +30,7 @@ _UPPER = "A-ZÄÖÅÜ"
 # "Kotkan kaupunki", "Pedersören kunta", "Kosken Tl kunta".
 _MUNICIPAL = re.compile(rf"^(?P<genitive>[{_UPPER}][\w-]*n)(?: [{_UPPER}]\w*)? (?:kaupunki|kunta)$")
 # "Forssan seudun hyvinvointikuntayhtymä, FSHKY"; no sentence punctuation inside.
-_JOINT = re.compile(rf"^[{_UPPER}][^.;:!?()]*kuntayhtymä(?:, (?P<acronym>[\w-]+))?$")
+_JOINT = re.compile(rf"^[{_UPPER}][^.;:!?()]*kuntayhtymä(?:, (?P<acronym>\w+(?:-\w+)*))?$")
 _PARENTHESIS = re.compile(r"^(?P<body>.*?)\s*\((?P<inner>[^()]*)\)$")
 _CO_PREFIX = re.compile(r"^(?:osa)?toteuttaj\w*\s+", re.IGNORECASE)
 
