@@ -129,6 +129,8 @@ class Page:
 def parse_pdf(data: bytes, file_name: str, sha256: str, password: str = "") -> tuple[Source, list[Project]]:
     """Read the project table of a summary PDF; raise SourceError for anything else."""
     pages = _read_pages(data, password)
+    if not pages:
+        raise SourceError("the PDF has no pages")
     if not any(page.chunks for page in pages):
         if any(page.has_images for page in pages):
             raise SourceError("no text layer (the pages are images); this needs OCR")
