@@ -56,3 +56,35 @@ def test_independent_fixtures_are_documented() -> None:
     readme = (FIXTURES / "README.md").read_text(encoding="utf-8")
     for name in INDEPENDENT:
         assert name in readme
+
+
+def test_text_drawn_twice_on_itself_reads_once(tmp_path: Path) -> None:
+    """Some writers draw text twice, a fraction of a point apart (fake bold, duplicate layers)."""
+    from fpdf import FPDF
+
+    fonts = FIXTURES / "fonts"
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.add_page()
+    pdf.add_font("DejaVu", "", str(fonts / "DejaVuSans.ttf"))
+    pdf.add_font("DejaVu", "B", str(fonts / "DejaVuSans-Bold.ttf"))
+    cells = [
+        (50, 60, "Erityisavustus kunnille (2020)", ""),
+        (50, 76, "Yhteenveto rahoitettavista hankkeista", ""),
+        (50, 110, "Hankkeen tiedot", "B"), (220, 110, "Toiminta-alue", "B"), (330, 110, "Toiminnan kuvaus", "B"),
+        (50, 130, "Kotkan kaupunki", "B"), (220, 130, "Kymenlaakso", ""), (330, 130, "Kehitetään tiiviisti", ""),
+        (50, 142, "Maahanmuuttajien ohjaus", ""), (330, 142, "vapaa-ajan neuvontaa.", ""),
+        (50, 166, "1.9.2020–31.8.2021", ""),
+    ]
+    for offset in (0.0, 0.3):
+        for x, y, text, style in cells:
+            pdf.set_font("DejaVu", style, 10)
+            pdf.text(x + offset, y, text)
+    path = tmp_path / "doubled.pdf"
+    pdf.output(str(path))
+    snapshot = parse_file(path)
+    assert snapshot.source.title == "Erityisavustus kunnille (2020)"
+    assert snapshot.source.subtitle == "Yhteenveto rahoitettavista hankkeista"
+    [project] = snapshot.projects
+    assert (project.organisation, project.name, project.area, project.description) == (
+        "Kotkan kaupunki", "Maahanmuuttajien ohjaus", "Kymenlaakso", "Kehitetään tiiviisti vapaa-ajan neuvontaa."
+    )

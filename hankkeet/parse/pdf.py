@@ -569,6 +569,14 @@ def _lines(glyphs: list[Glyph]) -> list[Line]:
             if not glyph.text.strip():
                 parts.append(" ")
                 continue
+            if (
+                previous is not None
+                and glyph.text == previous.text
+                and glyph.x0 - previous.x0 < 0.3 * (previous.x1 - previous.x0)
+            ):
+                # The same letter drawn again on top of itself (a fake bold or
+                # a writer's duplicate text layer): one letter.
+                continue
             if previous is not None and glyph.x0 - previous.x1 > 0.15 * size:
                 parts.append(" ")
             parts.append(glyph.text)
