@@ -21,8 +21,10 @@ description lose their row. Here every glyph keeps its position:
 4. Cells become records through ``records.py``, exactly as the text parser's.
 
 Page furniture is dropped: the title and subtitle (text above the first
-header, kept as Source.title/subtitle), page numbers like ``2(4)`` and the
-repeated header.
+header, kept as Source.title/subtitle), page numbers like ``2(4)``, the
+repeated header (also a copy of it further down a page), running headers and
+footers (the same text, numbers aside, at the same place on most pages) and
+text placed off the page.
 """
 
 from __future__ import annotations
