@@ -18,6 +18,14 @@ from hankkeet.parse.cleanup import document_words, join_lines, normalise_extract
         # elliptical compound: a conjunction follows, the hyphen and space stay
         (["sosiaali-", "ja terveydenhuollon"], "sosiaali- ja terveydenhuollon"),
         (["ohjaus-", "tai neuvontatyö"], "ohjaus- tai neuvontatyö"),
+        # a conjunction-like last syllable ending the cell is no elliptical compound
+        (["Kauhava, Suupoh-", "ja"], "Kauhava, Suupohja"),
+        (["Suupoh-", "ja"], "Suupohja"),
+        (["ohjaus-", "ja", "neuvontatyö"], "ohjaus- ja neuvontatyö"),
+        (["toimintatapo-", "ja ja liikkuvien"], "toimintatapoja ja liikkuvien"),  # conjunction follows
+        (["rooleja ja toimintatapo-", "ja", "ja vastuita"], "rooleja ja toimintatapoja ja vastuita"),
+        # an acronym hyphenated by the typesetter joins up
+        (["malli (MA-", "GEE)"], "malli (MAGEE)"),
         # free-standing elliptical hyphen belongs to the next word
         (["monikanavaista ja -", "kielistä"], "monikanavaista ja -kielistä"),
         # genuine compound hyphens at the line end stay, without a space
@@ -65,3 +73,8 @@ def test_output_is_nfc_with_invisible_characters_removed() -> None:
     decomposed = "Ja\u0308rvenpa\u0308a\u0308"
     assert join_lines([decomposed + "\u00ad", "n kaupunki"]) == "Järvenpään kaupunki"
     assert join_lines(["palvelu\u200bpiste"]) == "palvelupiste"
+
+
+def test_acronym_compound_spelled_with_hyphen_in_the_document_keeps_it() -> None:
+    known = document_words(["rahoitus EU-ESR ohjelmasta"])
+    assert join_lines(["EU-", "ESR"], known) == "EU-ESR"

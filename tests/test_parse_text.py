@@ -184,7 +184,8 @@ def test_a_new_document_of_the_same_shape():
 @pytest.mark.parametrize(
     ("content", "problem"),
     [
-        (b"", "column header"),
+        (b"", "the file is empty"),
+        (b" \n\n", "the file is empty"),
         (b"just some text\nwithout a table\n", "column header"),
         ("Hankkeen tiedot Toiminta-alue Toiminnan kuvaus\n\nKuka tahansa\n".encode(), "unexpected text"),
         ("Hankkeen tiedot Toiminta-alue Toiminnan kuvaus\n\n".encode(), "no projects"),

@@ -73,3 +73,26 @@ def _project(pid: str, number: int) -> Project:
 def test_repeated_ids_get_a_suffix_in_document_order():
     ids = [p.id for p in unique_ids([_project("turku", 1), _project("oulu", 2), _project("turku", 3)])]
     assert ids == ["turku", "oulu", "turku-2"]
+
+
+def test_parenthesis_on_the_line_after_a_complete_applicant_belongs_to_it():
+    # An office suite wraps "Kotkan kaupunki" before its co-implementer parenthesis.
+    lines = ["Kotkan kaupunki", "(osatoteuttajana Kouvolan", "kaupunki)", "Hanke", "1.9.2020–31.8.2021"]
+    applicant, name, _ = split_info_cell(lines, frozenset())
+    assert applicant == ["Kotkan kaupunki", "(osatoteuttajana Kouvolan", "kaupunki)"]
+    assert name == ["Hanke"]
+
+
+def test_name_in_parentheses_after_an_applicant_stays_the_name():
+    # A parenthesis that does not read as part of the applicant is left alone.
+    lines = ["Riihimäen kaupunki", "(RISEKO) Riihimäen", "seudun kotouttamo", "1.9.2020–31.8.2021"]
+    applicant, name, _ = split_info_cell(lines, frozenset())
+    assert applicant == ["Riihimäen kaupunki"]
+    assert name == ["(RISEKO) Riihimäen", "seudun kotouttamo"]
+
+
+def test_acronym_cut_by_a_hyphen_is_not_a_complete_applicant():
+    lines = ["Etelä-Karjalan sosiaali- ja terveydenhuollon kuntayhtymä, Ek-", "sote", "Hanke", "1.9.2020–31.8.2021"]
+    applicant, name, _ = split_info_cell(lines, frozenset())
+    assert name == ["Hanke"]
+    assert parse_applicant("Etelä-Karjalan sosiaali- ja terveydenhuollon kuntayhtymä, Ek-") is None

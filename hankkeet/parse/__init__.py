@@ -34,6 +34,8 @@ def parse_bytes(data: bytes, file_name: str, password: str = "", label: str | No
     label = label or file_name
     sha256 = hashlib.sha256(data).hexdigest()
     try:
+        if not data.strip():
+            raise SourceError("the file is empty")
         if is_pdf(data):
             from hankkeet.parse.pdf import parse_pdf
 

@@ -79,17 +79,32 @@ def document_words(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(words)
 
 
+def _is_acronym_break(head: str, tail: str) -> bool:
+    """``MA-`` / ``GEE``: an all-capital word hyphenated by the typesetter.
+
+    Compounds of two acronyms are rare; an office suite that hyphenates words
+    in capitals breaks acronyms like this, so the hyphen stays only when the
+    document spells the compound with it elsewhere.
+    """
+    before = head.rsplit("-", 1)[-1]
+    return before.isalpha() and before.isupper() and tail.isalpha() and tail.isupper()
+
+
 def _keeps_hyphen(before: str, after: str, known_words: frozenset[str]) -> bool:
     """Is the hyphen between ``before-`` and ``after`` part of the word?"""
     if not before or not after:
         return True
     last, first = before[-1], after[0]
-    if first.isupper() or first.isdigit() or last.isdigit():
-        return True
-    if last.casefold() == first.casefold() and last.casefold() in _VOWELS:
+    if first.isdigit() or last.isdigit():
         return True
     head = _WORD.findall(before)
     tail = _WORD.findall(after)
+    if head and tail and _is_acronym_break(head[-1], tail[0]):
+        return f"{head[-1]}-{tail[0]}".casefold() in known_words
+    if first.isupper():
+        return True
+    if last.casefold() == first.casefold() and last.casefold() in _VOWELS:
+        return True
     if head:
         last_part = head[-1].rsplit("-", 1)[-1]
         if (len(last_part) >= 2 and last_part.isupper()) or last_part in _LOWERCASE_ABBREVIATIONS:
@@ -103,11 +118,26 @@ def _keeps_hyphen(before: str, after: str, known_words: frozenset[str]) -> bool:
     return False
 
 
+def _continues_after(line: str, later: Sequence[str]) -> bool:
+    """Does an elliptical compound go on after the conjunction starting ``line``?
+
+    ``sosiaali-`` / ``ja terveydenhuollon``: yes. A word broken before a
+    last syllable that looks like a conjunction is not one: the cell ends
+    (``Suupoh-`` / ``ja``) or another conjunction follows (``toimintatapo-`` /
+    ``ja ja liikkuvien``: "toimintatapoja ja").
+    """
+    words = line.split(" ")
+    if len(words) > 1:
+        return words[1].casefold() not in _CONJUNCTIONS
+    following = next((clean(rest) for rest in later if clean(rest)), "")
+    return bool(following) and following.split(" ", 1)[0].casefold() not in _CONJUNCTIONS
+
+
 def join_lines(lines: Sequence[str], known_words: frozenset[str] = frozenset()) -> str:
     """Join the typeset lines of one cell into one clean NFC string."""
     out = ""
     soft_break = False
-    for raw in lines:
+    for index, raw in enumerate(lines):
         line = clean(raw)
         if not line:
             continue
@@ -122,7 +152,7 @@ def join_lines(lines: Sequence[str], known_words: frozenset[str] = frozenset()) 
             if stem.endswith(" ") or stem == "":
                 # "monikanavaista ja -" + "kielistä": the hyphen belongs to the next word.
                 out = out + line
-            elif next_word.casefold() in _CONJUNCTIONS:
+            elif next_word.casefold() in _CONJUNCTIONS and _continues_after(line, lines[index + 1 :]):
                 out = out + " " + line
             elif _keeps_hyphen(stem, line, known_words):
                 out = out + line

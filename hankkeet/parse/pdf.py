@@ -21,8 +21,10 @@ description lose their row. Here every glyph keeps its position:
 4. Cells become records through ``records.py``, exactly as the text parser's.
 
 Page furniture is dropped: the title and subtitle (text above the first
-header, kept as Source.title/subtitle), page numbers like ``2(4)`` and the
-repeated header.
+header, kept as Source.title/subtitle), page numbers like ``2(4)``, the
+repeated header (also a copy of it further down a page), running headers and
+footers (the same text, numbers aside, at the same place on most pages) and
+text placed off the page.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from __future__ import annotations
 import bisect
 import functools
 import io
+import math
 import re
 import statistics
 from collections.abc import Iterable, Sequence
@@ -117,6 +120,8 @@ class Page:
     chunks: list[Chunk]
     rules: list[tuple[float, float, float]]  # horizontal rules: y, x0, x1 (y grows downwards)
     has_images: bool
+    height: float = 0.0
+    width: float = 0.0
     body_top: float = 0.0
     bounds: dict[str, tuple[float, float]] = field(default_factory=dict)
     info_left: float = 0.0  # left edge of the info column's text
@@ -126,6 +131,8 @@ class Page:
 def parse_pdf(data: bytes, file_name: str, sha256: str, password: str = "") -> tuple[Source, list[Project]]:
     """Read the project table of a summary PDF; raise SourceError for anything else."""
     pages = _read_pages(data, password)
+    if not pages:
+        raise SourceError("the PDF has no pages")
     if not any(page.chunks for page in pages):
         if any(page.has_images for page in pages):
             raise SourceError("no text layer (the pages are images); this needs OCR")
@@ -220,8 +227,15 @@ def _page(number: int, layout) -> Page:
                                        height - obj.y0, obj.size, _is_bold(obj.fontname))]))
         if hasattr(obj, "__iter__") and not isinstance(obj, LTTextLine):
             stack.extend(obj)
-    chunks = [c for c in chunks if c.text.strip() and not _PAGE_NUMBER.match(clean(c.text))]
-    return Page(number, chunks, rules, has_images)
+    width = layout.width
+    chunks = [
+        c for c in chunks
+        if c.text.strip()
+        and not _PAGE_NUMBER.match(clean(c.text))
+        # Text placed off the page is never seen by a reader (hidden leftovers).
+        and c.x1 > 0 and c.x0 < width and c.bottom > 0 and c.top < height
+    ]
+    return Page(number, chunks, rules, has_images, height=height, width=width)
 
 
 # A document uses a handful of fonts and a few hundred distinct glyphs.
@@ -372,9 +386,11 @@ def _locate_columns(pages: list[Page]) -> list[Chunk]:
     previous: dict[str, tuple[float, float]] | None = None
     title_chunks: list[Chunk] = []
     partial: list[tuple[Page, _Label]] = []
+    furniture = _running_furniture(pages)
     for page in pages:
         labels = _find_labels(page)
         header = _header_row(labels)
+        extra_headers = _more_header_rows(page, labels, header) if header is not None else set()
         if header is None:
             # A label alone in its chunk looks like a header cell, not prose.
             partial.extend((page, lab) for lab in labels if len(page.chunks[lab.chunks[0]].text.split()) <= 4)
@@ -390,11 +406,17 @@ def _locate_columns(pages: list[Page]) -> list[Chunk]:
         below = [y for y, _, _ in page.rules if page.body_top <= y <= page.body_top + reach]
         if below:
             page.body_top = min(below)
-        used = {i for lab in header for i in lab.chunks}
+        used = {i for lab in header for i in lab.chunks} | extra_headers
         if previous is None:
-            title_chunks = [c for i, c in enumerate(page.chunks) if c.bottom <= header_top and i not in used]
+            title_chunks = [
+                c for i, c in enumerate(page.chunks)
+                if c.bottom <= header_top and i not in used and id(c) not in furniture
+            ]
         # The header and anything beside it (a header cell's second line) is not body.
-        page.chunks = [c for i, c in enumerate(page.chunks) if i not in used and c.top >= page.body_top - 0.5]
+        page.chunks = [
+            c for i, c in enumerate(page.chunks)
+            if i not in used and c.top >= page.body_top - 0.5 and id(c) not in furniture
+        ]
         page.bounds = _bounds(page, header)
         previous = page.bounds
     if previous is None:
@@ -405,7 +427,66 @@ def _locate_columns(pages: list[Page]) -> list[Chunk]:
     for page in pages:
         if not page.bounds:
             page.chunks = []
+        elif not page.body_top:
+            page.chunks = [c for c in page.chunks if id(c) not in furniture]
     return title_chunks
+
+
+def _more_header_rows(page: Page, labels: list[_Label], first: list[_Label]) -> set[int]:
+    """Chunks of further copies of the header row on the page (some writers repeat it mid-page)."""
+    used: set[int] = {i for lab in first for i in lab.chunks}
+    extra: set[int] = set()
+    while True:
+        # A header cell holds little else; prose that merely mentions a label does not count.
+        rest = [
+            lab for lab in labels
+            if not used.intersection(lab.chunks) and len(page.chunks[lab.chunks[0]].text.split()) <= 4
+        ]
+        header = _header_row(rest)
+        if header is None:
+            return extra
+        chunks = {i for lab in header for i in lab.chunks}
+        used |= chunks
+        extra |= chunks
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _running_furniture(pages: list[Page]) -> set[int]:
+    """ids of running headers and footers: the same text (numbers aside) at the same place on several pages.
+
+    Only text outside the table counts: above its first or below its last
+    horizontal rule on a ruled page, else in the top or bottom eighth of the
+    page (table rows may repeat a short line at the same place by chance).
+    A period line is row content wherever it stands.
+    """
+    if len(pages) < 2:
+        return set()
+    placed: dict[str, list[tuple[int, Chunk]]] = {}
+    for page in pages:
+        ys = sorted({round(y) for y, _, _ in page.rules})
+        # Two edges may be only a shaded header row; a ruled table has more.
+        upper, lower = (ys[0], ys[-1]) if len(ys) >= 3 else (page.height / 8, page.height * 7 / 8)
+        for chunk in page.chunks:
+            if chunk.bottom <= upper + 0.5 or chunk.top >= lower - 0.5:
+                text = clean(chunk.text)
+                if not PERIOD.match(text):
+                    placed.setdefault(_DIGITS.sub("0", text), []).append((page.number, chunk))
+    # Furniture is on (nearly) every page; a row's line recurring by chance is not.
+    needed = max(2, math.ceil(0.6 * len(pages)))
+    furniture: set[int] = set()
+    for found in placed.values():
+        if len({number for number, _ in found}) < needed:
+            continue
+        for number, chunk in found:
+            pages_alike = {
+                other_number for other_number, other in found
+                if abs(other.top - chunk.top) <= 1.5 and abs(other.x0 - chunk.x0) <= 3
+            }
+            if len(pages_alike) >= needed:
+                furniture.add(id(chunk))
+    return furniture
 
 
 def _wrong_columns(partial: list[tuple[Page, _Label]]) -> None:
@@ -490,6 +571,14 @@ def _lines(glyphs: list[Glyph]) -> list[Line]:
             if not glyph.text.strip():
                 parts.append(" ")
                 continue
+            if (
+                previous is not None
+                and glyph.text == previous.text
+                and glyph.x0 - previous.x0 < 0.3 * (previous.x1 - previous.x0)
+            ):
+                # The same letter drawn again on top of itself (a fake bold or
+                # a writer's duplicate text layer): one letter.
+                continue
             if previous is not None and glyph.x0 - previous.x1 > 0.15 * size:
                 parts.append(" ")
             parts.append(glyph.text)
@@ -533,8 +622,22 @@ class _Row:
     starts: dict[int, Line] = field(default_factory=dict)
 
 
+def _rejoin_periods(lines: list[Line]) -> list[Line]:
+    """A narrow column breaks the period after its dash: ``1.9.2020–`` / ``31.8.2021``."""
+    out: list[Line] = []
+    for line in lines:
+        if out and line.text[:1].isdigit() and out[-1].text[:1].isdigit() and not PERIOD.match(out[-1].text):
+            joined = clean(f"{out[-1].text} {line.text}")
+            joined = re.sub(r"\s*([–—-])\s*", r"\1", joined)
+            if PERIOD.match(joined):
+                previous = out.pop()
+                line = Line(joined, previous.top, line.bottom, previous.size, previous.bold)
+        out.append(line)
+    return out
+
+
 def _rows(pages: list[Page]) -> list[tuple[list[str], list[str], list[str]]]:
-    info_lines = [(page, line) for page in pages for line in page.columns[INFO]]
+    info_lines = [(page, line) for page in pages for line in _rejoin_periods(page.columns[INFO])]
     any_bold = any(line.bold for _, line in info_lines)
     any_regular = any(not line.bold for _, line in info_lines)
     rows: list[_Row] = []

@@ -30,7 +30,7 @@ _UPPER = "A-ZÄÖÅÜ"
 # "Kotkan kaupunki", "Pedersören kunta", "Kosken Tl kunta".
 _MUNICIPAL = re.compile(rf"^(?P<genitive>[{_UPPER}][\w-]*n)(?: [{_UPPER}]\w*)? (?:kaupunki|kunta)$")
 # "Forssan seudun hyvinvointikuntayhtymä, FSHKY"; no sentence punctuation inside.
-_JOINT = re.compile(rf"^[{_UPPER}][^.;:!?()]*kuntayhtymä(?:, (?P<acronym>[\w-]+))?$")
+_JOINT = re.compile(rf"^[{_UPPER}][^.;:!?()]*kuntayhtymä(?:, (?P<acronym>\w+(?:-\w+)*))?$")
 _PARENTHESIS = re.compile(r"^(?P<body>.*?)\s*\((?P<inner>[^()]*)\)$")
 _CO_PREFIX = re.compile(r"^(?:osa)?toteuttaj\w*\s+", re.IGNORECASE)
 
@@ -117,8 +117,27 @@ def split_info_cell(lines: Sequence[str], known_words: frozenset[str]) -> tuple[
     head = cleaned[:period_at]
     for end in range(1, len(head)):
         if parse_applicant(join_lines(head[:end], known_words)):
+            end = extend_to_parenthesis(head, 0, end, known_words)
             return head[:end], head[end:], cleaned[period_at]
     raise SourceError(f"cannot find the applicant in: {join_lines(head, known_words)[:80]!r}")
+
+
+def extend_to_parenthesis(lines: Sequence[str], start: int, end: int, known_words: frozenset[str]) -> int:
+    """Take in a co-implementer parenthesis that starts on the line after a complete applicant.
+
+    ``Kotkan kaupunki`` / ``(osatoteuttajana Kouvolan`` / ``kaupunki)``: the
+    first line alone already reads as an applicant, but the parenthesis
+    belongs to it. Returns the new end when the parenthesis closes within a
+    few lines and the whole still reads as an applicant, else ``end``.
+    """
+    if end >= len(lines) or not clean(lines[end]).startswith("("):
+        return end
+    for close in range(end + 1, min(end + 5, len(lines)) + 1):
+        if ")" in lines[close - 1]:
+            if parse_applicant(join_lines(lines[start:close], known_words)):
+                return close
+            break
+    return end
 
 
 def build_project(

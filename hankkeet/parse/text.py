@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from hankkeet.errors import SourceError
 from hankkeet.model import Project, Source
 from hankkeet.parse.cleanup import document_words, join_lines
-from hankkeet.parse.records import PERIOD, build_project, parse_applicant, unique_ids
+from hankkeet.parse.records import PERIOD, build_project, extend_to_parenthesis, parse_applicant, unique_ids
 from hankkeet.textnorm import clean, fold
 
 HEADER_COLUMNS = ("Hankkeen tiedot", "Toiminta-alue", "Toiminnan kuvaus")
@@ -79,6 +79,7 @@ def _applicant_ends(body: Sequence[str], start: int, known: frozenset[str]) -> i
         if not body[end - 1]:
             return None
         if parse_applicant(join_lines(body[start:end], known)):
+            end = extend_to_parenthesis(body, start, end, known)
             # A row goes on with the project name and then its period line.
             for k in range(end, min(start + _MAX_INFO_LINES, len(body))):
                 if PERIOD.match(body[k]):
