@@ -98,7 +98,7 @@ def words(text: str) -> list[Word]:
         key = fold(bare)
         lead, trail = token.startswith("-"), token.endswith("-") and len(token) > 1
         proper = bare[:1].isupper() and not _sentence_start(text, start)
-        out.append(Word(key, start, end, index, proper=proper))
+        out.append(Word(key, start, end, index, "word", proper))
         if "-" in key:
             offset = start + (1 if lead else 0)
             for part in bare.split("-"):

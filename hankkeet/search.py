@@ -15,7 +15,8 @@ a few milliseconds, so nothing is stored in the snapshot.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from functools import cached_property
 from typing import Any, NamedTuple
 
 from hankkeet import finnish
@@ -87,11 +88,17 @@ class Hit(NamedTuple):
 
 def field_text(project: Project, field: str) -> str:
     """The searchable text of one field; list fields joined with ``; ``."""
-    if field == "co_implementers":
-        return "; ".join(project.co_implementers)
-    if field == "municipalities":
-        return "; ".join(c.name for c in project.municipalities)
-    return str(getattr(project, field))
+    return _FIELD_TEXT[field](project)
+
+
+_FIELD_TEXT: dict[str, Callable[[Project], str]] = {
+    "name": lambda p: p.name,
+    "organisation": lambda p: p.organisation,
+    "co_implementers": lambda p: "; ".join(p.co_implementers),
+    "area": lambda p: p.area,
+    "municipalities": lambda p: "; ".join([c.name for c in p.municipalities]),
+    "description": lambda p: p.description,
+}
 
 
 def parse_fields(names: Iterable[str] | None) -> tuple[str, ...]:
@@ -126,15 +133,16 @@ class SearchIndex:
         self.projects: tuple[Project, ...] = snapshot.projects
         self.occurrences: dict[str, list[_Occurrence]] = {}
         self.text_projects: list[list[int]] = []
-        text_ids: dict[tuple[str, str], int] = {}
-        for index, project in enumerate(self.projects):
-            for field in FIELDS:
-                text = field_text(project, field)
+        for field in FIELDS:
+            text_of = _FIELD_TEXT[field]
+            text_ids: dict[str, int] = {}
+            for index, project in enumerate(self.projects):
+                text = text_of(project)
                 if not text:
                     continue
-                text_id = text_ids.get((field, text))
+                text_id = text_ids.get(text)
                 if text_id is None:
-                    text_id = text_ids[(field, text)] = len(self.text_projects)
+                    text_id = text_ids[text] = len(self.text_projects)
                     self.text_projects.append([])
                     for word in finnish.words(text):
                         self.occurrences.setdefault(word.key, []).append(_Occurrence(text_id, field, word))
@@ -142,10 +150,17 @@ class SearchIndex:
         self._acronyms: dict[tuple[str, str], set[str]] = {}
         self._name_keys: dict[str, list[str]] = {}
         self.vocabulary: tuple[str, ...] = tuple(self.occurrences)
-        # Guessed expansions are matched only exactly or by stem; names are
-        # not split into compound parts (see finnish.Word).
-        self.typo_keys = tuple(k for k, occs in self.occurrences.items() if any(o.word.kind != "expansion" for o in occs))
-        self.compound_keys = tuple(
+
+    # Guessed expansions are matched only exactly or by stem; names are not
+    # split into compound parts (see finnish.Word). Worked out on first use.
+
+    @cached_property
+    def typo_keys(self) -> tuple[str, ...]:
+        return tuple(k for k, occs in self.occurrences.items() if any(o.word.kind != "expansion" for o in occs))
+
+    @cached_property
+    def compound_keys(self) -> tuple[str, ...]:
+        return tuple(
             k for k, occs in self.occurrences.items()
             if any(o.word.kind != "expansion" and not o.word.proper for o in occs)
         )
