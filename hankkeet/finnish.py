@@ -84,12 +84,14 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
-def words(text: str) -> list[Word]:
+def words(text: str, names: bool = False) -> list[Word]:
     """Every searchable word of ``text``, with derived forms.
 
     ``vapaa-ajan`` yields itself, ``vapaa`` and ``ajan``; ``ohjaus- ja
     neuvontapalvelu`` also yields ``ohjauspalvelu``; ``monikanavaista ja
-    -kielistä`` also yields ``monikielistä``.
+    -kielistä`` also yields ``monikielistä``. ``names``: the text is a list
+    of place or organisation names (an area, municipalities), so every
+    capitalised word is a name, even the first of the list.
     """
     raw = tokens(text)
     out: list[Word] = []
@@ -97,7 +99,7 @@ def words(text: str) -> list[Word]:
         bare = token.strip("-")
         key = fold(bare)
         lead, trail = token.startswith("-"), token.endswith("-") and len(token) > 1
-        proper = bare[:1].isupper() and not _sentence_start(text, start)
+        proper = bare[:1].isupper() and (names or not _sentence_start(text, start))
         out.append(Word(key, start, end, index, "word", proper))
         if "-" in key:
             offset = start + (1 if lead else 0)

@@ -91,6 +91,10 @@ def field_text(project: Project, field: str) -> str:
     return _FIELD_TEXT[field](project)
 
 
+# Fields that are lists of names: their capitalised words are never split
+# into compound parts (``Lapinlahti`` is not about ``Lappi``).
+_NAME_LISTS = frozenset({"co_implementers", "area", "municipalities"})
+
 _FIELD_TEXT: dict[str, Callable[[Project], str]] = {
     "name": lambda p: p.name,
     "organisation": lambda p: p.organisation,
@@ -144,7 +148,7 @@ class SearchIndex:
                 if text_id is None:
                     text_id = text_ids[text] = len(self.text_projects)
                     self.text_projects.append([])
-                    for word in finnish.words(text):
+                    for word in finnish.words(text, names=field in _NAME_LISTS):
                         self.occurrences.setdefault(word.key, []).append(_Occurrence(text_id, field, word))
                 self.text_projects[text_id].append(index)
         self._acronyms: dict[tuple[str, str], set[str]] = {}
