@@ -100,13 +100,17 @@ def _index() -> _Index:
             exact.setdefault(_exact_key(name), m)
             folded.setdefault(key(name), m)
             fuzzy_choices.setdefault(key(name), (m, name))
-    # The first word of a several-word name, when no other name claims it:
-    # "Koski" for "Koski Tl".
+    # The first word of a several-word name, or a part of a hyphenated one,
+    # when no other name claims it: "Koski" for "Koski Tl", "Mänttä" for
+    # Mänttä-Vilppula.
     first_words: dict[str, set[str]] = {}
     for m in reg.municipalities:
         for name in (m.name, m.name_sv):
             if " " in name:
                 first_words.setdefault(key(name.split(" ")[0]), set()).add(m.code)
+            if "-" in name:
+                for part in name.split("-"):
+                    first_words.setdefault(key(part), set()).add(m.code)
     for word, codes in first_words.items():
         if len(codes) == 1 and word not in folded:
             folded[word] = reg.by_code(next(iter(codes)))  # type: ignore[assignment]
