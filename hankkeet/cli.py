@@ -236,7 +236,11 @@ def list_projects(
 ) -> None:
     """List the funded projects.
 
-    Example: hankkeet list --json | jq -r '.[].name'
+    \b
+    Examples:
+      hankkeet list --kunta Loppi
+      hankkeet list --maakunta Pirkanmaa --csv > pirkanmaa.csv
+      hankkeet list --json | jq -r '.[].name'
     """
     from hankkeet import render
 
@@ -271,7 +275,10 @@ def show(
 ) -> None:
     """Show every field of one project.
 
-    Example: hankkeet show riihimaki
+    \b
+    Examples:
+      hankkeet show riihimaki
+      hankkeet show 10 --json | jq -r .description
     """
     from hankkeet import render
 
@@ -288,11 +295,14 @@ def parse(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", metavar="OUT", help="Write the snapshot here instead of stdout.")
     ] = None,
-    password: Annotated[str, typer.Option("--password", help="Password of an encrypted PDF.")] = "",
+    password: Annotated[str, typer.Option("--password", metavar="PASSWORD", help="Password of an encrypted PDF.")] = "",
 ) -> None:
     """Parse a summary document into a snapshot (JSON).
 
-    Example: hankkeet parse summary.pdf -o snapshot.json && hankkeet --data snapshot.json list
+    \b
+    Examples:
+      hankkeet parse summary.pdf -o snapshot.json
+      hankkeet --data snapshot.json list
     """
     from hankkeet.model import save
     from hankkeet.parse import parse_file
@@ -346,7 +356,11 @@ def kunta(
 ) -> None:
     """Show a municipality and the projects that cover it.
 
-    Example: hankkeet kunta Lahti; hankkeet kunta Helsingfors --json
+    \b
+    Examples:
+      hankkeet kunta Loppi
+      hankkeet kunta Helsingfors --json
+      hankkeet kunta Lopella
     """
     from hankkeet import coverage, render
     from hankkeet.kunnat.lookup import lookup
@@ -377,7 +391,11 @@ def coverage_command(
 ) -> None:
     """Coverage per region, or the municipalities no project covers.
 
-    Example: hankkeet coverage --uncovered; hankkeet coverage --json | jq '.[] | select(.projects == [])'
+    \b
+    Examples:
+      hankkeet coverage
+      hankkeet coverage --uncovered
+      hankkeet coverage --json | jq -r '.[] | select(.projects == []) | .name'
     """
     from hankkeet import coverage, render
 
@@ -403,8 +421,9 @@ def coverage_command(
 @app.command("search")
 def search_command(
     ctx: typer.Context,
-    query: Annotated[list[str], typer.Argument(metavar="QUERY", help="Words to find; all must match.")],
+    query: Annotated[list[str], typer.Argument(metavar="QUERY...", help="Words to find; all must match.")],
     as_json: JsonOption = False,
+    as_csv: CsvOption = False,
     limit: Annotated[
         int, typer.Option("--limit", "-n", min=0, metavar="N", help="Show at most N results (0 = all).")
     ] = 10,
@@ -421,15 +440,22 @@ def search_command(
 ) -> None:
     """Find projects by words, in any inflected form (Finnish-aware).
 
-    Example: hankkeet search etäohjaus --field description --json
+    \b
+    Examples:
+      hankkeet search kotoutuminen
+      hankkeet search entry point --limit 3
+      hankkeet search etaohjaus --field description --json
     """
     from hankkeet import render
     from hankkeet.search import search
 
+    fmt = _output_format(as_json, as_csv)
     text = " ".join(query)
     hits = search(_snapshot(ctx), text, fields=field, limit=limit)
-    if as_json:
+    if fmt == "json":
         write_stdout(render.search_json(hits))
+    elif fmt == "csv":
+        write_stdout(render.search_csv(hits))
     elif hits:
         print_table(render.search_table(hits))
     if not hits:

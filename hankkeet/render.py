@@ -277,3 +277,15 @@ def search_table(hits: Sequence[Any], title: str | None = None) -> Table:
 
 def search_json(hits: Iterable[Any]) -> str:
     return to_json([hit.to_dict() for hit in hits])
+
+
+def search_csv(hits: Iterable[Any]) -> str:
+    """The project columns plus score and matches (``field: word, word`` joined by '; ')."""
+    return to_csv(
+        ("score", *PROJECT_CSV_HEADER, "matches"),
+        (
+            [hit.score, *project_csv_row(hit.project),
+             "; ".join(f"{m.field}: {', '.join(m.words)}" for m in hit.matches)]
+            for hit in hits
+        ),
+    )
