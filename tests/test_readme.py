@@ -12,7 +12,8 @@ import pytest
 from conftest import ROOT, invoke
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-CODE = "\n".join(re.findall(r"```(?:sh|bash|console)?\n(.*?)```", README, flags=re.S))
+BLOCKS = re.findall(r"```(\w*)\n(.*?)```", README, flags=re.S)
+CODE = "\n".join(body for lang, body in BLOCKS if lang in ("", "sh", "bash", "console"))
 JQ_EXAMPLES = [line.split("#")[0].strip() for line in CODE.splitlines() if re.match(r"\s*(uv run )?hankkeet .*\| jq ", line)]
 
 

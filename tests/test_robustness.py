@@ -124,3 +124,21 @@ def test_kunta_command_never_crashes(text):
         assert json.loads(result.stdout)["municipality"]["code"]
     else:
         assert result.stdout == "" and len(result.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["list", "--json"], ["list", "--csv"], ["show", "kotka", "--json"], ["kunta", "Loppi", "--json"],
+     ["coverage", "--json"], ["search", "kotoutuminen", "--json"], ["list", "--kunta", "Lopella", "--json"]],
+)
+def test_machine_output_paths_import_no_heavy_module(args):
+    code = (
+        "import sys\n"
+        "from hankkeet.cli import main\n"
+        f"sys.argv = ['hankkeet', *{args!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = ('rich', 'rapidfuzz', 'pdfminer', 'snowballstemmer', 'pydantic')\n"
+        "print(sorted(m for m in heavy if m in sys.modules), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert done.stderr.strip().splitlines()[-1] == "[]", done.stderr
