@@ -142,3 +142,33 @@ def test_machine_output_paths_import_no_heavy_module(args):
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert done.stderr.strip().splitlines()[-1] == "[]", done.stderr
+
+
+@settings(max_examples=300, deadline=None)
+@given(query=st.text(max_size=80))
+def test_search_answers_or_refuses_cleanly(snapshot, query):
+    from hankkeet.errors import HankkeetError
+    from hankkeet.search import search
+
+    try:
+        hits = search(snapshot, query, limit=5)
+    except HankkeetError as exc:
+        assert "\n" not in exc.message
+    else:
+        assert len(hits) <= 5
+        assert all(0 <= h.score <= 100 for h in hits)
+        scores = [(not h.phrase, -h.score) for h in hits]
+        assert scores == sorted(scores)
+
+
+@settings(max_examples=100, deadline=None)
+@given(words=st.lists(st.sampled_from(["ohjaus", "neuvonta", "Lappeenranta", "kotoutuminen", "palvelu", "maahanmuuttajien"]), min_size=1, max_size=3),
+       spacing=st.sampled_from([" ", "  ", "\t", " , ", " \x1b "]))
+def test_search_ignores_case_nfd_and_separators(snapshot, words, spacing):
+    import unicodedata
+
+    from hankkeet.search import search
+
+    plain = [h.project.id for h in search(snapshot, " ".join(words))]
+    variant = unicodedata.normalize("NFD", spacing.join(words).upper())
+    assert [h.project.id for h in search(snapshot, variant)] == plain
