@@ -118,7 +118,7 @@ def test_municipality_lookup_answers_or_refuses_cleanly(text):
 def test_kunta_command_never_crashes(text):
     from typer.testing import CliRunner
 
-    result = invoke(CliRunner(), "kunta", text, "--json")
+    result = invoke(CliRunner(), "kunta", "--json", "--", text)
     assert result.exit_code in (0, 1, 2), result.stderr
     if result.exit_code in (0, 1):
         assert json.loads(result.stdout)["municipality"]["code"]
