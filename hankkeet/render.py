@@ -43,11 +43,22 @@ def make_console(*, stderr: bool = False, width: int | None = None) -> Console:
     return Console(stderr=stderr, markup=False, emoji=False, highlight=False, width=width)
 
 
+# Control characters in data or input would reach the terminal as escape
+# sequences; show each as its visible Unicode picture (ESC as ␛), one
+# character for one, so highlight offsets stay valid. Newlines are layout.
+_CONTROL_PICTURES = {c: 0x2400 + c for c in range(0x20) if c != 0x0A}
+_CONTROL_PICTURES.update({0x7F: 0x2421, **{c: 0xFFFD for c in range(0x80, 0xA0)}})
+
+
+def visible(value: object) -> str:
+    return str(value).translate(_CONTROL_PICTURES)
+
+
 def text(value: object, style: str = "") -> Any:
-    """A literal Rich Text: never parsed as markup."""
+    """A literal Rich Text: never parsed as markup, control characters shown."""
     from rich.text import Text
 
-    return Text(str(value), style=style)
+    return Text(visible(value), style=style)
 
 
 def _table(title: str | None = None) -> Table:

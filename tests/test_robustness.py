@@ -172,3 +172,21 @@ def test_search_ignores_case_nfd_and_separators(snapshot, words, spacing):
     plain = [h.project.id for h in search(snapshot, " ".join(words))]
     variant = unicodedata.normalize("NFD", spacing.join(words).upper())
     assert [h.project.id for h in search(snapshot, variant)] == plain
+
+
+def test_data_is_shown_literally_never_as_markup_or_escapes(runner, tmp_path, snapshot):
+    data = snapshot.to_dict()
+    data["projects"][0]["name"] = "[red]Punainen[/red] \x1b[31mESC [/] [bold"
+    data["projects"][0]["description"] = "kuvaus [link=http://x]klik[/link] \x07 ohjaus"
+    path = tmp_path / "markup.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    pid = data["projects"][0]["id"]
+    for args in (["list"], ["show", pid], ["search", "punainen"], ["search", "klik"]):
+        result = invoke(runner, "--data", str(path), *args)
+        assert result.exit_code == 0, (args, result.stderr)
+        flat = "".join(result.stdout.split())
+        assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+        assert ("[red]Punainen[/red]" in flat) or ("[link=http://x]klik[/link]" in flat), (args, result.stdout)
+    # Machine output keeps the data exactly.
+    shown = json.loads(invoke(runner, "--data", str(path), "show", pid, "--json").stdout)
+    assert shown["name"] == data["projects"][0]["name"]
