@@ -34,3 +34,12 @@ def invoke(runner: CliRunner, *args: str, **env: str):
 
     environment = {"COLUMNS": "200", "NO_COLOR": "1", "TERM": "dumb", **env}
     return runner.invoke(app, list(args), env=environment)
+
+
+# The fields a parser produces; regions/municipalities come from area
+# resolution after parsing, not from the document's layout.
+RECORD_FIELDS = ("id", "number", "organisation", "co_implementers", "name", "start", "end", "area", "description")
+
+
+def records(projects) -> list[dict]:
+    return [{k: p.to_dict()[k] for k in RECORD_FIELDS} for p in projects]

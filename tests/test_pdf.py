@@ -15,14 +15,10 @@ from hankkeet.cli import app
 from hankkeet.errors import SourceError
 from hankkeet.parse import parse_bytes, parse_file
 
+from conftest import records
+
 FIXTURES = Path(__file__).parent / "fixtures"
 LAYOUTS = ["summary_original.pdf", "summary_reflowed.pdf", "summary_landscape.pdf", "summary_centred.pdf"]
-# regions/municipalities come from area resolution after parsing, not from the layout.
-FIELDS = ("id", "number", "organisation", "co_implementers", "name", "start", "end", "area", "description")
-
-
-def _records(projects) -> list[dict]:
-    return [{k: p.to_dict()[k] for k in FIELDS} for p in projects]
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +31,7 @@ def test_fixture_layout_gives_the_bundled_records(name: str, bundled: model.Snap
     path = FIXTURES / name
     snapshot = parse_file(path)
     assert len(snapshot.projects) == 21
-    assert _records(snapshot.projects) == _records(bundled.projects)
+    assert records(snapshot.projects) == records(bundled.projects)
     assert snapshot.source.title == bundled.source.title
     assert snapshot.source.subtitle == bundled.source.subtitle
     assert snapshot.source.file == name
@@ -45,7 +41,7 @@ def test_fixture_layout_gives_the_bundled_records(name: str, bundled: model.Snap
 def test_pdf_detected_by_content_not_name(tmp_path: Path, bundled: model.Snapshot) -> None:
     renamed = tmp_path / "summary.bin"
     renamed.write_bytes((FIXTURES / "summary_reflowed.pdf").read_bytes())
-    assert _records(parse_file(renamed).projects) == _records(bundled.projects)
+    assert records(parse_file(renamed).projects) == records(bundled.projects)
 
 
 def test_encrypted_pdf_opens_with_its_password() -> None:
@@ -118,7 +114,7 @@ def test_cli_parse_pdf_writes_snapshot(tmp_path: Path, bundled: model.Snapshot) 
     assert result.stdout == ""
     assert "parsed 21 projects from summary_reflowed.pdf" in result.stderr
     snapshot = model.load(out)
-    assert _records(snapshot.projects) == _records(bundled.projects)
+    assert records(snapshot.projects) == records(bundled.projects)
     listed = _invoke("--data", str(out), "list", "--json")
     assert listed.exit_code == 0
     assert '"riihimaki"' in listed.stdout

@@ -15,6 +15,8 @@ import pytest
 from hankkeet import model
 from hankkeet.parse import parse_file
 
+from conftest import records
+
 FIXTURES = Path(__file__).parent / "fixtures"
 INDEPENDENT = [
     "lo_office.pdf",
@@ -25,12 +27,6 @@ INDEPENDENT = [
     "rl_helvetica.pdf",
     "rl_serif_split.pdf",
 ]
-# regions/municipalities come from area resolution after parsing, not from the layout.
-FIELDS = ("id", "number", "organisation", "co_implementers", "name", "start", "end", "area", "description")
-
-
-def _records(projects) -> list[dict]:
-    return [{k: p.to_dict()[k] for k in FIELDS} for p in projects]
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +37,7 @@ def bundled() -> model.Snapshot:
 @pytest.mark.parametrize("name", INDEPENDENT)
 def test_independent_pdf_gives_the_bundled_records(name: str, bundled: model.Snapshot) -> None:
     snapshot = parse_file(FIXTURES / name)
-    got, want = _records(snapshot.projects), _records(bundled.projects)
+    got, want = records(snapshot.projects), records(bundled.projects)
     # Field by field first, so a failure names the record and field.
     for g, w in zip(got, want):
         assert g == w
