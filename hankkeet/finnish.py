@@ -55,7 +55,8 @@ _NOT_PARTS = frozenset(
 )
 MIN_STEM = 3  # shorter candidate stems are noise (``ta``, ``ja``)
 MIN_PART = 4  # shortest compound part that may be matched on its own
-MIN_QUERY_FOR_PARTS = 5  # a query word shorter than this never matches inside a compound
+MIN_QUERY_FOR_PARTS = 5  # a query word shorter than this matches only the last part of a compound
+MIN_QUERY_FOR_TAILS = 4  # ... and one shorter than this never matches inside a compound
 
 
 class Word(NamedTuple):
@@ -294,8 +295,11 @@ def _strip_endings(word: str) -> tuple[set[str], set[str]]:
     for ending in _ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
             stem = word[: -len(ending)]
-            if ending in _PLURAL_J and not _short_vowel_end(stem):
-                continue
+            if ending in _PLURAL_J:
+                if not _short_vowel_end(stem):
+                    continue
+                if stem[-1] == "e":
+                    out.add(stem[:-1] + "i")  # plural e of an i-word: malle|ja -> malli
             (final if ending in _NEN_ENDINGS else out).add(stem)
     return out, final
 
@@ -394,6 +398,8 @@ def same_lemma(a: str, b: str) -> bool:
     """
     if a == b:
         return True
+    if len(a) == len(b) and a[:-1] == b[:-1]:
+        return False  # two whole words that differ in the last letter are two words: sali/salo, joki/joka
     shared = stems(a) & stems(b)
     if not shared:
         return False
@@ -403,9 +409,14 @@ def same_lemma(a: str, b: str) -> bool:
 
 def in_compound(query: str, word: str) -> str | None:
     """The part of compound ``word`` that ``query`` matches (head, middle or tail), if any."""
-    if len(query) < MIN_QUERY_FOR_PARTS or len(word) <= len(query) - 2:
+    if len(query) < MIN_QUERY_FOR_TAILS or len(word) <= len(query) - 2:
         return None
+    # A short word inside a long one is mostly chance (tapa in neuvontapalvelu);
+    # as the last part, the head of the compound, it is the word (asiakas|info).
+    tails_only = len(query) < MIN_QUERY_FOR_PARTS
     for part in compound_parts(word):
+        if tails_only and not word.endswith(part):
+            continue
         if same_lemma(query, part):
             return part
     return None
