@@ -304,13 +304,14 @@ def _strip_endings(word: str) -> tuple[set[str], set[str]]:
     return out, final
 
 
-# The plural -ja/-jen follows one short vowel after a consonant (kokeilu|ja,
-# malle|ja); after a long vowel it is the agent suffix (ohjaa|ja), not an ending.
+# The plural -ja/-jen follows one short o, u, y, ö or e after a consonant
+# (kokeilu|ja, toiminto|ja, malle|ja); after a long vowel, an a/ä or an i it is
+# the agent suffix (ohjaa|ja, kehittä|jä, toimi|ja), not an ending.
 _PLURAL_J = frozenset({"ja", "jen"})
 
 
 def _short_vowel_end(stem: str) -> bool:
-    return len(stem) >= 2 and stem[-1] in _VOWELS and stem[-2] not in _VOWELS
+    return len(stem) >= 2 and stem[-1] in "ouye" and stem[-2] not in _VOWELS
 
 
 @lru_cache(maxsize=16384)
@@ -398,8 +399,10 @@ def same_lemma(a: str, b: str) -> bool:
     """
     if a == b:
         return True
-    if len(a) == len(b) and a[:-1] == b[:-1]:
-        return False  # two whole words that differ in the last letter are two words: sali/salo, joki/joka
+    if len(a) == len(b) and a[:-1] == b[:-1] and a[-1] in _VOWELS and b[-1] in _VOWELS:
+        # Only a stem changes its last vowel (malli, malle|ja); two whole words
+        # that do are two words: sali/salo, joki/joka (palvelut/palvelun still match).
+        return False
     shared = stems(a) & stems(b)
     if not shared:
         return False

@@ -258,7 +258,11 @@ class SearchIndex:
             distance = OSA.distance(query, form, score_cutoff=budget)
             if distance > budget:
                 distance = min(
-                    (OSA.distance(q, form, score_cutoff=budget - 1) + 1 for q in query_stems if abs(len(q) - len(form)) < budget),
+                    (
+                        OSA.distance(q, form, score_cutoff=budget - 1) + 1
+                        for q in query_stems
+                        if abs(len(q) - len(form)) < budget
+                    ),
                     default=distance,
                 )
             if distance <= budget and distance < distances.get(key, budget + 1):
