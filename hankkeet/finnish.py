@@ -55,7 +55,8 @@ _NOT_PARTS = frozenset(
 )
 MIN_STEM = 3  # shorter candidate stems are noise (``ta``, ``ja``)
 MIN_PART = 4  # shortest compound part that may be matched on its own
-MIN_QUERY_FOR_PARTS = 5  # a query word shorter than this never matches inside a compound
+MIN_QUERY_FOR_PARTS = 5  # a query word shorter than this matches only the last part of a compound
+MIN_QUERY_FOR_TAILS = 4  # ... and one shorter than this never matches inside a compound
 
 
 class Word(NamedTuple):
@@ -176,6 +177,17 @@ def _is_boundary(word: str, i: int) -> bool:
     return first.isalpha() and second in _VOWELS
 
 
+def _genitive_cut_ok(word: str, i: int, cuts: list[int]) -> bool:
+    """A head ending in genitive ``n`` (päätöksen|teko) needs a real tail after it:
+    not ``n`` again (neuvon|nan is the weak grade of neuvonta), not a bare
+    ending-sized piece (neuvon|taa), and no other cut right after it: then the
+    short piece is the derivational tail of the head (neuvonta|palvelu, not
+    neuvon|tapalvelu)."""
+    if word[i - 1] != "n":
+        return True
+    return word[i] != "n" and len(word) - i > MIN_STEM and not any(i < j < i + MIN_STEM for j in cuts)
+
+
 def split_points(word: str) -> list[tuple[str, str]]:
     """All plausible (head, tail) splits of an unhyphenated compound."""
     return [(word[:i], word[i:]) for i in range(MIN_STEM, len(word) - MIN_STEM + 1) if _is_boundary(word, i)]
@@ -186,7 +198,8 @@ def compound_parts(word: str) -> tuple[str, ...]:
     """Heads, tails and middle parts of ``word`` at least MIN_PART long."""
     if "-" in word:
         return ()
-    cuts = [0, *(i for i in range(MIN_STEM, len(word) - MIN_STEM + 1) if _is_boundary(word, i)), len(word)]
+    found = [i for i in range(MIN_STEM, len(word) - MIN_STEM + 1) if _is_boundary(word, i)]
+    cuts = [0, *(i for i in found if _genitive_cut_ok(word, i, found)), len(word)]
     parts = {
         word[a:b]
         for x, a in enumerate(cuts)
@@ -254,6 +267,8 @@ def _tidy(stem: str) -> set[str]:
         out.add(stem[:-3] + "s")  # ohjaukse(en) -> ohjaus
     elif stem.endswith("ks"):
         out.add(stem[:-2] + "s")  # ohjauks(ia) -> ohjaus
+    if stem.endswith(("anne", "enne")) and len(stem) >= 6:
+        out.add(stem[:-3] + "s")  # ordinals: kolmanne(n) -> kolmas, viidenne(n) -> viides
     if stem.endswith(("ude", "yde")) and len(stem) >= 5:
         out.add(stem[:-2] + "s")  # -us/-ys nouns: Alavude(lla) -> Alavus, terveyde(n) -> terveys
     if len(stem) >= 4:
@@ -279,8 +294,24 @@ def _strip_endings(word: str) -> tuple[set[str], set[str]]:
     out, final = {word}, set()
     for ending in _ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
-            (final if ending in _NEN_ENDINGS else out).add(word[: -len(ending)])
+            stem = word[: -len(ending)]
+            if ending in _PLURAL_J:
+                if not _short_vowel_end(stem):
+                    continue
+                if stem[-1] == "e":
+                    out.add(stem[:-1] + "i")  # plural e of an i-word: malle|ja -> malli
+            (final if ending in _NEN_ENDINGS else out).add(stem)
     return out, final
+
+
+# The plural -ja/-jen follows one short o, u, y, ö or e after a consonant
+# (kokeilu|ja, toiminto|ja, malle|ja); after a long vowel, an a/ä or an i it is
+# the agent suffix (ohjaa|ja, kehittä|jä, toimi|ja), not an ending.
+_PLURAL_J = frozenset({"ja", "jen"})
+
+
+def _short_vowel_end(stem: str) -> bool:
+    return len(stem) >= 2 and stem[-1] in "ouye" and stem[-2] not in _VOWELS
 
 
 @lru_cache(maxsize=16384)
@@ -299,8 +330,8 @@ def stems(word: str) -> frozenset[str]:
     endings_off, found = _strip_endings(word)
     for stem in endings_off:
         stripped.add(stem)
-        if len(stem) >= 4 and stem[-1] in "ij":
-            stripped.add(stem[:-1])  # plural marker: palvelui(ssa)
+        if len(stem) >= 4 and (stem[-1] == "i" or (stem[-1] == "j" and _short_vowel_end(stem[:-1]))):
+            stripped.add(stem[:-1])  # plural marker: palvelui(ssa), kokeiluj(a)
     weak: set[str] = set()
     for stem in stripped:
         if stem[-1] in _VOWELS:
@@ -368,6 +399,10 @@ def same_lemma(a: str, b: str) -> bool:
     """
     if a == b:
         return True
+    if len(a) == len(b) and a[:-1] == b[:-1] and a[-1] in _VOWELS and b[-1] in _VOWELS:
+        # Only a stem changes its last vowel (malli, malle|ja); two whole words
+        # that do are two words: sali/salo, joki/joka (palvelut/palvelun still match).
+        return False
     shared = stems(a) & stems(b)
     if not shared:
         return False
@@ -377,9 +412,14 @@ def same_lemma(a: str, b: str) -> bool:
 
 def in_compound(query: str, word: str) -> str | None:
     """The part of compound ``word`` that ``query`` matches (head, middle or tail), if any."""
-    if len(query) < MIN_QUERY_FOR_PARTS or len(word) <= len(query) - 2:
+    if len(query) < MIN_QUERY_FOR_TAILS or len(word) <= len(query) - 2:
         return None
+    # A short word inside a long one is mostly chance (tapa in neuvontapalvelu);
+    # as the last part, the head of the compound, it is the word (asiakas|info).
+    tails_only = len(query) < MIN_QUERY_FOR_PARTS
     for part in compound_parts(word):
+        if tails_only and not word.endswith(part):
+            continue
         if same_lemma(query, part):
             return part
     return None

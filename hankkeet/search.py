@@ -38,6 +38,7 @@ EXACT, STEM, COMPOUND, TYPO = range(4)
 TIER_NAMES = ("exact", "stem", "compound", "typo")
 TIER_WEIGHT = (1.0, 0.9, 0.75, 0.6)
 PHRASE_BONUS = 0.1
+TYPO_MIN_FORM = 6  # shorter stems and compound parts are too easily one edit from another word
 MAX_QUERY_WORDS = 32
 _FIELD_ALIASES = {"co-implementers": "co_implementers", "org": "organisation", "organization": "organisation"}
 
@@ -153,6 +154,7 @@ class SearchIndex:
                 self.text_projects[text_id].append(index)
         self._acronyms: dict[tuple[str, str], set[str]] = {}
         self._name_keys: dict[str, list[str]] = {}
+        self._typo_forms: dict[str, list[tuple[str, str]]] = {}
         self.vocabulary: tuple[str, ...] = tuple(self.occurrences)
 
     # Guessed expansions are matched only exactly or by stem; names are not
@@ -193,7 +195,7 @@ class SearchIndex:
             # Gradation never changes the first letter, so this cheap test is safe.
             if key not in keys and key[0] == query[0] and finnish.same_lemma(query, key):
                 keys[key] = STEM
-        if len(query) >= finnish.MIN_QUERY_FOR_PARTS:
+        if len(query) >= finnish.MIN_QUERY_FOR_TAILS:
             probes = {s[:3] for s in finnish.stems(query) if len(s) >= finnish.MIN_PART}
             for key in self.compound_keys:
                 if key not in keys and len(key) > len(query) - 2 and any(p in key for p in probes):
@@ -208,6 +210,35 @@ class SearchIndex:
     def _present(self, keys: dict[str, int], fields: Sequence[str]) -> bool:
         return any(o.field in fields for key in keys for o in self.occurrences[key])
 
+    @cached_property
+    def _typo_sources(self) -> dict[str, list[tuple[str, str]]]:
+        """``(word, key)`` by first letter: every typo key and, for compounds,
+        its longer tails: the last part carries the inflection and the meaning
+        (a typo in ``rekisteri`` should find ``osallistuja|rekisteriä``); heads
+        and middles would triple the cost."""
+        compound = set(self.compound_keys)
+        sources: dict[str, list[tuple[str, str]]] = {}
+        for key in self.typo_keys:
+            sources.setdefault(key[0], []).append((key, key))
+            if key in compound and len(key) >= TYPO_MIN_FORM + finnish.MIN_STEM:
+                for part in finnish.compound_parts(key):
+                    if len(part) >= TYPO_MIN_FORM and key.endswith(part):
+                        sources.setdefault(part[0], []).append((part, key))
+        return sources
+
+    def typo_forms(self, letter: str) -> list[tuple[str, str]]:
+        """``(form, key)``: the typo sources starting with ``letter`` and their
+        longer stems, so that a typo in a base form (``matriaali``) meets an
+        inflected word (``materiaaleja``). Worked out per letter on first use."""
+        forms = self._typo_forms.get(letter)
+        if forms is None:
+            forms = []
+            for source, key in self._typo_sources.get(letter, ()):
+                floor = min(len(source), max(TYPO_MIN_FORM, len(source) - 5))
+                forms.extend((form, key) for form in {source, *finnish.stems(source)} if len(form) >= floor)
+            self._typo_forms[letter] = forms
+        return forms
+
     def _typos(self, query: str) -> dict[str, int]:
         budget = finnish.typo_budget(query)
         if budget == 0:
@@ -215,27 +246,26 @@ class SearchIndex:
         # Optimal string alignment: a swap of two letters (psite/piste) is one edit.
         from rapidfuzz.distance import OSA
 
-        # Compare the main stems too: ``digitalinen`` is one edit from the stem
-        # of ``digitaalisia``, four from the word. Stems have lost their
-        # endings, so they get one edit fewer than whole words.
-        query_stems = [s for s in finnish.stems(query) if len(s) >= len(query) - 3]
+        # The query as typed is compared with every form of a word: a base form
+        # with a typo against the stem of an inflected one. The query's own
+        # stems have lost their ending, so they get one edit fewer; this is what
+        # finds ``digitalinen`` in ``digitaalisia``.
+        query_stems = [s for s in finnish.stems(query) if s != query and len(s) >= max(TYPO_MIN_FORM, len(query) - 3)]
         distances: dict[str, int] = {}
-        for key in self.typo_keys:
-            if key[0] != query[0] or abs(len(key) - len(query)) > budget + 4:
+        for form, key in self.typo_forms(query[0]):
+            if abs(len(form) - len(query)) > budget + 3:
                 continue
-            distance = OSA.distance(query, key, score_cutoff=budget)
-            if distance > budget and budget > 1:
-                key_stems = [s for s in finnish.stems(key) if len(s) >= len(key) - 4]
+            distance = OSA.distance(query, form, score_cutoff=budget)
+            if distance > budget:
                 distance = min(
                     (
-                        OSA.distance(q, k, score_cutoff=budget - 1) + 1
+                        OSA.distance(q, form, score_cutoff=budget - 1) + 1
                         for q in query_stems
-                        for k in key_stems
-                        if abs(len(q) - len(k)) < budget and min(len(q), len(k)) >= 6
+                        if abs(len(q) - len(form)) < budget
                     ),
-                    default=budget + 1,
+                    default=distance,
                 )
-            if distance <= budget:
+            if distance <= budget and distance < distances.get(key, budget + 1):
                 distances[key] = distance
         # Only the closest words (a typo has one intended word, not every
         # neighbour), with their inflections: neuvontapsite -> neuvontapiste(et).

@@ -8,6 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 RELEVANCE_FILE = Path(__file__).with_name("relevance.json")
+# Judged from the projects only, by someone who had not seen the search code or
+# relevance.json: an estimate of how the search does on unseen queries.
+HOLDOUT_FILE = Path(__file__).with_name("relevance_holdout.json")
 
 
 def load_queries(path: Path = RELEVANCE_FILE) -> list[dict]:

@@ -45,6 +45,18 @@ def test_relevance_set_meets_the_target(bundled: Snapshot) -> None:
     assert result.accuracy >= TARGET_ACCURACY, "\n".join([result.summary(), *result.failures])
 
 
+def test_held_out_relevance_set_meets_the_target(bundled: Snapshot) -> None:
+    from relevance_eval import HOLDOUT_FILE, load_queries
+
+    queries = load_queries(HOLDOUT_FILE)
+    assert len(queries) >= 80
+    assert sum(1 for q in queries if not q["must"] and not q["may"]) >= 15
+    assert any(not unicodedata.is_normalized("NFC", q["query"]) for q in queries)  # NFD input is in the set
+    result = evaluate(lambda q: ids(bundled, q), queries)
+    print(result.summary())
+    assert result.accuracy >= TARGET_ACCURACY, "\n".join([result.summary(), *result.failures])
+
+
 def test_relevance_set_has_every_kind_and_enough_nonsense() -> None:
     from relevance_eval import load_queries
 
