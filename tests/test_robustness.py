@@ -190,3 +190,22 @@ def test_data_is_shown_literally_never_as_markup_or_escapes(runner, tmp_path, sn
     # Machine output keeps the data exactly.
     shown = json.loads(invoke(runner, "--data", str(path), "show", pid, "--json").stdout)
     assert shown["name"] == data["projects"][0]["name"]
+
+
+HOSTILE = ["", "   ", "\t\n", "x" * 20_000, "ab " * 7_000, "\x00\x1b[2J\x07", "[bold]x[/bold]", "[/]", "\u202e\u0308", "💥"]
+
+
+@pytest.mark.parametrize("value", HOSTILE, ids=lambda v: repr(v[:12]))
+@pytest.mark.parametrize("command", [["search"], ["kunta"], ["show"], ["list", "--kunta"], ["list", "--maakunta"]])
+def test_hostile_input_gets_a_clean_answer(runner, command, value):
+    result = invoke(runner, *command, "--json", "--", value) if command[0] != "list" else invoke(
+        runner, *command, value, "--json"
+    )
+    assert result.exit_code in (1, 2), (result.exit_code, result.stderr[:200])
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("hankkeet: ")
+    assert "\x1b" not in result.stderr and "\x00" not in result.stderr
+    assert len(lines[0]) < 400
+    if result.stdout:
+        json.loads(result.stdout)  # an empty result is still valid JSON
