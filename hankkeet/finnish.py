@@ -53,6 +53,10 @@ _ENDINGS = tuple(
 _NOT_PARTS = frozenset(
     "taan daan tiin ttiin ttaan vat mme tte nut neet ttu tava ttava maan massa masta malla matta minen mista".split()
 )
+# The -(U)us/-(Y)ys derivation (digitaalisuus, monikanavaisuutta) looks like a
+# compound tail suu|tta but is not one.
+_DERIVATION_TAIL = re.compile(r"s(uu|yy)(s|t|d|k)")
+_STOPS = frozenset("pbtdkgf")
 MIN_STEM = 3  # shorter candidate stems are noise (``ta``, ``ja``)
 MIN_PART = 4  # shortest compound part that may be matched on its own
 MIN_QUERY_FOR_PARTS = 5  # a query word shorter than this matches only the last part of a compound
@@ -174,6 +178,10 @@ def _is_boundary(word: str, i: int) -> bool:
     first, second = tail[0], tail[1]
     if first in _VOWELS:
         return last not in _VOWELS or (last + first) not in _ONE_SYLLABLE
+    if _DERIVATION_TAIL.match(tail):
+        return False  # digitaali|suutta is digitaalisuus, one word
+    if first in _STOPS and second in "rl" and tail[2:3] in _VOWELS:
+        return True  # loanword parts start with a stop and a liquid: asiakas|prosessi, kielen|kriisi
     return first.isalpha() and second in _VOWELS
 
 

@@ -34,9 +34,9 @@ FIELD_WEIGHT = {
     "municipalities": 0.85,
     "description": 0.7,
 }
-EXACT, STEM, COMPOUND, TYPO = range(4)
-TIER_NAMES = ("exact", "stem", "compound", "typo")
-TIER_WEIGHT = (1.0, 0.9, 0.75, 0.6)
+EXACT, STEM, COMPOUND, TYPO, TYPO_PART = range(5)
+TIER_NAMES = ("exact", "stem", "compound", "typo", "typo in compound")
+TIER_WEIGHT = (1.0, 0.9, 0.75, 0.6, 0.5)
 PHRASE_BONUS = 0.1
 TYPO_MIN_FORM = 6  # shorter stems and compound parts are too easily one edit from another word
 MAX_QUERY_WORDS = 32
@@ -155,6 +155,7 @@ class SearchIndex:
         self._acronyms: dict[tuple[str, str], set[str]] = {}
         self._name_keys: dict[str, list[str]] = {}
         self._typo_forms: dict[str, list[tuple[str, str]]] = {}
+        self._words: dict[str, bool] = {}
         self.vocabulary: tuple[str, ...] = tuple(self.occurrences)
 
     # Guessed expansions are matched only exactly or by stem; names are not
@@ -188,6 +189,15 @@ class SearchIndex:
 
     def _word_keys(self, query: str, fields: Sequence[str]) -> dict[str, int]:
         """Vocabulary keys that ``query`` matches, with the best tier of each."""
+        keys = self._lemma_keys(query)
+        if not self._present(keys, fields):
+            keys = {k: STEM for k in self.typo_keys if k[0] == query[0] and finnish.snowball_match(query, k)}
+        if not self._present(keys, fields):
+            keys = self._typos(query)
+        return keys
+
+    def _lemma_keys(self, query: str) -> dict[str, int]:
+        """Keys that are ``query`` itself, an inflection of it or a compound containing it."""
         keys: dict[str, int] = {}
         if query in self.occurrences:
             keys[query] = EXACT
@@ -201,11 +211,16 @@ class SearchIndex:
                 if key not in keys and len(key) > len(query) - 2 and any(p in key for p in probes):
                     if finnish.in_compound(query, key):
                         keys[key] = COMPOUND
-        if not self._present(keys, fields):
-            keys = {k: STEM for k in self.typo_keys if k[0] == query[0] and finnish.snowball_match(query, k)}
-        if not self._present(keys, fields):
-            keys = self._typos(query)
         return keys
+
+    def _is_word(self, head: str) -> bool:
+        """Is ``head`` (folded) a word of the texts on its own, in some inflection?"""
+        known = self._words.get(head)
+        if known is None:
+            known = self._words[head] = any(
+                k[0] == head[0] and finnish.same_lemma(head, k) for k in self.typo_keys if "-" not in k
+            )
+        return known
 
     def _present(self, keys: dict[str, int], fields: Sequence[str]) -> bool:
         return any(o.field in fields for key in keys for o in self.occurrences[key])
@@ -251,6 +266,15 @@ class SearchIndex:
         # stems have lost their ending, so they get one edit fewer; this is what
         # finds ``digitalinen`` in ``digitaalisia``.
         query_stems = [s for s in finnish.stems(query) if s != query and len(s) >= max(TYPO_MIN_FORM, len(query) - 3)]
+        # A compound whose first part is a known word (palvelu|talo) has its typo
+        # in the rest, which is judged as a word of its own length: two edits
+        # turn talo into tarve, and palvelutalo is not palvelutarve.
+        # (A vowel after a vowel-final head is more often a suffix: sähkö|inen.)
+        heads = [
+            (head, tail)
+            for head, tail in finnish.split_points(query)
+            if len(tail) >= finnish.MIN_PART and not (head[-1] in "aeiouy" and tail[0] in "aeiouy")
+        ]
         distances: dict[str, int] = {}
         for form, key in self.typo_forms(query[0]):
             if abs(len(form) - len(query)) > budget + 3:
@@ -266,16 +290,27 @@ class SearchIndex:
                     default=distance,
                 )
             if distance <= budget and distance < distances.get(key, budget + 1):
+                if distance and not self._tail_typo_ok(heads, form, budget):
+                    continue
                 distances[key] = distance
         # Only the closest words (a typo has one intended word, not every
-        # neighbour), with their inflections: neuvontapsite -> neuvontapiste(et).
+        # neighbour), then whatever those words match themselves: their other
+        # inflections and the compounds they are part of (työllisttyminen ->
+        # työllistymiseen -> työllistymis|näkökulmaa).
         best_distance = min(distances.values(), default=0)
         best = [key for key, distance in distances.items() if distance == best_distance]
-        return {
-            key: TYPO
-            for key in distances
-            if key in best or any(key[0] == b[0] and finnish.same_lemma(b, key) for b in best)
-        }
+        keys: dict[str, int] = {}
+        for key in best:
+            for found, tier in self._lemma_keys(key).items():
+                keys[found] = min(keys.get(found, TYPO_PART), TYPO if tier <= STEM else TYPO_PART)
+        return keys
+
+    def _tail_typo_ok(self, heads: list[tuple[str, str]], form: str, budget: int) -> bool:
+        for head, tail in reversed(heads):
+            if form.startswith(head) and self._is_word(head):
+                tail_budget = min(budget, max(1, finnish.typo_budget(tail)))
+                return _osa_distance(tail, form[len(head) :], tail_budget) <= tail_budget
+        return True
 
     # -- the query ----------------------------------------------------------
 
@@ -323,6 +358,12 @@ class SearchIndex:
         if words == self.name_keys(index) or (len(words) == 1 and words[0] in self.acronyms(index)):
             score = 1.0  # the project's own name or acronym
         return index, round(100 * min(score, 1.0)), phrase
+
+
+def _osa_distance(a: str, b: str, cutoff: int) -> int:
+    from rapidfuzz.distance import OSA
+
+    return OSA.distance(a, b, score_cutoff=cutoff)
 
 
 def _adjacent(first: list[tuple[int, _Occurrence]], second: list[tuple[int, _Occurrence]]) -> bool:

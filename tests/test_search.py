@@ -91,8 +91,20 @@ def test_exact_above_stem_above_compound_part() -> None:
 
 def test_typo_only_when_nothing_else_matches() -> None:
     assert ids(TIERS, "kotoutumsen") == ["typo"]  # an exact word exists: no fuzzy extras
-    # One swap from "kotoutumisen": that word and its inflections, not every near word.
-    assert ids(TIERS, "kotoutumiesn") == ["stem", "exact"]
+    # One swap from "kotoutumisen": that word, its inflections and the compounds
+    # it is part of (what the intended word finds), not every near word.
+    assert ids(TIERS, "kotoutumiesn") == ["stem", "exact", "part"]
+
+
+def test_typo_in_a_compound_tail_is_judged_by_the_tail() -> None:
+    texts = snapshot_of(
+        make_project(1, "needs", description="palvelutarpeiden kartoitus"),
+        make_project(2, "point", description="neuvontapisteet"),
+    )
+    # palvelu|talo: two edits turn the short tail talo into tarve, a different word.
+    assert ids(texts, "palvelutalo") == []
+    # One edit in a tail is still a typo: neuvonta|psite.
+    assert ids(texts, "neuvontapsite") == ["point"]
 
 
 def test_name_and_acronym_rank_above_description(bundled: Snapshot) -> None:
