@@ -98,10 +98,10 @@ def test_typo_only_when_nothing_else_matches() -> None:
 
 def test_typo_in_a_compound_tail_is_judged_by_the_tail() -> None:
     texts = snapshot_of(
-        make_project(1, "needs", description="palvelutarpeiden kartoitus"),
-        make_project(2, "point", description="neuvontapisteet"),
+        make_project(1, "needs", description="palvelua ja palvelutarpeiden kartoitus"),
+        make_project(2, "point", description="neuvontaa ja neuvontapisteet"),
     )
-    # palvelu|talo: two edits turn the short tail talo into tarve, a different word.
+    # palvelu (a word of its own here)|talo: two edits turn the short tail talo into tarve, a different word.
     assert ids(texts, "palvelutalo") == []
     # One edit in a tail is still a typo: neuvonta|psite.
     assert ids(texts, "neuvontapsite") == ["point"]
