@@ -36,10 +36,12 @@ FIELD_WEIGHT = {
 }
 EXACT, STEM, COMPOUND, TYPO, TYPO_PART = range(5)
 TIER_NAMES = ("exact", "stem", "compound", "typo", "typo in compound")
-TIER_WEIGHT = (1.0, 0.9, 0.75, 0.6, 0.5)
+TIER_WEIGHT = (1.0, 0.9, 0.68, 0.6, 0.5)
 PHRASE_BONUS = 0.1
 TYPO_MIN_FORM = 6  # shorter stems and compound parts are too easily one edit from another word
 MAX_QUERY_WORDS = 32
+MIN_CLOSURE = 8  # shorter words share too short a beginning with unrelated ones
+MIN_BOTH_INFLECTED = 7  # two parts of at least three letters and a case ending
 _FIELD_ALIASES = {"co-implementers": "co_implementers", "org": "organisation", "organization": "organisation"}
 
 
@@ -191,6 +193,8 @@ class SearchIndex:
         """Vocabulary keys that ``query`` matches, with the best tier of each."""
         keys = self._lemma_keys(query)
         if not self._present(keys, fields):
+            keys = self._both_parts_keys(query)
+        if not self._present(keys, fields):
             keys = {k: STEM for k in self.typo_keys if k[0] == query[0] and finnish.snowball_match(query, k)}
         if not self._present(keys, fields):
             keys = self._typos(query)
@@ -205,6 +209,14 @@ class SearchIndex:
             # Gradation never changes the first letter, so this cheap test is safe.
             if key not in keys and key[0] == query[0] and finnish.same_lemma(query, key):
                 keys[key] = STEM
+        if len(query) >= MIN_CLOSURE and query not in keys:
+            # A slip in the ending (monialainan) meets the -nen base form only
+            # (monialainen); its other forms are built on the s-stem (monialais|ia).
+            s_stems = tuple(k[:-3] + "s" for k, tier in keys.items() if tier == STEM and k.endswith("nen"))
+            if s_stems:
+                for key in self.vocabulary:
+                    if key not in keys and key.startswith(s_stems):
+                        keys[key] = STEM
         if len(query) >= finnish.MIN_QUERY_FOR_TAILS:
             probes = {s[:3] for s in finnish.stems(query) if len(s) >= finnish.MIN_PART}
             for key in self.compound_keys:
@@ -212,6 +224,13 @@ class SearchIndex:
                     if finnish.in_compound(query, key):
                         keys[key] = COMPOUND
         return keys
+
+    def _both_parts_keys(self, query: str) -> dict[str, int]:
+        """Adjective-noun compounds with both parts inflected (see finnish.both_parts_inflected);
+        rare, so tried only when nothing else matched."""
+        if len(query) < MIN_BOTH_INFLECTED or not finnish.split_points(query):
+            return {}
+        return {k: STEM for k in self.vocabulary if k[:2] == query[:2] and finnish.both_parts_inflected(query, k)}
 
     def _is_word(self, head: str) -> bool:
         """Is ``head`` (folded) a word of the texts on its own, in some inflection?"""
@@ -320,6 +339,7 @@ class SearchIndex:
         if not words:
             raise EmptyQuery("empty query: give at least one word to search for")
         fields = tuple(fields)
+        words = self._split_unknown_hyphenated(words, fields)
         per_word: list[dict[int, list[tuple[int, _Occurrence]]]] = []
         for word in words:
             by_project: dict[int, list[tuple[int, _Occurrence]]] = {}
@@ -343,6 +363,18 @@ class SearchIndex:
             Hit(self.projects[index], score, phrase, _field_matches(self.projects[index], per_word, index))
             for index, score, phrase in ranked
         ]
+
+    def _split_unknown_hyphenated(self, words: list[str], fields: Sequence[str]) -> list[str]:
+        """A hyphenated query word the texts do not have is read as its parts
+        (``sote-keskus`` finds ``sote-hyvinvointikeskuksia``, ``back-office``
+        finds ``back office``): hyphens are written inconsistently."""
+        out: list[str] = []
+        for word in words:
+            if "-" in word and not self._present(self._lemma_keys(word), fields):
+                out.extend(part for part in word.split("-") if part)
+            else:
+                out.append(word)
+        return out[:MAX_QUERY_WORDS]
 
     def _rank(
         self, index: int, words: list[str], per_word: list[dict[int, list[tuple[int, _Occurrence]]]]
