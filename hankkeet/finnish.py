@@ -53,6 +53,10 @@ _ENDINGS = tuple(
 _NOT_PARTS = frozenset(
     "taan daan tiin ttiin ttaan vat mme tte nut neet ttu tava ttava maan massa masta malla matta minen mista".split()
 )
+# The -(U)us/-(Y)ys derivation (digitaalisuus, monikanavaisuutta) looks like a
+# compound tail suu|tta but is not one.
+_DERIVATION_TAIL = re.compile(r"s(uu|yy)(s|t|d|k)")
+_STOPS = frozenset("pbtdkgf")
 MIN_STEM = 3  # shorter candidate stems are noise (``ta``, ``ja``)
 MIN_PART = 4  # shortest compound part that may be matched on its own
 MIN_QUERY_FOR_PARTS = 5  # a query word shorter than this matches only the last part of a compound
@@ -174,6 +178,10 @@ def _is_boundary(word: str, i: int) -> bool:
     first, second = tail[0], tail[1]
     if first in _VOWELS:
         return last not in _VOWELS or (last + first) not in _ONE_SYLLABLE
+    if _DERIVATION_TAIL.match(tail):
+        return False  # digitaali|suutta is digitaalisuus, one word
+    if first in _STOPS and second in "rl" and tail[2:3] in _VOWELS:
+        return True  # loanword parts start with a stop and a liquid: asiakas|prosessi, kielen|kriisi
     return first.isalpha() and second in _VOWELS
 
 
@@ -188,9 +196,30 @@ def _genitive_cut_ok(word: str, i: int, cuts: list[int]) -> bool:
     return word[i] != "n" and len(word) - i > MIN_STEM and not any(i < j < i + MIN_STEM for j in cuts)
 
 
+@lru_cache(maxsize=8192)
 def split_points(word: str) -> list[tuple[str, str]]:
     """All plausible (head, tail) splits of an unhyphenated compound."""
     return [(word[:i], word[i:]) for i in range(MIN_STEM, len(word) - MIN_STEM + 1) if _is_boundary(word, i)]
+
+
+def both_parts_inflected(query: str, word: str) -> bool:
+    """Compounds of an adjective and a noun inflect both parts: ``Uudenkaupungin``
+    and ``Uudessakaupungissa`` are ``Uusikaupunki``, ``Uudellamaalla`` is
+    ``Uusimaa``. True when the two words split into parts that are inflections
+    of each other, head with head and tail with tail, and the heads differ
+    (equal heads are ordinary inflection or compound matching)."""
+    if "-" in query or "-" in word:
+        return False
+    for head, tail in split_points(query):
+        for other_head, other_tail in split_points(word):
+            if (
+                head != other_head
+                and tail[:2] == other_tail[:2]
+                and same_lemma(tail, other_tail)
+                and same_lemma(head, other_head)
+            ):
+                return True
+    return False
 
 
 @lru_cache(maxsize=8192)
@@ -271,6 +300,8 @@ def _tidy(stem: str) -> set[str]:
         out.add(stem[:-3] + "s")  # ordinals: kolmanne(n) -> kolmas, viidenne(n) -> viides
     if stem.endswith(("ude", "yde")) and len(stem) >= 5:
         out.add(stem[:-2] + "s")  # -us/-ys nouns: Alavude(lla) -> Alavus, terveyde(n) -> terveys
+    if len(stem) in (4, 5) and stem.endswith("si") and stem[-3] in _VOWELS:
+        out.add(stem[:-2] + "de")  # short -si nouns: uusi/uude(n), vesi/vede(n), vuosi/vuode(n)
     if len(stem) >= 4:
         if stem[-1] in _VOWELS:
             out.add(stem[:-1])  # malli / malle(ja) / mall

@@ -34,12 +34,14 @@ FIELD_WEIGHT = {
     "municipalities": 0.85,
     "description": 0.7,
 }
-EXACT, STEM, COMPOUND, TYPO = range(4)
-TIER_NAMES = ("exact", "stem", "compound", "typo")
-TIER_WEIGHT = (1.0, 0.9, 0.75, 0.6)
+EXACT, STEM, COMPOUND, TYPO, TYPO_PART = range(5)
+TIER_NAMES = ("exact", "stem", "compound", "typo", "typo in compound")
+TIER_WEIGHT = (1.0, 0.9, 0.68, 0.6, 0.5)
 PHRASE_BONUS = 0.1
 TYPO_MIN_FORM = 6  # shorter stems and compound parts are too easily one edit from another word
 MAX_QUERY_WORDS = 32
+MIN_CLOSURE = 8  # shorter words share too short a beginning with unrelated ones
+MIN_BOTH_INFLECTED = 7  # two parts of at least three letters and a case ending
 _FIELD_ALIASES = {"co-implementers": "co_implementers", "org": "organisation", "organization": "organisation"}
 
 
@@ -155,6 +157,7 @@ class SearchIndex:
         self._acronyms: dict[tuple[str, str], set[str]] = {}
         self._name_keys: dict[str, list[str]] = {}
         self._typo_forms: dict[str, list[tuple[str, str]]] = {}
+        self._words: dict[str, bool] = {}
         self.vocabulary: tuple[str, ...] = tuple(self.occurrences)
 
     # Guessed expansions are matched only exactly or by stem; names are not
@@ -188,6 +191,17 @@ class SearchIndex:
 
     def _word_keys(self, query: str, fields: Sequence[str]) -> dict[str, int]:
         """Vocabulary keys that ``query`` matches, with the best tier of each."""
+        keys = self._lemma_keys(query)
+        if not self._present(keys, fields):
+            keys = self._both_parts_keys(query)
+        if not self._present(keys, fields):
+            keys = {k: STEM for k in self.typo_keys if k[0] == query[0] and finnish.snowball_match(query, k)}
+        if not self._present(keys, fields):
+            keys = self._typos(query)
+        return keys
+
+    def _lemma_keys(self, query: str) -> dict[str, int]:
+        """Keys that are ``query`` itself, an inflection of it or a compound containing it."""
         keys: dict[str, int] = {}
         if query in self.occurrences:
             keys[query] = EXACT
@@ -195,17 +209,37 @@ class SearchIndex:
             # Gradation never changes the first letter, so this cheap test is safe.
             if key not in keys and key[0] == query[0] and finnish.same_lemma(query, key):
                 keys[key] = STEM
+        if len(query) >= MIN_CLOSURE and query not in keys:
+            # A slip in the ending (monialainan) meets the -nen base form only
+            # (monialainen); its other forms are built on the s-stem (monialais|ia).
+            s_stems = tuple(k[:-3] + "s" for k, tier in keys.items() if tier == STEM and k.endswith("nen"))
+            if s_stems:
+                for key in self.vocabulary:
+                    if key not in keys and key.startswith(s_stems):
+                        keys[key] = STEM
         if len(query) >= finnish.MIN_QUERY_FOR_TAILS:
             probes = {s[:3] for s in finnish.stems(query) if len(s) >= finnish.MIN_PART}
             for key in self.compound_keys:
                 if key not in keys and len(key) > len(query) - 2 and any(p in key for p in probes):
                     if finnish.in_compound(query, key):
                         keys[key] = COMPOUND
-        if not self._present(keys, fields):
-            keys = {k: STEM for k in self.typo_keys if k[0] == query[0] and finnish.snowball_match(query, k)}
-        if not self._present(keys, fields):
-            keys = self._typos(query)
         return keys
+
+    def _both_parts_keys(self, query: str) -> dict[str, int]:
+        """Adjective-noun compounds with both parts inflected (see finnish.both_parts_inflected);
+        rare, so tried only when nothing else matched."""
+        if len(query) < MIN_BOTH_INFLECTED or not finnish.split_points(query):
+            return {}
+        return {k: STEM for k in self.vocabulary if k[:2] == query[:2] and finnish.both_parts_inflected(query, k)}
+
+    def _is_word(self, head: str) -> bool:
+        """Is ``head`` (folded) a word of the texts on its own, in some inflection?"""
+        known = self._words.get(head)
+        if known is None:
+            known = self._words[head] = any(
+                k[0] == head[0] and finnish.same_lemma(head, k) for k in self.typo_keys if "-" not in k
+            )
+        return known
 
     def _present(self, keys: dict[str, int], fields: Sequence[str]) -> bool:
         return any(o.field in fields for key in keys for o in self.occurrences[key])
@@ -251,6 +285,15 @@ class SearchIndex:
         # stems have lost their ending, so they get one edit fewer; this is what
         # finds ``digitalinen`` in ``digitaalisia``.
         query_stems = [s for s in finnish.stems(query) if s != query and len(s) >= max(TYPO_MIN_FORM, len(query) - 3)]
+        # A compound whose first part is a known word (palvelu|talo) has its typo
+        # in the rest, which is judged as a word of its own length: two edits
+        # turn talo into tarve, and palvelutalo is not palvelutarve.
+        # (A vowel after a vowel-final head is more often a suffix: sähkö|inen.)
+        heads = [
+            (head, tail)
+            for head, tail in finnish.split_points(query)
+            if len(tail) >= finnish.MIN_PART and not (head[-1] in "aeiouy" and tail[0] in "aeiouy")
+        ]
         distances: dict[str, int] = {}
         for form, key in self.typo_forms(query[0]):
             if abs(len(form) - len(query)) > budget + 3:
@@ -266,16 +309,27 @@ class SearchIndex:
                     default=distance,
                 )
             if distance <= budget and distance < distances.get(key, budget + 1):
+                if distance and not self._tail_typo_ok(heads, form, budget):
+                    continue
                 distances[key] = distance
         # Only the closest words (a typo has one intended word, not every
-        # neighbour), with their inflections: neuvontapsite -> neuvontapiste(et).
+        # neighbour), then whatever those words match themselves: their other
+        # inflections and the compounds they are part of (työllisttyminen ->
+        # työllistymiseen -> työllistymis|näkökulmaa).
         best_distance = min(distances.values(), default=0)
         best = [key for key, distance in distances.items() if distance == best_distance]
-        return {
-            key: TYPO
-            for key in distances
-            if key in best or any(key[0] == b[0] and finnish.same_lemma(b, key) for b in best)
-        }
+        keys: dict[str, int] = {}
+        for key in best:
+            for found, tier in self._lemma_keys(key).items():
+                keys[found] = min(keys.get(found, TYPO_PART), TYPO if tier <= STEM else TYPO_PART)
+        return keys
+
+    def _tail_typo_ok(self, heads: list[tuple[str, str]], form: str, budget: int) -> bool:
+        for head, tail in reversed(heads):
+            if form.startswith(head) and self._is_word(head):
+                tail_budget = min(budget, max(1, finnish.typo_budget(tail)))
+                return _osa_distance(tail, form[len(head) :], tail_budget) <= tail_budget
+        return True
 
     # -- the query ----------------------------------------------------------
 
@@ -285,6 +339,7 @@ class SearchIndex:
         if not words:
             raise EmptyQuery("empty query: give at least one word to search for")
         fields = tuple(fields)
+        words = self._split_unknown_hyphenated(words, fields)
         per_word: list[dict[int, list[tuple[int, _Occurrence]]]] = []
         for word in words:
             by_project: dict[int, list[tuple[int, _Occurrence]]] = {}
@@ -309,6 +364,18 @@ class SearchIndex:
             for index, score, phrase in ranked
         ]
 
+    def _split_unknown_hyphenated(self, words: list[str], fields: Sequence[str]) -> list[str]:
+        """A hyphenated query word the texts do not have is read as its parts
+        (``sote-keskus`` finds ``sote-hyvinvointikeskuksia``, ``back-office``
+        finds ``back office``): hyphens are written inconsistently."""
+        out: list[str] = []
+        for word in words:
+            if "-" in word and not self._present(self._lemma_keys(word), fields):
+                out.extend(part for part in word.split("-") if part)
+            else:
+                out.append(word)
+        return out[:MAX_QUERY_WORDS]
+
     def _rank(
         self, index: int, words: list[str], per_word: list[dict[int, list[tuple[int, _Occurrence]]]]
     ) -> tuple[int, int, bool]:
@@ -323,6 +390,12 @@ class SearchIndex:
         if words == self.name_keys(index) or (len(words) == 1 and words[0] in self.acronyms(index)):
             score = 1.0  # the project's own name or acronym
         return index, round(100 * min(score, 1.0)), phrase
+
+
+def _osa_distance(a: str, b: str, cutoff: int) -> int:
+    from rapidfuzz.distance import OSA
+
+    return OSA.distance(a, b, score_cutoff=cutoff)
 
 
 def _adjacent(first: list[tuple[int, _Occurrence]], second: list[tuple[int, _Occurrence]]) -> bool:

@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from relevance_eval import HOLDOUT_FILE, evaluate, load_queries  # noqa: E402
+from relevance_eval import FRESH_FILE, HOLDOUT_FILE, evaluate, load_queries  # noqa: E402
 
 from hankkeet.model import load  # noqa: E402
 from hankkeet.search import SearchIndex, search  # noqa: E402
@@ -53,6 +53,7 @@ def main() -> None:
 
     evaluation = evaluate(lambda q: [h.project.id for h in search(snapshot, q)], queries)
     holdout = evaluate(lambda q: [h.project.id for h in search(snapshot, q)], load_queries(HOLDOUT_FILE))
+    fresh = evaluate(lambda q: [h.project.id for h in search(snapshot, q)], load_queries(FRESH_FILE))
 
     def one_shot(*cli_args: str) -> float:
         walls = []
@@ -80,11 +81,12 @@ def main() -> None:
         ("  (bare 'python -c pass' for comparison)", ms(bare_python)),
         ("relevance set", evaluation.summary()),
         ("held-out relevance set", holdout.summary()),
+        ("fresh relevance set", fresh.summary()),
     ]
     width = max(len(label) for label, _ in rows)
     for label, value in rows:
         print(f"{label:<{width}}  {value}")
-    for failure in evaluation.failures + holdout.failures:
+    for failure in evaluation.failures + holdout.failures + fresh.failures:
         print(f"  fail: {failure}")
 
 

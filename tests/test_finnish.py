@@ -152,3 +152,11 @@ def test_no_genitive_cut_inside_an_nta_derivation() -> None:
         assert "neuvon" not in finnish.compound_parts(word), word
     assert finnish.in_compound("neuvoja", "neuvontapalveluiden") is None
     assert finnish.in_compound("teko", "paatoksenteon") == "teon"  # a real genitive head still splits
+
+
+def test_loanword_parts_and_us_derivations() -> None:
+    # A second part may start with a stop and a liquid (prosessi, kriisi) ...
+    assert finnish.in_compound("prosessi", "asiakasprosesseja") == "prosesseja"
+    # ... but -suus/-syys is a derivation, not a compound tail.
+    assert "digitaali" not in finnish.compound_parts("digitaalisuutta")
+    assert "moniammatilli" not in finnish.compound_parts("moniammatillisuutta")

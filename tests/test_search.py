@@ -57,6 +57,58 @@ def test_held_out_relevance_set_meets_the_target(bundled: Snapshot) -> None:
     assert result.accuracy >= TARGET_ACCURACY, "\n".join([result.summary(), *result.failures])
 
 
+def test_fresh_relevance_set_meets_the_target(bundled: Snapshot) -> None:
+    from relevance_eval import FRESH_FILE, load_queries
+
+    queries = load_queries(FRESH_FILE)
+    assert len(queries) >= 100
+    assert sum(1 for q in queries if not q["must"] and not q["may"]) >= 20
+    assert any(not unicodedata.is_normalized("NFC", q["query"]) for q in queries)
+    result = evaluate(lambda q: ids(bundled, q), queries)
+    print(result.summary())
+    assert result.accuracy >= TARGET_ACCURACY, "\n".join([result.summary(), *result.failures])
+
+
+def test_hyphenated_query_word_the_texts_lack_is_read_as_its_parts() -> None:
+    texts = snapshot_of(
+        make_project(1, "sote", description="sote-hyvinvointikeskuksia"),
+        make_project(2, "office", description="back office -toimintona"),
+        make_project(3, "leisure", description="vapaa-ajan neuvontaa"),
+    )
+    assert ids(texts, "sote-keskus") == ["sote"]
+    assert ids(texts, "back-office") == ["office"]
+    assert ids(texts, "vapaa-aika") == ["leisure"]  # a hyphenated word that exists stays whole
+    assert ids(texts, "sote-talo") == []  # every part must still match
+
+
+def test_adjective_noun_compounds_inflect_both_parts() -> None:
+    texts = snapshot_of(
+        make_project(1, "uki", description="Turussa ja Uudessakaupungissa", area="Uusikaupunki"),
+        make_project(2, "maa", area="Keski-Uusimaa"),
+        make_project(3, "other", description="kaupungin uusia palveluja"),
+    )
+    assert ids(texts, "Uudenkaupungin") == ["uki"]
+    assert ids(texts, "Uudellamaalla") == ["maa"]
+    assert ids(texts, "Uusikaupunki") == ["uki"]
+
+
+def test_slip_in_an_adjective_ending_finds_all_its_forms() -> None:
+    texts = snapshot_of(
+        make_project(1, "base", description="monialainen verkosto"),
+        make_project(2, "plural", description="monialaisia käytäntöjä"),
+        make_project(3, "other", description="monialla"),
+    )
+    assert ids(texts, "monialainan") == ["base", "plural"]
+
+
+def test_inflection_in_a_description_above_a_compound_part_in_the_area() -> None:
+    texts = snapshot_of(
+        make_project(1, "area", area="yhteistyö muiden kuntien kanssa"),
+        make_project(2, "text", description="yhteisiä käytäntöjä"),
+    )
+    assert ids(texts, "yhteinen") == ["text", "area"]
+
+
 def test_relevance_set_has_every_kind_and_enough_nonsense() -> None:
     from relevance_eval import load_queries
 
@@ -91,8 +143,20 @@ def test_exact_above_stem_above_compound_part() -> None:
 
 def test_typo_only_when_nothing_else_matches() -> None:
     assert ids(TIERS, "kotoutumsen") == ["typo"]  # an exact word exists: no fuzzy extras
-    # One swap from "kotoutumisen": that word and its inflections, not every near word.
-    assert ids(TIERS, "kotoutumiesn") == ["stem", "exact"]
+    # One swap from "kotoutumisen": that word, its inflections and the compounds
+    # it is part of (what the intended word finds), not every near word.
+    assert ids(TIERS, "kotoutumiesn") == ["stem", "exact", "part"]
+
+
+def test_typo_in_a_compound_tail_is_judged_by_the_tail() -> None:
+    texts = snapshot_of(
+        make_project(1, "needs", description="palvelua ja palvelutarpeiden kartoitus"),
+        make_project(2, "point", description="neuvontaa ja neuvontapisteet"),
+    )
+    # palvelu (a word of its own here)|talo: two edits turn the short tail talo into tarve, a different word.
+    assert ids(texts, "palvelutalo") == []
+    # One edit in a tail is still a typo: neuvonta|psite.
+    assert ids(texts, "neuvontapsite") == ["point"]
 
 
 def test_name_and_acronym_rank_above_description(bundled: Snapshot) -> None:
