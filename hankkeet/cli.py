@@ -92,13 +92,7 @@ class _Group(TyperGroup):
 
 
 def _quiet_broken_pipe() -> NoReturn:
-    """The reader went away (``| head``): stop quietly, as csvkit and httpie do."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
-    raise SystemExit(0)
+    raise SystemExit(_quiet_exit_code())
 
 
 app = typer.Typer(
@@ -467,11 +461,52 @@ def main() -> None:
     """Console-script entry point."""
     try:
         app()
+        code: object = 0
+    except SystemExit as exc:
+        code = exc.code
     except BrokenPipeError:
-        _quiet_broken_pipe()
+        code = _quiet_exit_code()
     except KeyboardInterrupt:
         _report("interrupted")
-        raise SystemExit(130) from None
+        code = 130
+    _exit(code)
+
+
+def _quiet_exit_code() -> int:
+    """The reader went away (``| head``): stop quietly, as csvkit and httpie do."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def _exit(code: object) -> NoReturn:
+    """Flush what we wrote, then leave without tearing the interpreter down.
+
+    Freeing every module and object at exit costs about 10 ms, a fifth of a
+    typical run, and nothing here needs it: output is flushed below, files are
+    closed where they are written, and no atexit handlers are registered.
+    """
+    if code is None:
+        status = 0
+    elif isinstance(code, int):
+        status = code
+    else:  # SystemExit("message"): print it, as the interpreter would
+        _report(str(code))
+        status = 1
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        status = _quiet_exit_code()
+    except (OSError, ValueError):
+        pass
+    try:
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    os._exit(status)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -112,7 +112,7 @@ def test_search_json_does_not_import_rich_or_rapidfuzz() -> None:
 
     code = (
         "import sys\n"
-        "from hankkeet.cli import main\n"
+        "from hankkeet.cli import app as main  # main() leaves with os._exit\n"
         "sys.argv = ['hankkeet', 'search', 'kotoutuminen', '--json']\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "print(sorted(m for m in ('rich', 'rapidfuzz', 'snowballstemmer') if m in sys.modules), file=sys.stderr)\n"

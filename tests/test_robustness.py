@@ -134,7 +134,7 @@ def test_kunta_command_never_crashes(text):
 def test_machine_output_paths_import_no_heavy_module(args):
     code = (
         "import sys\n"
-        "from hankkeet.cli import main\n"
+        "from hankkeet.cli import app as main  # main() leaves with os._exit\n"
         f"sys.argv = ['hankkeet', *{args!r}]\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "heavy = ('rich', 'rapidfuzz', 'pdfminer', 'snowballstemmer', 'pydantic')\n"
@@ -209,3 +209,21 @@ def test_hostile_input_gets_a_clean_answer(runner, command, value):
     assert len(lines[0]) < 400
     if result.stdout:
         json.loads(result.stdout)  # an empty result is still valid JSON
+
+
+@pytest.mark.parametrize(
+    ("args", "status"),
+    [(["list", "--json"], 0), (["coverage", "--csv"], 0), (["kunta", "Pori", "--json"], 1), (["kunta", "xx"], 2),
+     (["search"], 2), (["--version"], 0)],
+)
+def test_the_real_entry_point_flushes_everything_and_keeps_the_status(args, status):
+    # main() leaves with os._exit after flushing; the whole output must be there.
+    done = subprocess.run([sys.executable, "-m", "hankkeet", *args], capture_output=True, cwd=ROOT, timeout=60,
+                          env={**os.environ, "COLUMNS": "120"})
+    assert done.returncode == status, done.stderr
+    if "--json" in args:
+        json.loads(done.stdout.decode("utf-8"))
+    if status == 2:
+        assert done.stderr.decode().startswith("hankkeet: ") and done.stdout == b""
+    if args == ["coverage", "--csv"]:
+        assert done.stdout.decode().count("\n") == 310  # header + 309 municipalities
