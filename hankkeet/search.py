@@ -141,17 +141,20 @@ class SearchIndex:
         self.occurrences: dict[str, list[_Occurrence]] = {}
         self.text_projects: list[list[int]] = []
         for field in FIELDS:
+            position = Project._fields.index(field)
             text_of = _FIELD_TEXT[field]
-            text_ids: dict[str, int] = {}
+            # Keyed by the field's value (a string or a tuple), so a list field
+            # is joined into text only once per distinct value.
+            text_ids: dict[object, int] = {}
             for index, project in enumerate(self.projects):
-                text = text_of(project)
-                if not text:
+                value = project[position]
+                if not value:
                     continue
-                text_id = text_ids.get(text)
+                text_id = text_ids.get(value)
                 if text_id is None:
-                    text_id = text_ids[text] = len(self.text_projects)
+                    text_id = text_ids[value] = len(self.text_projects)
                     self.text_projects.append([])
-                    for word in finnish.words(text, names=field in _NAME_LISTS):
+                    for word in finnish.words(text_of(project), names=field in _NAME_LISTS):
                         self.occurrences.setdefault(word.key, []).append(_Occurrence(text_id, field, word))
                 self.text_projects[text_id].append(index)
         self._acronyms: dict[tuple[str, str], set[str]] = {}
