@@ -207,3 +207,19 @@ def test_bare_command_shows_help_on_stderr(runner):
     result = invoke(runner)
     assert result.exit_code == 2
     assert "Commands" in result.stderr and result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("words", "cword", "expected"),
+    [("hankkeet kunta Lop", "2", "Loppi"), ("hankkeet list --kunta Helsi", "3", "Helsinki"),
+     ("hankkeet list --maakunta Pirk", "3", "Pirkanmaa"), ("hankkeet sea", "1", "search")],
+)
+def test_shell_completion_offers_names_and_commands(runner, words, cword, expected):
+    from hankkeet.cli import app
+
+    result = runner.invoke(
+        app, [], env={"_HANKKEET_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": cword},
+        prog_name="hankkeet",
+    )
+    assert result.exit_code == 0
+    assert expected in result.stdout.split()
