@@ -70,7 +70,7 @@ BAD_CASES = {
     "wrong columns": (lambda tmp: FIXTURES / "bad_wrong_columns.pdf", "", "wrong columns"),
     "truncated": (_truncated, "", "truncated PDF"),
     "damaged": (lambda tmp: _write(tmp, "damaged.pdf", b"%PDF-1.7\n1 0 obj <<\n%%EOF\n"), "", "cannot read PDF"),
-    "text named .pdf": (lambda tmp: _write(tmp, "notes.pdf", "muistiinpanoja\n".encode()), "", "no project table"),
+    "text named .pdf": (lambda tmp: _write(tmp, "notes.pdf", b"muistiinpanoja\n"), "", "no project table"),
     "binary named .pdf": (lambda tmp: _write(tmp, "blob.pdf", bytes(range(256)) * 4), "", "neither a PDF"),
 }
 

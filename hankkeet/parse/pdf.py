@@ -479,7 +479,7 @@ def _running_furniture(pages: list[Page]) -> set[int]:
     for found in placed.values():
         if len({number for number, _ in found}) < needed:
             continue
-        for number, chunk in found:
+        for _number, chunk in found:
             pages_alike = {
                 other_number for other_number, other in found
                 if abs(other.top - chunk.top) <= 1.5 and abs(other.x0 - chunk.x0) <= 3

@@ -12,11 +12,10 @@ cells mean. The rules are general, for any summary of this shape:
 
 from __future__ import annotations
 
-import functools
 import re
-from functools import cache
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from hankkeet.errors import SourceError
 from hankkeet.model import Project
@@ -84,7 +83,6 @@ def parse_applicant(text: str) -> Applicant | None:
     return None
 
 
-@functools.lru_cache(maxsize=1)
 @cache
 def _genitive_index() -> dict[str, str]:
     """Folded genitive form -> municipality slug, built once per process."""
