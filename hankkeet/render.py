@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from hankkeet.model import Project, dumps
@@ -18,6 +18,11 @@ from hankkeet.model import Project, dumps
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
+
+    from hankkeet.coverage import CoveringProject, RegionCoverage
+    from hankkeet.kunnat.lookup import Match
+    from hankkeet.kunnat.registry import Municipality
+    from hankkeet.search import Hit
 
 
 def to_json(data: Any) -> str:
@@ -151,7 +156,7 @@ def _coverage_summary(p: Project) -> str:
 # -- municipalities and coverage ------------------------------------------
 
 
-def municipality_header(match: Any) -> Table:
+def municipality_header(match: Match) -> Table:
     """The resolved municipality of ``hankkeet kunta``: a two-column grid."""
     from rich.table import Table
 
@@ -174,7 +179,7 @@ def municipality_header(match: Any) -> Table:
     return grid
 
 
-def kunta_json(query: str, match: Any, rows: Sequence[Any]) -> str:
+def kunta_json(query: str, match: Match, rows: Sequence[CoveringProject]) -> str:
     """``{"query", "match", "municipality", "projects"}`` for ``hankkeet kunta --json``."""
     return to_json({
         "query": query,
@@ -184,7 +189,7 @@ def kunta_json(query: str, match: Any, rows: Sequence[Any]) -> str:
     })
 
 
-def covering_table(rows: Sequence[Any], title: str | None = None) -> Table:
+def covering_table(rows: Sequence[CoveringProject], title: str | None = None) -> Table:
     """Projects covering one municipality, with basis and note."""
     table = _table(title)
     table.add_column("#", justify="right", no_wrap=True)
@@ -202,7 +207,7 @@ def covering_table(rows: Sequence[Any], title: str | None = None) -> Table:
     return table
 
 
-def region_coverage_table(summary: Sequence[Any], total: Any) -> Table:
+def region_coverage_table(summary: Sequence[RegionCoverage], total: RegionCoverage) -> Table:
     """Per region: municipalities, covered, share, projects; then the total."""
     table = _table()
     table.add_column("region", no_wrap=True)
@@ -224,7 +229,7 @@ def region_coverage_table(summary: Sequence[Any], total: Any) -> Table:
     return table
 
 
-def uncovered_table(groups: dict[str, Sequence[Any]]) -> Table:
+def uncovered_table(groups: Mapping[str, Sequence[Municipality]]) -> Table:
     """Municipalities no project covers, one row per region."""
     table = _table()
     table.add_column("region", no_wrap=True)
@@ -235,7 +240,7 @@ def uncovered_table(groups: dict[str, Sequence[Any]]) -> Table:
     return table
 
 
-def kunta_csv(rows: Sequence[Any]) -> str:
+def kunta_csv(rows: Sequence[CoveringProject]) -> str:
     """Covering projects as CSV: the project columns plus basis and note."""
     return to_csv(
         (*PROJECT_CSV_HEADER, "basis", "note"),
@@ -268,7 +273,7 @@ def highlighted(value: str, spans: Iterable[tuple[int, int]], style: str = SEARC
     return out
 
 
-def search_table(hits: Sequence[Any], title: str | None = None) -> Table:
+def search_table(hits: Sequence[Hit], title: str | None = None) -> Table:
     """Ranked search hits (``hankkeet.search.Hit``): score, id, organisation, name, snippet."""
     table = _table(title)
     table.add_column("score", justify="right", no_wrap=True)
@@ -286,11 +291,11 @@ def search_table(hits: Sequence[Any], title: str | None = None) -> Table:
     return table
 
 
-def search_json(hits: Iterable[Any]) -> str:
+def search_json(hits: Iterable[Hit]) -> str:
     return to_json([hit.to_dict() for hit in hits])
 
 
-def search_csv(hits: Iterable[Any]) -> str:
+def search_csv(hits: Iterable[Hit]) -> str:
     """The project columns plus score and matches (``field: word, word`` joined by '; ')."""
     return to_csv(
         ("score", *PROJECT_CSV_HEADER, "matches"),
