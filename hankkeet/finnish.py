@@ -138,14 +138,20 @@ def _sentence_start(text: str, start: int) -> bool:
     return i < 0 or text[i] in ".!?:;–—(\"'"
 
 
+# An abbreviation takes its case ending after a colon (FSHKY:n, EU:ssa, TE:lle);
+# the ending is not a word of its own.
+_ABBREVIATION_ENDING = re.compile(r"(?<=[^\W_]):[^\W\d_]{1,5}(?![^\W_])")
+
+
 def query_words(text: str, limit: int = 32) -> list[str]:
     """The folded words of a query, in order, at most ``limit`` of them.
 
     Only word characters count: punctuation, control characters and markup
-    brackets are separators. Hyphens inside a word are kept (``vapaa-aika``).
+    brackets are separators. Hyphens inside a word are kept (``vapaa-aika``);
+    the case ending of an abbreviation is dropped (``FSHKY:n``).
     """
     found: list[str] = []
-    for match in _TOKEN.finditer(nfc(text)):
+    for match in _TOKEN.finditer(_ABBREVIATION_ENDING.sub("", nfc(text))):
         key = fold(match.group().strip("-"))
         if key:
             found.append(key)

@@ -301,18 +301,20 @@ class SearchIndex:
         for form, key in self.typo_forms(query[0]):
             if abs(len(form) - len(query)) > budget + 3:
                 continue
-            distance = OSA.distance(query, form, score_cutoff=budget)
+            distance, typed = OSA.distance(query, form, score_cutoff=budget), query
             if distance > budget:
-                distance = min(
+                distance, typed = min(
                     (
-                        OSA.distance(q, form, score_cutoff=budget - 1) + 1
+                        (OSA.distance(q, form, score_cutoff=budget - 1) + 1, q)
                         for q in query_stems
                         if abs(len(q) - len(form)) < budget
                     ),
-                    default=distance,
+                    default=(distance, query),
                 )
             if distance <= budget and distance < distances.get(key, budget + 1):
-                if distance and not self._tail_typo_ok(heads, form, budget):
+                # The tail is judged in the form that met the word: a stem
+                # against a stem (maahanmuttaj|at against maahanmuuttaj|ien).
+                if distance and not self._tail_typo_ok(heads, typed, form, budget):
                     continue
                 distances[key] = distance
         # Only the closest words (a typo has one intended word, not every
@@ -327,9 +329,10 @@ class SearchIndex:
                 keys[found] = min(keys.get(found, TYPO_PART), TYPO if tier <= STEM else TYPO_PART)
         return keys
 
-    def _tail_typo_ok(self, heads: list[tuple[str, str]], form: str, budget: int) -> bool:
-        for head, tail in reversed(heads):
-            if form.startswith(head) and self._is_word(head):
+    def _tail_typo_ok(self, heads: list[tuple[str, str]], typed: str, form: str, budget: int) -> bool:
+        for head, _ in reversed(heads):
+            tail = typed[len(head) :]
+            if form.startswith(head) and len(tail) >= finnish.MIN_STEM and self._is_word(head):
                 tail_budget = min(budget, max(1, finnish.typo_budget(tail)))
                 return _osa_distance(tail, form[len(head) :], tail_budget) <= tail_budget
         return True
