@@ -60,7 +60,7 @@ _STOPS = frozenset("pbtdkgf")
 MIN_STEM = 3  # shorter candidate stems are noise (``ta``, ``ja``)
 MIN_PART = 4  # shortest compound part that may be matched on its own
 MIN_QUERY_FOR_PARTS = 5  # a query word shorter than this matches only the last part of a compound
-MIN_QUERY_FOR_TAILS = 4  # ... and one shorter than this never matches inside a compound
+MIN_QUERY_FOR_TAILS = 3  # ... and one shorter than this never matches inside a compound
 
 
 class Word(NamedTuple):
@@ -454,12 +454,22 @@ def in_compound(query: str, word: str) -> str | None:
     # A short word inside a long one is mostly chance (tapa in neuvontapalvelu);
     # as the last part, the head of the compound, it is the word (asiakas|info).
     tails_only = len(query) < MIN_QUERY_FOR_PARTS
-    for part in compound_parts(word):
-        if tails_only and not word.endswith(part):
-            continue
+    for part in compound_tails(word) if tails_only else compound_parts(word):
         if same_lemma(query, part):
             return part
     return None
+
+
+@lru_cache(maxsize=8192)
+def compound_tails(word: str) -> tuple[str, ...]:
+    """The last parts of ``word`` after each plausible boundary, as short as a
+    three-letter word with its ending (yhteis|työ, maahanmuuttaja|työtä). The
+    head must be a word of its own length: a three-letter head is mostly a
+    misreading (kun|tien is kuntien, not tie)."""
+    if "-" in word:
+        return ()
+    found = [i for i in range(MIN_STEM, len(word) - MIN_STEM + 1) if _is_boundary(word, i)]
+    return tuple(word[i:] for i in found if i >= MIN_PART and _genitive_cut_ok(word, i, found))
 
 
 def typo_budget(word: str) -> int:

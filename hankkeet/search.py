@@ -221,7 +221,7 @@ class SearchIndex:
                     if key not in keys and key.startswith(s_stems):
                         keys[key] = STEM
         if len(query) >= finnish.MIN_QUERY_FOR_TAILS:
-            probes = {s[:3] for s in finnish.stems(query) if len(s) >= finnish.MIN_PART}
+            probes = {s[:3] for s in finnish.stems(query) if len(s) >= min(finnish.MIN_PART, len(query))}
             for key in self.compound_keys:
                 if key not in keys and len(key) > len(query) - 2 and any(p in key for p in probes):
                     if finnish.in_compound(query, key):
@@ -346,10 +346,19 @@ class SearchIndex:
             raise EmptyQuery("empty query: give at least one word to search for")
         fields = tuple(fields)
         words = self._split_unknown_hyphenated(words, fields)
+        word_keys = [self._word_keys(word, fields) for word in words]
+        self._add_joined_pairs(words, word_keys, fields)
+        for i in reversed(range(len(words))):
+            if not self._present(word_keys[i], fields):
+                pair = self._joined_words(words[i], fields)
+                if pair is None:
+                    return []
+                words[i : i + 1] = pair
+                word_keys[i : i + 1] = [{part: EXACT} for part in pair]
         per_word: list[dict[int, list[tuple[int, _Occurrence]]]] = []
-        for word in words:
+        for keys in word_keys:
             by_project: dict[int, list[tuple[int, _Occurrence]]] = {}
-            for key, tier in self._word_keys(word, fields).items():
+            for key, tier in keys.items():
                 for occ in self.occurrences[key]:
                     if occ.field in fields:
                         for project in self.text_projects[occ.text]:
@@ -369,6 +378,34 @@ class SearchIndex:
             Hit(self.projects[index], score, phrase, _field_matches(self.projects[index], per_word, index))
             for index, score, phrase in ranked
         ]
+
+    def _add_joined_pairs(self, words: list[str], word_keys: list[dict[str, int]], fields: Sequence[str]) -> None:
+        """Two query words the texts write as one compound (``tuki rakenne``
+        for ``tukirakenne``, ``verkko koulutus`` for ``verkkokoulutus``): that
+        compound matches both words, as well as they match it together, so
+        the pair is found even where a short word alone is not (a four-letter
+        ``tuki`` matches only the last part of a compound) and ranks as a phrase."""
+        for i in range(len(words) - 1):
+            joined = words[i] + words[i + 1]
+            if "-" in joined:
+                continue
+            keys = self._lemma_keys(joined)
+            if self._present(keys, fields):
+                for own in (word_keys[i], word_keys[i + 1]):
+                    for key, tier in keys.items():
+                        own[key] = min(own.get(key, tier), tier)
+
+    def _joined_words(self, word: str, fields: Sequence[str]) -> list[str] | None:
+        """A word that matches nothing, read as two words the texts have side by
+        side (``entrypoint`` for ``entry point``, ``backoffice``): words are
+        joined and split inconsistently, English ones most of all."""
+        for i in range(finnish.MIN_STEM, len(word) - finnish.MIN_STEM + 1):
+            head, tail = word[:i], word[i:]
+            if head in self.occurrences and tail in self.occurrences:
+                before = {(o.text, o.field, o.word.position) for o in self.occurrences[head] if o.field in fields}
+                if any((o.text, o.field, o.word.position - 1) in before for o in self.occurrences[tail]):
+                    return [head, tail]
+        return None
 
     def _split_unknown_hyphenated(self, words: list[str], fields: Sequence[str]) -> list[str]:
         """A hyphenated query word the texts do not have is read as its parts
@@ -405,9 +442,13 @@ def _osa_distance(a: str, b: str, cutoff: int) -> int:
 
 
 def _adjacent(first: list[tuple[int, _Occurrence]], second: list[tuple[int, _Occurrence]]) -> bool:
-    """Does some match of one word stand right before a match of the next, in one field?"""
+    """Does some match of one word stand right before a match of the next, in one field,
+    or do both match one compound (a compound typed as two words)?"""
     starts = {(o.field, o.word.position) for tier, o in first if tier <= STEM}
-    return any((o.field, o.word.position - 1) in starts for tier, o in second if tier <= STEM)
+    same = {(o.field, o.word.start) for tier, o in first if tier <= STEM}
+    return any(
+        (o.field, o.word.position - 1) in starts or (o.field, o.word.start) in same for tier, o in second if tier <= STEM
+    )
 
 
 def _field_matches(
