@@ -444,7 +444,15 @@ def same_lemma(a: str, b: str) -> bool:
     if not shared:
         return False
     floor = max(MIN_STEM, min(len(a), len(b)) - 4)
-    return max(map(len, shared)) >= floor
+    longest = max(map(len, shared))
+    if longest > MIN_STEM:
+        return longest >= floor
+    # A three-letter stem is one of the words itself or its weak grade, final
+    # vowel and all or not (työ/työtä, aika/ajan, teko/teon, Loppi/Lopella); cut
+    # out of two longer words without gradation it is chance (kanta and kanssa,
+    # Häme and Hamina).
+    weak = {w for word in (a, b) for v in weaken(word) for w in (v, v[:-1])}
+    return any(stem in (a, b) or stem in weak for stem in shared)
 
 
 def in_compound(query: str, word: str) -> str | None:
