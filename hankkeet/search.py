@@ -41,6 +41,7 @@ PHRASE_BONUS = 0.1
 TYPO_MIN_FORM = 6  # shorter stems and compound parts are too easily one edit from another word
 MAX_QUERY_WORDS = 32
 MIN_CLOSURE = 8  # shorter words share too short a beginning with unrelated ones
+MIN_LENGTH_SLIP = 5  # a doubled or undoubled letter in a shorter word is another word (tuli/tulli)
 MIN_BOTH_INFLECTED = 7  # two parts of at least three letters and a case ending
 _FIELD_ALIASES = {"co-implementers": "co_implementers", "org": "organisation", "organization": "organisation"}
 
@@ -279,7 +280,7 @@ class SearchIndex:
     def _typos(self, query: str) -> dict[str, int]:
         budget = finnish.typo_budget(query)
         if budget == 0:
-            return {}
+            return self._length_slips(query)
         # Optimal string alignment: a swap of two letters (psite/piste) is one edit.
         from rapidfuzz.distance import OSA
 
@@ -329,6 +330,21 @@ class SearchIndex:
                 keys[found] = min(keys.get(found, TYPO_PART), TYPO if tier <= STEM else TYPO_PART)
         return keys
 
+    def _length_slips(self, query: str) -> dict[str, int]:
+        """A short word allows no typo but one: a letter doubled or undoubled
+        (``ofice``, ``offfice``), the commonest slip of fast typing; any other edit
+        to a five-letter word is as likely another word."""
+        if len(query) < MIN_LENGTH_SLIP:
+            return {}
+        found = {
+            key for form, key in self.typo_forms(query[0]) if abs(len(form) - len(query)) == 1 and _length_slip(query, form)
+        }
+        keys: dict[str, int] = {}
+        for key in found:
+            for other, tier in self._lemma_keys(key).items():
+                keys[other] = min(keys.get(other, TYPO_PART), TYPO if tier <= STEM else TYPO_PART)
+        return keys
+
     def _tail_typo_ok(self, heads: list[tuple[str, str]], typed: str, form: str, budget: int) -> bool:
         for head, _ in reversed(heads):
             tail = typed[len(head) :]
@@ -348,6 +364,7 @@ class SearchIndex:
         words = self._split_unknown_hyphenated(words, fields)
         word_keys = [self._word_keys(word, fields) for word in words]
         self._add_joined_pairs(words, word_keys, fields)
+        split_at: list[int] = []  # words read as two: they must stand side by side
         for i in reversed(range(len(words))):
             if not self._present(word_keys[i], fields):
                 pair = self._joined_words(words[i], fields)
@@ -355,6 +372,7 @@ class SearchIndex:
                     return []
                 words[i : i + 1] = pair
                 word_keys[i : i + 1] = [{part: EXACT} for part in pair]
+                split_at = [i, *(j + 1 for j in split_at)]
         per_word: list[dict[int, list[tuple[int, _Occurrence]]]] = []
         for keys in word_keys:
             by_project: dict[int, list[tuple[int, _Occurrence]]] = {}
@@ -367,6 +385,8 @@ class SearchIndex:
                 return []
             per_word.append(by_project)
         candidates = set(per_word[0]).intersection(*per_word[1:])
+        for i in split_at:
+            candidates = {c for c in candidates if _adjacent(per_word[i][c], per_word[i + 1][c])}
         ranked = sorted(
             (self._rank(index, words, per_word) for index in candidates),
             key=lambda r: (not r[2], -r[1], self.projects[r[0]].number),
@@ -433,6 +453,13 @@ class SearchIndex:
         if words == self.name_keys(index) or (len(words) == 1 and words[0] in self.acronyms(index)):
             score = 1.0  # the project's own name or acronym
         return index, round(100 * min(score, 1.0)), phrase
+
+
+def _length_slip(a: str, b: str) -> bool:
+    """Is one word the other with one letter of a double written once?"""
+    if len(a) > len(b):
+        a, b = b, a
+    return len(b) == len(a) + 1 and any(b[i] == b[i + 1] and b[:i] + b[i + 1 :] == a for i in range(len(a)))
 
 
 def _osa_distance(a: str, b: str, cutoff: int) -> int:
