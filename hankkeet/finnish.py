@@ -60,7 +60,7 @@ _STOPS = frozenset("pbtdkgf")
 MIN_STEM = 3  # shorter candidate stems are noise (``ta``, ``ja``)
 MIN_PART = 4  # shortest compound part that may be matched on its own
 MIN_QUERY_FOR_PARTS = 5  # a query word shorter than this matches only the last part of a compound
-MIN_QUERY_FOR_TAILS = 4  # ... and one shorter than this never matches inside a compound
+MIN_QUERY_FOR_TAILS = 3  # ... and one shorter than this never matches inside a compound
 
 
 class Word(NamedTuple):
@@ -138,14 +138,20 @@ def _sentence_start(text: str, start: int) -> bool:
     return i < 0 or text[i] in ".!?:;–—(\"'"
 
 
+# An abbreviation takes its case ending after a colon (FSHKY:n, EU:ssa, TE:lle);
+# the ending is not a word of its own.
+_ABBREVIATION_ENDING = re.compile(r"(?<=[^\W_]):[^\W\d_]{1,5}(?![^\W_])")
+
+
 def query_words(text: str, limit: int = 32) -> list[str]:
     """The folded words of a query, in order, at most ``limit`` of them.
 
     Only word characters count: punctuation, control characters and markup
-    brackets are separators. Hyphens inside a word are kept (``vapaa-aika``).
+    brackets are separators. Hyphens inside a word are kept (``vapaa-aika``);
+    the case ending of an abbreviation is dropped (``FSHKY:n``).
     """
     found: list[str] = []
-    for match in _TOKEN.finditer(nfc(text)):
+    for match in _TOKEN.finditer(_ABBREVIATION_ENDING.sub("", nfc(text))):
         key = fold(match.group().strip("-"))
         if key:
             found.append(key)
@@ -438,7 +444,15 @@ def same_lemma(a: str, b: str) -> bool:
     if not shared:
         return False
     floor = max(MIN_STEM, min(len(a), len(b)) - 4)
-    return max(map(len, shared)) >= floor
+    longest = max(map(len, shared))
+    if longest > MIN_STEM:
+        return longest >= floor
+    # A three-letter stem is one of the words itself or its weak grade, final
+    # vowel and all or not (työ/työtä, aika/ajan, teko/teon, Loppi/Lopella); cut
+    # out of two longer words without gradation it is chance (kanta and kanssa,
+    # Häme and Hamina).
+    weak = {w for word in (a, b) for v in weaken(word) for w in (v, v[:-1])}
+    return any(stem in (a, b) or stem in weak for stem in shared)
 
 
 def in_compound(query: str, word: str) -> str | None:
@@ -448,12 +462,22 @@ def in_compound(query: str, word: str) -> str | None:
     # A short word inside a long one is mostly chance (tapa in neuvontapalvelu);
     # as the last part, the head of the compound, it is the word (asiakas|info).
     tails_only = len(query) < MIN_QUERY_FOR_PARTS
-    for part in compound_parts(word):
-        if tails_only and not word.endswith(part):
-            continue
+    for part in compound_tails(word) if tails_only else compound_parts(word):
         if same_lemma(query, part):
             return part
     return None
+
+
+@lru_cache(maxsize=8192)
+def compound_tails(word: str) -> tuple[str, ...]:
+    """The last parts of ``word`` after each plausible boundary, as short as a
+    three-letter word with its ending (yhteis|työ, maahanmuuttaja|työtä). The
+    head must be a word of its own length: a three-letter head is mostly a
+    misreading (kun|tien is kuntien, not tie)."""
+    if "-" in word:
+        return ()
+    found = [i for i in range(MIN_STEM, len(word) - MIN_STEM + 1) if _is_boundary(word, i)]
+    return tuple(word[i:] for i in found if i >= MIN_PART and _genitive_cut_ok(word, i, found))
 
 
 def typo_budget(word: str) -> int:

@@ -41,6 +41,7 @@ PHRASE_BONUS = 0.1
 TYPO_MIN_FORM = 6  # shorter stems and compound parts are too easily one edit from another word
 MAX_QUERY_WORDS = 32
 MIN_CLOSURE = 8  # shorter words share too short a beginning with unrelated ones
+MIN_LENGTH_SLIP = 5  # a doubled or undoubled letter in a shorter word is another word (tuli/tulli)
 MIN_BOTH_INFLECTED = 7  # two parts of at least three letters and a case ending
 _FIELD_ALIASES = {"co-implementers": "co_implementers", "org": "organisation", "organization": "organisation"}
 
@@ -221,7 +222,7 @@ class SearchIndex:
                     if key not in keys and key.startswith(s_stems):
                         keys[key] = STEM
         if len(query) >= finnish.MIN_QUERY_FOR_TAILS:
-            probes = {s[:3] for s in finnish.stems(query) if len(s) >= finnish.MIN_PART}
+            probes = {s[:3] for s in finnish.stems(query) if len(s) >= min(finnish.MIN_PART, len(query))}
             for key in self.compound_keys:
                 if key not in keys and len(key) > len(query) - 2 and any(p in key for p in probes):
                     if finnish.in_compound(query, key):
@@ -279,7 +280,7 @@ class SearchIndex:
     def _typos(self, query: str) -> dict[str, int]:
         budget = finnish.typo_budget(query)
         if budget == 0:
-            return {}
+            return self._length_slips(query)
         # Optimal string alignment: a swap of two letters (psite/piste) is one edit.
         from rapidfuzz.distance import OSA
 
@@ -301,18 +302,20 @@ class SearchIndex:
         for form, key in self.typo_forms(query[0]):
             if abs(len(form) - len(query)) > budget + 3:
                 continue
-            distance = OSA.distance(query, form, score_cutoff=budget)
+            distance, typed = OSA.distance(query, form, score_cutoff=budget), query
             if distance > budget:
-                distance = min(
+                distance, typed = min(
                     (
-                        OSA.distance(q, form, score_cutoff=budget - 1) + 1
+                        (OSA.distance(q, form, score_cutoff=budget - 1) + 1, q)
                         for q in query_stems
                         if abs(len(q) - len(form)) < budget
                     ),
-                    default=distance,
+                    default=(distance, query),
                 )
             if distance <= budget and distance < distances.get(key, budget + 1):
-                if distance and not self._tail_typo_ok(heads, form, budget):
+                # The tail is judged in the form that met the word: a stem
+                # against a stem (maahanmuttaj|at against maahanmuuttaj|ien).
+                if distance and not self._tail_typo_ok(heads, typed, form, budget):
                     continue
                 distances[key] = distance
         # Only the closest words (a typo has one intended word, not every
@@ -327,9 +330,25 @@ class SearchIndex:
                 keys[found] = min(keys.get(found, TYPO_PART), TYPO if tier <= STEM else TYPO_PART)
         return keys
 
-    def _tail_typo_ok(self, heads: list[tuple[str, str]], form: str, budget: int) -> bool:
-        for head, tail in reversed(heads):
-            if form.startswith(head) and self._is_word(head):
+    def _length_slips(self, query: str) -> dict[str, int]:
+        """A short word allows no typo but one: a letter doubled or undoubled
+        (``ofice``, ``offfice``), the commonest slip of fast typing; any other edit
+        to a five-letter word is as likely another word."""
+        if len(query) < MIN_LENGTH_SLIP:
+            return {}
+        found = {
+            key for form, key in self.typo_forms(query[0]) if abs(len(form) - len(query)) == 1 and _length_slip(query, form)
+        }
+        keys: dict[str, int] = {}
+        for key in found:
+            for other, tier in self._lemma_keys(key).items():
+                keys[other] = min(keys.get(other, TYPO_PART), TYPO if tier <= STEM else TYPO_PART)
+        return keys
+
+    def _tail_typo_ok(self, heads: list[tuple[str, str]], typed: str, form: str, budget: int) -> bool:
+        for head, _ in reversed(heads):
+            tail = typed[len(head) :]
+            if form.startswith(head) and len(tail) >= finnish.MIN_STEM and self._is_word(head):
                 tail_budget = min(budget, max(1, finnish.typo_budget(tail)))
                 return _osa_distance(tail, form[len(head) :], tail_budget) <= tail_budget
         return True
@@ -343,10 +362,21 @@ class SearchIndex:
             raise EmptyQuery("empty query: give at least one word to search for")
         fields = tuple(fields)
         words = self._split_unknown_hyphenated(words, fields)
+        word_keys = [self._word_keys(word, fields) for word in words]
+        self._add_joined_pairs(words, word_keys, fields)
+        split_at: list[int] = []  # words read as two: they must stand side by side
+        for i in reversed(range(len(words))):
+            if not self._present(word_keys[i], fields):
+                pair = self._joined_words(words[i], fields)
+                if pair is None:
+                    return []
+                words[i : i + 1] = pair
+                word_keys[i : i + 1] = [{part: EXACT} for part in pair]
+                split_at = [i, *(j + 1 for j in split_at)]
         per_word: list[dict[int, list[tuple[int, _Occurrence]]]] = []
-        for word in words:
+        for keys in word_keys:
             by_project: dict[int, list[tuple[int, _Occurrence]]] = {}
-            for key, tier in self._word_keys(word, fields).items():
+            for key, tier in keys.items():
                 for occ in self.occurrences[key]:
                     if occ.field in fields:
                         for project in self.text_projects[occ.text]:
@@ -355,6 +385,8 @@ class SearchIndex:
                 return []
             per_word.append(by_project)
         candidates = set(per_word[0]).intersection(*per_word[1:])
+        for i in split_at:
+            candidates = {c for c in candidates if _adjacent(per_word[i][c], per_word[i + 1][c])}
         ranked = sorted(
             (self._rank(index, words, per_word) for index in candidates),
             key=lambda r: (not r[2], -r[1], self.projects[r[0]].number),
@@ -366,6 +398,34 @@ class SearchIndex:
             Hit(self.projects[index], score, phrase, _field_matches(self.projects[index], per_word, index))
             for index, score, phrase in ranked
         ]
+
+    def _add_joined_pairs(self, words: list[str], word_keys: list[dict[str, int]], fields: Sequence[str]) -> None:
+        """Two query words the texts write as one compound (``tuki rakenne``
+        for ``tukirakenne``, ``verkko koulutus`` for ``verkkokoulutus``): that
+        compound matches both words, as well as they match it together, so
+        the pair is found even where a short word alone is not (a four-letter
+        ``tuki`` matches only the last part of a compound) and ranks as a phrase."""
+        for i in range(len(words) - 1):
+            joined = words[i] + words[i + 1]
+            if "-" in joined:
+                continue
+            keys = self._lemma_keys(joined)
+            if self._present(keys, fields):
+                for own in (word_keys[i], word_keys[i + 1]):
+                    for key, tier in keys.items():
+                        own[key] = min(own.get(key, tier), tier)
+
+    def _joined_words(self, word: str, fields: Sequence[str]) -> list[str] | None:
+        """A word that matches nothing, read as two words the texts have side by
+        side (``entrypoint`` for ``entry point``, ``backoffice``): words are
+        joined and split inconsistently, English ones most of all."""
+        for i in range(finnish.MIN_STEM, len(word) - finnish.MIN_STEM + 1):
+            head, tail = word[:i], word[i:]
+            if head in self.occurrences and tail in self.occurrences:
+                before = {(o.text, o.field, o.word.position) for o in self.occurrences[head] if o.field in fields}
+                if any((o.text, o.field, o.word.position - 1) in before for o in self.occurrences[tail]):
+                    return [head, tail]
+        return None
 
     def _split_unknown_hyphenated(self, words: list[str], fields: Sequence[str]) -> list[str]:
         """A hyphenated query word the texts do not have is read as its parts
@@ -395,6 +455,13 @@ class SearchIndex:
         return index, round(100 * min(score, 1.0)), phrase
 
 
+def _length_slip(a: str, b: str) -> bool:
+    """Is one word the other with one letter of a double written once?"""
+    if len(a) > len(b):
+        a, b = b, a
+    return len(b) == len(a) + 1 and any(b[i] == b[i + 1] and b[:i] + b[i + 1 :] == a for i in range(len(a)))
+
+
 def _osa_distance(a: str, b: str, cutoff: int) -> int:
     from rapidfuzz.distance import OSA
 
@@ -402,9 +469,13 @@ def _osa_distance(a: str, b: str, cutoff: int) -> int:
 
 
 def _adjacent(first: list[tuple[int, _Occurrence]], second: list[tuple[int, _Occurrence]]) -> bool:
-    """Does some match of one word stand right before a match of the next, in one field?"""
+    """Does some match of one word stand right before a match of the next, in one field,
+    or do both match one compound (a compound typed as two words)?"""
     starts = {(o.field, o.word.position) for tier, o in first if tier <= STEM}
-    return any((o.field, o.word.position - 1) in starts for tier, o in second if tier <= STEM)
+    same = {(o.field, o.word.start) for tier, o in first if tier <= STEM}
+    return any(
+        (o.field, o.word.position - 1) in starts or (o.field, o.word.start) in same for tier, o in second if tier <= STEM
+    )
 
 
 def _field_matches(

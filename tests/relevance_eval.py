@@ -14,6 +14,9 @@ HOLDOUT_FILE = Path(__file__).with_name("relevance_holdout.json")
 # A third set written the same way after both were tuned on: its first run is
 # the current estimate for unseen queries.
 FRESH_FILE = Path(__file__).with_name("relevance_fresh.json")
+# A fourth, as three kinds of users would type (coordinator, journalist,
+# ministry official), every query new; its first run is the latest estimate.
+USERS_FILE = Path(__file__).with_name("relevance_users.json")
 
 
 def load_queries(path: Path = RELEVANCE_FILE) -> list[dict]:
@@ -57,7 +60,12 @@ def judge(ranked: Sequence[str], must: Sequence[str], may: Sequence[str]) -> str
     if missing:
         return f"missing {missing}"
     allowed = set(must) | set(may)
-    last_must = max(ranked.index(m) for m in must) if must else -1
+    if not must:
+        # Only acceptable extras: any other project is wrong wherever it ranks
+        # (ranked[:-1] would have let the last one through).
+        wrong = [r for r in ranked if r not in allowed]
+        return f"{wrong} returned where only {sorted(allowed)} may be" if wrong else None
+    last_must = max(ranked.index(m) for m in must)
     wrong_above = [r for r in ranked[:last_must] if r not in allowed]
     if wrong_above:
         return f"{wrong_above} ranked above a must project"

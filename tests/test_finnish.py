@@ -160,3 +160,16 @@ def test_loanword_parts_and_us_derivations() -> None:
     # ... but -suus/-syys is a derivation, not a compound tail.
     assert "digitaali" not in finnish.compound_parts("digitaalisuutta")
     assert "moniammatilli" not in finnish.compound_parts("moniammatillisuutta")
+
+
+def test_three_letter_stem_counts_only_as_a_word_or_its_weak_grade() -> None:
+    assert finnish.same_lemma("tyo", "tyota")
+    assert finnish.same_lemma("aika", "ajan")
+    assert finnish.same_lemma("loppi", "lopella")
+    assert not finnish.same_lemma("kanta", "kanssa")
+    assert not finnish.same_lemma("hame", "hamina")
+
+
+def test_compound_tails_need_a_head_of_four_letters() -> None:
+    assert "tyota" in finnish.compound_tails("maahanmuuttajatyota")
+    assert "tien" not in finnish.compound_tails("kuntien")

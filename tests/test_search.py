@@ -69,6 +69,25 @@ def test_fresh_relevance_set_meets_the_target(bundled: Snapshot) -> None:
     assert result.accuracy >= TARGET_ACCURACY, "\n".join([result.summary(), *result.failures])
 
 
+def test_users_relevance_set_meets_the_target(bundled: Snapshot) -> None:
+    from relevance_eval import USERS_FILE, load_queries
+
+    queries = load_queries(USERS_FILE)
+    assert len(queries) >= 120
+    assert sum(1 for q in queries if not q["must"] and not q["may"]) >= 25
+    assert {q["kind"] for q in queries} >= {"coordinator", "journalist", "official", "official-nothing"}
+    result = evaluate(lambda q: ids(bundled, q), queries)
+    print(result.summary())
+    assert result.accuracy >= TARGET_ACCURACY, "\n".join([result.summary(), *result.failures])
+
+
+def test_users_relevance_set_is_new() -> None:
+    from relevance_eval import FRESH_FILE, HOLDOUT_FILE, USERS_FILE, load_queries
+
+    older = {q["query"].casefold() for path in (None, HOLDOUT_FILE, FRESH_FILE) for q in load_queries(*filter(None, [path]))}
+    assert not [q["query"] for q in load_queries(USERS_FILE) if q["query"].casefold() in older]
+
+
 def test_hyphenated_query_word_the_texts_lack_is_read_as_its_parts() -> None:
     texts = snapshot_of(
         make_project(1, "sote", description="sote-hyvinvointikeskuksia"),
@@ -125,6 +144,10 @@ def test_judge_catches_a_wrong_project_above_a_must_one() -> None:
     assert judge(["a", "m", "b"], must=["a", "b"], may=["m"]) is None
     assert judge(["a"], must=["a", "b"], may=[]) is not None
     assert judge(["x"], must=[], may=[]) is not None
+    # Only acceptable extras: a project outside them is wrong, even the last one.
+    assert judge(["m"], must=[], may=["m"]) is None
+    assert judge(["m", "x"], must=[], may=["m"]) is not None
+    assert judge(["x", "m"], must=[], may=["m"]) is not None
 
 
 # -- ranking -------------------------------------------------------------------
@@ -263,3 +286,54 @@ def test_huge_and_odd_queries_do_not_crash(bundled: Snapshot) -> None:
 
 def test_index_is_built_once_per_snapshot(bundled: Snapshot) -> None:
     assert index_for(bundled) is index_for(bundled)
+
+
+# -- rules prompted by the users set -------------------------------------------
+
+
+def test_three_letter_word_matches_the_last_part_of_a_compound_only() -> None:
+    texts = snapshot_of(
+        make_project(1, "work", description="etsivää maahanmuuttajatyötä"),
+        make_project(2, "towns", description="alueen kuntien palvelut"),  # kun|tien is not tie
+        make_project(3, "knowledge", description="tietoverkosto"),
+    )
+    assert ids(texts, "etsivä työ") == ["work"]
+    assert ids(texts, "tie") == []
+
+
+def test_compound_typed_as_two_words_is_found_and_ranks_as_a_phrase() -> None:
+    texts = snapshot_of(
+        make_project(1, "apart", description="verkostossa ja koulutusta"),
+        make_project(2, "joined", description="valtakunnallinen verkkokoulutus"),
+        make_project(3, "short", description="alueellinen tukirakenne"),
+    )
+    assert ids(texts, "verkko koulutus")[0] == "joined"
+    assert ids(texts, "tuki rakenne") == ["short"]  # a four-letter tuki alone matches no compound head
+
+
+def test_word_found_nowhere_is_read_as_two_adjacent_words() -> None:
+    texts = snapshot_of(
+        make_project(1, "entry", description="konseptoidaan entry point -malli"),
+        make_project(2, "apart", description="entry level and a point"),
+    )
+    assert ids(texts, "entrypoint") == ["entry"]
+    assert ids(texts, "levelpoint") == []
+
+
+def test_abbreviation_case_ending_is_ignored() -> None:
+    texts = snapshot_of(make_project(1, "fshky", organisation="Forssan seudun hyvinvointikuntayhtymä, FSHKY"))
+    assert ids(texts, "FSHKY:n") == ["fshky"]
+    assert ids(texts, "fshky:lle palvelut") == []  # the other word still has to match
+
+
+def test_short_word_allows_only_a_doubled_or_undoubled_letter() -> None:
+    texts = snapshot_of(make_project(1, "office", description="back office -toimintona"))
+    assert ids(texts, "ofice") == ["office"]
+    assert ids(texts, "offfice") == ["office"]
+    assert ids(texts, "ofise") == []  # any other edit to a short word may be another word
+    assert ids(texts, "ofic") == []  # four letters: no slip at all
+
+
+def test_typo_in_a_compound_is_judged_in_the_form_that_met_the_word() -> None:
+    texts = snapshot_of(make_project(1, "m", description="maahan muuttaneiden ja maahanmuuttajien"))
+    assert ids(texts, "maahanmuttajat") == ["m"]
