@@ -428,7 +428,7 @@ def search_command(
             "-f",
             metavar="FIELD",
             help="Search only this field (repeatable): name, organisation, co_implementers, area, "
-            "municipalities, description.",
+            "regions, municipalities, description.",
         ),
     ] = None,
 ) -> None:

@@ -24,13 +24,14 @@ from hankkeet.errors import HankkeetError
 from hankkeet.model import Project, Snapshot
 from hankkeet.textnorm import fold
 
-FIELDS = ("name", "organisation", "co_implementers", "area", "municipalities", "description")
+FIELDS = ("name", "organisation", "co_implementers", "area", "regions", "municipalities", "description")
 # A word in the project's own name says more than the same word deep in a description.
 FIELD_WEIGHT = {
     "name": 1.0,
     "organisation": 0.95,
     "co_implementers": 0.85,
     "area": 0.9,
+    "regions": 0.85,
     "municipalities": 0.85,
     "description": 0.7,
 }
@@ -97,13 +98,14 @@ def field_text(project: Project, field: str) -> str:
 
 # Fields that are lists of names: their capitalised words are never split
 # into compound parts (``Lapinlahti`` is not about ``Lappi``).
-_NAME_LISTS = frozenset({"co_implementers", "area", "municipalities"})
+_NAME_LISTS = frozenset({"co_implementers", "area", "regions", "municipalities"})
 
 _FIELD_TEXT: dict[str, Callable[[Project], str]] = {
     "name": lambda p: p.name,
     "organisation": lambda p: p.organisation,
     "co_implementers": lambda p: "; ".join(p.co_implementers),
     "area": lambda p: p.area,
+    "regions": lambda p: "; ".join(p.regions),
     "municipalities": lambda p: "; ".join([c.name for c in p.municipalities]),
     "description": lambda p: p.description,
 }
