@@ -247,7 +247,8 @@ def compound_parts(word: str) -> tuple[str, ...]:
 # -- stems and consonant gradation -----------------------------------------
 
 # Strong grade -> weak grade in the last syllable, longest first.
-_GRADATION = (
+# Shared with hankkeet.kunnat.inflect, which generates case forms of names.
+GRADATION = (
     ("kk", ("k",)), ("pp", ("p",)), ("tt", ("t",)),
     ("nk", ("ng",)), ("mp", ("mm",)), ("nt", ("nn",)), ("lt", ("ll",)), ("rt", ("rr",)),
     ("lk", ("l", "lj")), ("rk", ("r", "rj")), ("hk", ("h",)),
@@ -276,7 +277,7 @@ def weaken(stem: str) -> set[str]:
         return set()  # no vowel before the cluster: a one-syllable word
     cluster, before, after = stem[start:end], stem[:start], stem[end:]
     variants: set[str] = set()
-    for strong, weak_forms in _GRADATION:
+    for strong, weak_forms in GRADATION:
         if cluster.endswith(strong):
             base = cluster[: -len(strong)]
             variants.update(before + base + w + after for w in weak_forms)

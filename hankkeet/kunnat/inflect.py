@@ -13,16 +13,15 @@ because it is only ever compared with what a user typed.
 
 from __future__ import annotations
 
+from hankkeet.finnish import GRADATION
+
 VOWELS = set("aeiouyäöå")
 _BACK = set("aou")
 _FRONT = set("äöy")
 
-# Weak grade of the consonants before a word's last vowel (longest first).
-_WEAKEN = (
-    ("nk", "ng"), ("mp", "mm"), ("lt", "ll"), ("nt", "nn"), ("rt", "rr"), ("ht", "hd"),
-    ("kk", "k"), ("pp", "p"), ("tt", "t"), ("lk", "l"), ("rk", "r"), ("hk", "h"),
-    ("lp", "lv"), ("rp", "rv"),
-)
+# Weak grade of the consonant cluster before a word's last vowel: the search's
+# table, first weak form of each (``lk`` -> ``l``; its ``lj`` of ``jälki``/``jäljen`` is not needed for names).
+_WEAKEN = tuple((strong, weak_forms[0]) for strong, weak_forms in GRADATION)
 # The reverse, for stems whose nominative shows the weak grade (``Pihtipudas``).
 _STRENGTHEN = (
     ("ng", "nk"), ("mm", "mp"), ("nn", "nt"), ("ll", "lt"), ("rr", "rt"), ("hd", "ht"),
