@@ -170,22 +170,44 @@ def _read_pages(data: bytes, password: str) -> list[Page]:
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.psexceptions import PSException
 
+    _quiet_pdfminer()
+
     # boxes_flow=None: no ordering of text boxes; we order by geometry ourselves
     # and it is the most expensive step of pdfminer's layout analysis.
     laparams = LAParams(boxes_flow=None, all_texts=True)
-    try:
-        return [
-            _page(number, layout)
-            for number, layout in enumerate(extract_pages(io.BytesIO(data), password=password, laparams=laparams), 1)
-        ]
-    except PDFPasswordIncorrect:
-        if password:
-            raise SourceError("wrong password for this encrypted PDF") from None
-        raise SourceError("the PDF is encrypted; give its password with --password") from None
-    except PDFEncryptionError as exc:
-        raise SourceError(f"cannot decrypt the PDF: {_describe(exc)}") from None
-    except (PSException, Exception) as exc:  # pdfminer raises assorted built-ins on damaged files
-        raise SourceError(f"cannot read PDF: {_describe(exc)}") from None
+    pages: list[Page] = []
+    layouts = extract_pages(io.BytesIO(data), password=password, laparams=laparams)
+    while True:
+        # Only pdfminer's own work is guarded here: a failure in our reading
+        # of its layout objects is a bug to see, not a damaged file.
+        try:
+            layout = next(layouts, None)
+        except PDFPasswordIncorrect:
+            if password:
+                raise SourceError("wrong password for this encrypted PDF") from None
+            raise SourceError("the PDF is encrypted; give its password with --password") from None
+        except PDFEncryptionError as exc:
+            raise SourceError(f"cannot decrypt the PDF: {_describe(exc)}") from None
+        except (PSException, Exception) as exc:  # pdfminer raises assorted built-ins on damaged files
+            raise SourceError(f"cannot read PDF: {_describe(exc)}") from None
+        if layout is None:
+            return pages
+        pages.append(_page(len(pages) + 1, layout))
+
+
+def _quiet_pdfminer() -> None:
+    """Keep pdfminer's warnings about damaged files off stderr.
+
+    Without a handler of its own, Python's last-resort handler prints every
+    warning (``Data-loss while decompressing corrupted data``, ...) on stderr,
+    around our one-line message. A NullHandler stops that and still lets an
+    application that configures logging see them.
+    """
+    import logging
+
+    logger = logging.getLogger("pdfminer")
+    if not any(isinstance(handler, logging.NullHandler) for handler in logger.handlers):
+        logger.addHandler(logging.NullHandler())
 
 
 def _describe(exc: BaseException) -> str:
@@ -242,9 +264,17 @@ def _page(number: int, layout) -> Page:
 _glyph_text = functools.lru_cache(maxsize=8192)(normalise_extracted)
 
 
+def _is_bold(fontname: object) -> bool:
+    # pdfminer passes a damaged file's FontName through as it stands: a
+    # string (bytes), a number or an array instead of a name.
+    if isinstance(fontname, bytes):
+        fontname = fontname.decode("latin-1")
+    return _is_bold_name(fontname) if isinstance(fontname, str) else False
+
+
 @functools.lru_cache(maxsize=256)
-def _is_bold(fontname: str | None) -> bool:
-    return bool(_BOLD.search(fontname or ""))
+def _is_bold_name(fontname: str) -> bool:
+    return bool(_BOLD.search(fontname))
 
 
 def _chunks(glyphs: list[Glyph]) -> Iterable[Chunk]:
