@@ -165,34 +165,35 @@ def _read_pages(data: bytes, password: str) -> list[Page]:
     # what it can and we would return too few projects, so refuse it.
     if _EOF_MARKER not in data[-2048:]:
         raise SourceError("truncated PDF: the end-of-file marker (%%EOF) is missing")
+    return [_page(number, layout) for number, layout in enumerate(_layouts(data, password), start=1)]
+
+
+def _layouts(data: bytes, password: str):
+    """pdfminer's page layouts, its failures on a damaged file as SourceError.
+
+    Only pdfminer's own work is guarded: an exception in our reading of the
+    layout objects (raised in the caller, outside this generator) is a bug to
+    see, not a damaged file.
+    """
     from pdfminer.high_level import extract_pages
     from pdfminer.layout import LAParams
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.psexceptions import PSException
 
     _quiet_pdfminer()
-
     # boxes_flow=None: no ordering of text boxes; we order by geometry ourselves
     # and it is the most expensive step of pdfminer's layout analysis.
     laparams = LAParams(boxes_flow=None, all_texts=True)
-    pages: list[Page] = []
-    layouts = extract_pages(io.BytesIO(data), password=password, laparams=laparams)
-    while True:
-        # Only pdfminer's own work is guarded here: a failure in our reading
-        # of its layout objects is a bug to see, not a damaged file.
-        try:
-            layout = next(layouts, None)
-        except PDFPasswordIncorrect:
-            if password:
-                raise SourceError("wrong password for this encrypted PDF") from None
-            raise SourceError("the PDF is encrypted; give its password with --password") from None
-        except PDFEncryptionError as exc:
-            raise SourceError(f"cannot decrypt the PDF: {_describe(exc)}") from None
-        except (PSException, Exception) as exc:  # pdfminer raises assorted built-ins on damaged files
-            raise SourceError(f"cannot read PDF: {_describe(exc)}") from None
-        if layout is None:
-            return pages
-        pages.append(_page(len(pages) + 1, layout))
+    try:
+        yield from extract_pages(io.BytesIO(data), password=password, laparams=laparams)
+    except PDFPasswordIncorrect:
+        if password:
+            raise SourceError("wrong password for this encrypted PDF") from None
+        raise SourceError("the PDF is encrypted; give its password with --password") from None
+    except PDFEncryptionError as exc:
+        raise SourceError(f"cannot decrypt the PDF: {_describe(exc)}") from None
+    except (PSException, Exception) as exc:  # pdfminer raises assorted built-ins on damaged files
+        raise SourceError(f"cannot read PDF: {_describe(exc)}") from None
 
 
 def _quiet_pdfminer() -> None:
