@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from hankkeet.errors import SourceError
 from hankkeet.model import Project, Source
 from hankkeet.parse.cleanup import document_words, join_lines, normalise_extracted
-from hankkeet.parse.records import PERIOD, build_project, split_info_cell, unique_ids
+from hankkeet.parse.records import PERIOD, build_project, split_info_cell, table_reconstruction, unique_ids
 from hankkeet.textnorm import clean, fold
 
 INFO, AREA, DESCRIPTION = "info", "area", "description"
@@ -130,6 +130,11 @@ class Page:
 
 def parse_pdf(data: bytes, file_name: str, sha256: str, password: str = "") -> tuple[Source, list[Project]]:
     """Read the project table of a summary PDF; raise SourceError for anything else."""
+    with table_reconstruction():
+        return _parse_pdf(data, file_name, sha256, password)
+
+
+def _parse_pdf(data: bytes, file_name: str, sha256: str, password: str) -> tuple[Source, list[Project]]:
     pages = _read_pages(data, password)
     if not pages:
         raise SourceError("the PDF has no pages")

@@ -17,7 +17,14 @@ from collections.abc import Callable, Sequence
 from hankkeet.errors import SourceError
 from hankkeet.model import Project, Source
 from hankkeet.parse.cleanup import document_words, join_lines
-from hankkeet.parse.records import PERIOD, build_project, extend_to_parenthesis, parse_applicant, unique_ids
+from hankkeet.parse.records import (
+    PERIOD,
+    build_project,
+    extend_to_parenthesis,
+    parse_applicant,
+    table_reconstruction,
+    unique_ids,
+)
 from hankkeet.textnorm import clean, fold
 
 HEADER_COLUMNS = ("Hankkeen tiedot", "Toiminta-alue", "Toiminnan kuvaus")
@@ -30,6 +37,11 @@ _MAX_PLACE_WORDS = 6
 
 
 def parse_text(text: str, file_name: str, sha256: str, is_place: Callable[[str], bool]) -> tuple[Source, list[Project]]:
+    with table_reconstruction():
+        return _parse_text(text, file_name, sha256, is_place)
+
+
+def _parse_text(text: str, file_name: str, sha256: str, is_place: Callable[[str], bool]) -> tuple[Source, list[Project]]:
     lines = [clean(line) for line in text.splitlines()]
     header_at = _find_header(lines)
     title, subtitle = _preamble(lines[:header_at])
