@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import base64
 import multiprocessing as mp
+import queue
 import random
 import re
 import signal
@@ -49,9 +50,9 @@ SLOW = 5.0  # seconds: report a mutant this slow even when it finishes
 
 # -- PDF structure (enough for the fixtures: no object streams) -------------------------
 
-_OBJ = re.compile(rb"(\d+)\s+(\d+)\s+obj\b(.*?)\bendobj", re.S)
-_STREAM = re.compile(rb"(.*?\bstream\r?\n)(.*?)(\r?\n?endstream\s*)$", re.S)
-_TRAILER = re.compile(rb"trailer\s*<<(.*?)>>\s*startxref", re.S)
+_OBJ = re.compile(rb"(\d+)\s+(\d+)\s+obj\b(.*?)\bendobj", re.DOTALL)
+_STREAM = re.compile(rb"(.*?\bstream\r?\n)(.*?)(\r?\n?endstream\s*)$", re.DOTALL)
+_TRAILER = re.compile(rb"trailer\s*<<(.*?)>>\s*startxref", re.DOTALL)
 
 
 class Pdf:
@@ -139,7 +140,7 @@ def duplicate_range(rng: random.Random, data: bytes, _others: list[bytes]) -> by
 
 def zero_stream(rng: random.Random, data: bytes, _others: list[bytes]) -> bytes:
     """Zero a stream's bytes in place: offsets stay right, the content is gone."""
-    spans = [(m.start(1), m.end(1)) for m in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", data, re.S)]
+    spans = [(m.start(1), m.end(1)) for m in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", data, re.DOTALL)]
     if not spans:
         return flip_bytes(rng, data, _others)
     start, end = rng.choice(spans)
@@ -183,7 +184,7 @@ def _content_streams(pdf: Pdf) -> list[int]:
     return [n for n in pdf.streams() if b"/Length" in pdf.objects[n][:200] and b"BT" in pdf.get_stream(n)[1]]
 
 
-_SHOW = re.compile(rb"(?:\((?:\\.|[^\\()])*\)|<[0-9A-Fa-f\s]*>|\[(?:\((?:\\.|[^\\()])*\)|[^\]()])*\])\s*T[jJ]", re.S)
+_SHOW = re.compile(rb"(?:\((?:\\.|[^\\()])*\)|<[0-9A-Fa-f\s]*>|\[(?:\((?:\\.|[^\\()])*\)|[^\]()])*\])\s*T[jJ]", re.DOTALL)
 _MOVE = re.compile(rb"(-?[\d.]+)\s+(-?[\d.]+)\s+Td\b")
 
 
@@ -214,7 +215,7 @@ def mutate_content(rng: random.Random, data: bytes, _others: list[bytes]) -> byt
         replacement = rng.choice([b"Tj", b"TJ", b"Tf", b"Td", b"Tm", b"", b"'", b"Tz", b"TL", b"BT", b"ET", b"re f"])
         content = re.sub(rng.choice(ops), lambda m: replacement if rng.random() < 0.3 else m.group(0), content)
     elif kind == 2:  # a text block drawn again elsewhere (overlaps, stray copies)
-        blocks = [m.group(0) for m in re.finditer(rb"BT\b.*?\bET\b", content, re.S)]
+        blocks = [m.group(0) for m in re.finditer(rb"BT\b.*?\bET\b", content, re.DOTALL)]
         if blocks:
             block = b"\n".join(rng.sample(blocks, min(len(blocks), rng.choice([1, 5, 30]))))
             dx, dy = rng.choice([0, 3, -200, 150, 1e5]), rng.choice([0, -0.5, -12, 300, -900])
@@ -268,7 +269,7 @@ def mutate_pages(rng: random.Random, data: bytes, _others: list[bytes]) -> bytes
     pdf = Pdf(data)
     for number, body in pdf.objects.items():
         if re.search(rb"/Type\s*/Pages\b", body) and b"/Kids" in body:
-            match = re.search(rb"/Kids\s*\[(.*?)\]", body, re.S)
+            match = re.search(rb"/Kids\s*\[(.*?)\]", body, re.DOTALL)
             if not match:
                 continue
             kids = re.findall(rb"\d+\s+\d+\s+R", match.group(1))
@@ -442,6 +443,7 @@ def _own_root(exc: BaseException) -> BaseException | None:
 def run_one(data: bytes, name: str, timeout: float) -> tuple[str, str, float]:
     """(outcome, detail, seconds): ok, source, or a finding: crash, masked, message, output, hang, stderr."""
     import io
+
     from hankkeet.errors import SourceError
     from hankkeet.parse import parse_bytes
     from hankkeet.render import to_json
@@ -531,7 +533,7 @@ def main() -> int:
     while in_flight:
         try:
             index, description, outcome, detail, seconds = results.get(timeout=args.timeout * 3 + 30)
-        except Exception:  # a worker stuck beyond its alarm (C code?): report and stop
+        except queue.Empty:  # a worker stuck beyond its alarm (in C code?): report and stop
             findings["hang: a worker stopped answering"].append((-1, "?", ""))
             break
         in_flight -= 1
