@@ -74,6 +74,11 @@ class _Group(TyperGroup):
         try:
             return super().invoke(ctx)
         except HankkeetError as exc:
+            if exc.__cause__ is not None and _debug_enabled(ctx):
+                # Bad input that broke an assumption of ours (e.g. an odd PDF layout): show where.
+                import traceback
+
+                traceback.print_exception(exc.__cause__, file=sys.stderr)
             _report(exc.message)
             ctx.exit(exc.exit_code)
         except BrokenPipeError:

@@ -52,7 +52,8 @@ def parse_bytes(data: bytes, file_name: str, password: str = "", label: str | No
                 raise SourceError("not UTF-8 text (and not a PDF)") from None
             source, projects = parse_text(text, file_name, sha256, is_place)
     except SourceError as exc:
-        raise SourceError(f"{label}: {exc.message}") from None
+        # The cause, if any, is an unexpected exception under it: --debug shows it.
+        raise SourceError(f"{label}: {exc.message}") from exc.__cause__
     projects, warnings = _with_coverage(projects)
     return Snapshot(source=source, projects=tuple(projects), warnings=tuple(warnings))
 

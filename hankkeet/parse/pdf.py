@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from hankkeet.errors import SourceError
 from hankkeet.model import Project, Source
 from hankkeet.parse.cleanup import document_words, join_lines, normalise_extracted
-from hankkeet.parse.records import PERIOD, build_project, split_info_cell, unique_ids
+from hankkeet.parse.records import PERIOD, build_project, split_info_cell, table_reconstruction, unique_ids
 from hankkeet.textnorm import clean, fold
 
 INFO, AREA, DESCRIPTION = "info", "area", "description"
@@ -130,6 +130,11 @@ class Page:
 
 def parse_pdf(data: bytes, file_name: str, sha256: str, password: str = "") -> tuple[Source, list[Project]]:
     """Read the project table of a summary PDF; raise SourceError for anything else."""
+    with table_reconstruction():
+        return _parse_pdf(data, file_name, sha256, password)
+
+
+def _parse_pdf(data: bytes, file_name: str, sha256: str, password: str) -> tuple[Source, list[Project]]:
     pages = _read_pages(data, password)
     if not pages:
         raise SourceError("the PDF has no pages")
@@ -165,19 +170,27 @@ def _read_pages(data: bytes, password: str) -> list[Page]:
     # what it can and we would return too few projects, so refuse it.
     if _EOF_MARKER not in data[-2048:]:
         raise SourceError("truncated PDF: the end-of-file marker (%%EOF) is missing")
+    return [_page(number, layout) for number, layout in enumerate(_layouts(data, password), start=1)]
+
+
+def _layouts(data: bytes, password: str):
+    """pdfminer's page layouts, its failures on a damaged file as SourceError.
+
+    Only pdfminer's own work is guarded: an exception in our reading of the
+    layout objects (raised in the caller, outside this generator) is a bug to
+    see, not a damaged file.
+    """
     from pdfminer.high_level import extract_pages
     from pdfminer.layout import LAParams
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.psexceptions import PSException
 
+    _quiet_pdfminer()
     # boxes_flow=None: no ordering of text boxes; we order by geometry ourselves
     # and it is the most expensive step of pdfminer's layout analysis.
     laparams = LAParams(boxes_flow=None, all_texts=True)
     try:
-        return [
-            _page(number, layout)
-            for number, layout in enumerate(extract_pages(io.BytesIO(data), password=password, laparams=laparams), 1)
-        ]
+        yield from extract_pages(io.BytesIO(data), password=password, laparams=laparams)
     except PDFPasswordIncorrect:
         if password:
             raise SourceError("wrong password for this encrypted PDF") from None
@@ -186,6 +199,21 @@ def _read_pages(data: bytes, password: str) -> list[Page]:
         raise SourceError(f"cannot decrypt the PDF: {_describe(exc)}") from None
     except (PSException, Exception) as exc:  # pdfminer raises assorted built-ins on damaged files
         raise SourceError(f"cannot read PDF: {_describe(exc)}") from None
+
+
+def _quiet_pdfminer() -> None:
+    """Keep pdfminer's warnings about damaged files off stderr.
+
+    Without a handler of its own, Python's last-resort handler prints every
+    warning (``Data-loss while decompressing corrupted data``, ...) on stderr,
+    around our one-line message. A NullHandler stops that and still lets an
+    application that configures logging see them.
+    """
+    import logging
+
+    logger = logging.getLogger("pdfminer")
+    if not any(isinstance(handler, logging.NullHandler) for handler in logger.handlers):
+        logger.addHandler(logging.NullHandler())
 
 
 def _describe(exc: BaseException) -> str:
@@ -242,9 +270,17 @@ def _page(number: int, layout) -> Page:
 _glyph_text = functools.lru_cache(maxsize=8192)(normalise_extracted)
 
 
+def _is_bold(fontname: object) -> bool:
+    # pdfminer passes a damaged file's FontName through as it stands: a
+    # string (bytes), a number or an array instead of a name.
+    if isinstance(fontname, bytes):
+        fontname = fontname.decode("latin-1")
+    return _is_bold_name(fontname) if isinstance(fontname, str) else False
+
+
 @functools.lru_cache(maxsize=256)
-def _is_bold(fontname: str | None) -> bool:
-    return bool(_BOLD.search(fontname or ""))
+def _is_bold_name(fontname: str) -> bool:
+    return bool(_BOLD.search(fontname))
 
 
 def _chunks(glyphs: list[Glyph]) -> Iterable[Chunk]:

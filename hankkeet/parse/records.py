@@ -13,7 +13,8 @@ cells mean. The rules are general, for any summary of this shape:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 
@@ -179,3 +180,20 @@ def unique_ids(projects: Sequence[Project]) -> list[Project]:
         seen[project.id] = count
         out.append(project if count == 1 else project._replace(id=f"{project.id}-{count}"))
     return out
+
+
+@contextmanager
+def table_reconstruction() -> Iterator[None]:
+    """Last line of defence around a parser's own table code.
+
+    The parsers check what they assume and say what is wrong; a layout odd
+    enough to break an assumption they do not check still ends as bad input,
+    one line naming the problem, not as an internal error. The original
+    exception stays attached as the cause, for ``--debug``.
+    """
+    try:
+        yield
+    except SourceError:
+        raise
+    except Exception as exc:
+        raise SourceError(f"cannot make out the project table ({type(exc).__name__})") from exc

@@ -17,16 +17,31 @@ from collections.abc import Callable, Sequence
 from hankkeet.errors import SourceError
 from hankkeet.model import Project, Source
 from hankkeet.parse.cleanup import document_words, join_lines
-from hankkeet.parse.records import PERIOD, build_project, extend_to_parenthesis, parse_applicant, unique_ids
+from hankkeet.parse.records import (
+    PERIOD,
+    build_project,
+    extend_to_parenthesis,
+    parse_applicant,
+    table_reconstruction,
+    unique_ids,
+)
 from hankkeet.textnorm import clean, fold
 
 HEADER_COLUMNS = ("Hankkeen tiedot", "Toiminta-alue", "Toiminnan kuvaus")
 _PAGE_NUMBER = re.compile(r"^\d+\s*\(\s*\d+\s*\)$")
 # How far ahead of a candidate applicant line its period line may be.
 _MAX_INFO_LINES = 16
+# Registry place names have at most three words ("Pielisen Karjalan seutukunta");
+# an area term longer than this is prose, not a place.
+_MAX_PLACE_WORDS = 6
 
 
 def parse_text(text: str, file_name: str, sha256: str, is_place: Callable[[str], bool]) -> tuple[Source, list[Project]]:
+    with table_reconstruction():
+        return _parse_text(text, file_name, sha256, is_place)
+
+
+def _parse_text(text: str, file_name: str, sha256: str, is_place: Callable[[str], bool]) -> tuple[Source, list[Project]]:
     lines = [clean(line) for line in text.splitlines()]
     header_at = _find_header(lines)
     title, subtitle = _preamble(lines[:header_at])
@@ -146,13 +161,31 @@ def _split_shared_line(line: str, is_place: Callable[[str], bool]) -> tuple[str,
 
     The area is the longest run of leading words that reads as places, and the
     description must go on with a capitalised word (a sentence start).
+    Prefixes are read left to right, each area term once, and the scan stops
+    at the first term that is no place: a very long line stays linear.
     """
     words = line.split(" ")
-    for k in range(len(words) - 1, 0, -1):
-        if not words[k][:1].isupper():
+    best = None
+    open_term: list[str] = []  # words of the last term, not yet closed by ',' or ';'
+    closed_any = False
+    for k in range(1, len(words)):
+        first, *more = re.split(r"[;,]", words[k - 1])
+        open_term.append(first)
+        for piece in more:
+            term = " ".join(open_term).strip()
+            if term:
+                if not is_place(term):
+                    break
+                closed_any = True
+            open_term = [piece]
+        else:
+            term = " ".join(open_term).strip()
+            if len(term.split()) > _MAX_PLACE_WORDS:
+                break
+            if words[k][:1].isupper() and (term or closed_any) and (not term or is_place(term)):
+                best = k
             continue
-        area = " ".join(words[:k])
-        terms = [t.strip() for t in re.split(r"[;,]", area) if t.strip()]
-        if terms and all(is_place(t) for t in terms):
-            return area, " ".join(words[k:])
-    return None
+        break
+    if best is None:
+        return None
+    return " ".join(words[:best]), " ".join(words[best:])
