@@ -188,13 +188,17 @@ def load(path: str | os.PathLike[str] | None = None) -> Snapshot:
             raise DataError(f"{label}: not UTF-8 text; expected a snapshot made by 'hankkeet parse'") from None
     if not text or text.isspace():  # no stripped copy of a large file
         raise DataError(f"{label}: the file is empty")
-    # A snapshot is acyclic (dicts, tuples, strings): the cyclic garbage
-    # collector would only rescan it again and again while it is built, a
-    # quarter of the load time for a large one.
+    # A snapshot is acyclic (tuples and strings, freed by reference counting):
+    # the cyclic garbage collector would only rescan it, again and again while
+    # it is built (a quarter of the load time for a large one) and then on
+    # every later collection. So build it with the collector paused, and move
+    # what exists then out of its sight (gc.freeze).
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _decode(text, label)
+        snapshot = _decode(text, label)
+        gc.freeze()
+        return snapshot
     finally:
         if collecting:
             gc.enable()
