@@ -157,9 +157,17 @@ def _state(ctx: typer.Context) -> State:
 
 
 def _snapshot(ctx: typer.Context):
+    import gc
+
     from hankkeet.model import load
 
-    return load(_state(ctx).data)
+    snapshot = load(_state(ctx).data)
+    if _one_shot:
+        # This process ends soon: keep what exists now (the snapshot above all,
+        # acyclic and freed by reference counting) out of the cyclic collector's
+        # later passes, which would otherwise rescan it while the index is built.
+        gc.freeze()
+    return snapshot
 
 
 def _completion_snapshot(ctx: typer.Context):
@@ -462,8 +470,15 @@ def search_command(
         _no_results(f"no project matches {shown!r}")
 
 
+# Set by main(): this process runs one command and exits (not a test runner
+# or a program embedding the app), so process-wide shortcuts are safe.
+_one_shot = False
+
+
 def main() -> None:
     """Console-script entry point."""
+    global _one_shot
+    _one_shot = True
     try:
         app()
         code: object = 0

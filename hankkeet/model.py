@@ -189,16 +189,12 @@ def load(path: str | os.PathLike[str] | None = None) -> Snapshot:
     if not text or text.isspace():  # no stripped copy of a large file
         raise DataError(f"{label}: the file is empty")
     # A snapshot is acyclic (tuples and strings, freed by reference counting):
-    # the cyclic garbage collector would only rescan it, again and again while
-    # it is built (a quarter of the load time for a large one) and then on
-    # every later collection. So build it with the collector paused, and move
-    # what exists then out of its sight (gc.freeze).
+    # the cyclic garbage collector would only rescan it again and again while
+    # it is built, a quarter of the load time for a large one.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        snapshot = _decode(text, label)
-        gc.freeze()
-        return snapshot
+        return _decode(text, label)
     finally:
         if collecting:
             gc.enable()
