@@ -300,7 +300,7 @@ def show(
 def parse(
     source: Annotated[Path, typer.Argument(metavar="FILE", help="The summary document: a PDF or its text extraction.")],
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", metavar="OUT", help="Write the snapshot here instead of stdout.")
+        Path | None, typer.Option("--output", "-o", metavar="OUT", help="Write the snapshot here (atomically) instead of stdout; - is stdout.")
     ] = None,
     password: Annotated[str, typer.Option("--password", metavar="PASSWORD", help="Password of an encrypted PDF.")] = "",
 ) -> None:
@@ -316,6 +316,8 @@ def parse(
     from hankkeet.render import to_json
 
     snapshot = parse_file(source, password=password)
+    if output is not None and str(output) == "-":
+        output = None  # the usual spelling of stdout
     if output is not None:
         if output.is_dir():
             raise HankkeetError(f"{output}: is a directory; give a file name for the snapshot")

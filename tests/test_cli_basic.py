@@ -223,3 +223,11 @@ def test_shell_completion_offers_names_and_commands(runner, words, cword, expect
     )
     assert result.exit_code == 0
     assert expected in result.stdout.split()
+
+
+def test_parse_output_dash_is_stdout(runner, tmp_path, monkeypatch, snapshot):
+    monkeypatch.chdir(tmp_path)
+    result = invoke(runner, "parse", str(SEED_TEXT), "-o", "-")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == snapshot.to_dict()
+    assert list(tmp_path.iterdir()) == []
