@@ -68,7 +68,37 @@ td { hyphens: auto; -webkit-hyphens: auto; }
 col.info { width: 22%; } col.area { width: 17%; } col.desc { width: 61%; }
 tr { break-inside: auto; }
 """,
+    # No borders, zebra-striped rows (background fills, no rules), top-aligned, rows split.
+    "striped": """
+@page { size: A4 portrait; margin: 16mm; }
+body { font-family: "Liberation Sans", sans-serif; font-size: 9pt; }
+thead th { border-bottom: 1.5pt solid #000; }
+tbody tr:nth-child(odd) td { background: #e8eef4; }
+col.info { width: 28%; } col.area { width: 22%; } col.desc { width: 50%; }
+tr { break-inside: auto; }
+""",
+    # Line breaks instead of paragraphs, no blank line before the period, underlined rows only.
+    "compact_br": """
+@page { size: A4 portrait; margin: 12mm 14mm; }
+body { font-family: "Liberation Serif", serif; font-size: 10pt; }
+td { border-bottom: 0.5pt solid #888; padding: 2pt 4pt; }
+col.info { width: 38%; } col.area { width: 16%; } col.desc { width: 46%; }
+tr { break-inside: auto; }
+""",
+    # Cells aligned to the bottom, justified text, an upper-case letter-spaced header, running footer.
+    "bottom_justify": """
+@page { size: A4 portrait; margin: 15mm 15mm 22mm 15mm;
+        @bottom-left { content: "Työ- ja elinkeinoministeriö"; font-size: 8pt; }
+        @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt; } }
+th { text-transform: uppercase; letter-spacing: 0.6pt; font-size: 8pt; border-bottom: 1pt solid #000; }
+td { vertical-align: bottom; text-align: justify; padding: 6pt 5pt; }
+col.info { width: 31%; } col.area { width: 19%; } col.desc { width: 50%; }
+tr { break-inside: avoid; }
+""",
 }
+
+# Variants whose info cell uses <br> between its parts and no empty line before the period.
+COMPACT = {"compact_br"}
 
 
 # Browsers here have no Finnish hyphenation dictionary (Chromium fetches them
@@ -113,18 +143,18 @@ def applicant(project: dict, shy: bool) -> str:
     return out
 
 
-def document(css: str, shy: bool = False) -> str:
+def document(css: str, shy: bool = False, compact: bool = False) -> str:
     data = json.loads(DATA.read_text(encoding="utf-8"))
     rows = []
     for p in data["projects"]:
         period = f"{finnish_date(p['start'])}–{finnish_date(p['end'])}"
-        rows.append(
-            "<tr>"
-            f"<td><p>{applicant(p, shy)}</p><p>{soft(html.escape(p['name']), shy)}</p><p>&nbsp;</p><p>{period}</p></td>"
-            f"<td>{soft(html.escape(p['area']), shy)}</td>"
-            f"<td>{soft(html.escape(p['description']), shy)}</td>"
-            "</tr>"
-        )
+        name = soft(html.escape(p["name"]), shy)
+        if compact:
+            info = f"{applicant(p, shy)}<br>{name}<br>{period}"
+        else:
+            info = f"<p>{applicant(p, shy)}</p><p>{name}</p><p>&nbsp;</p><p>{period}</p>"
+        area, description = soft(html.escape(p["area"]), shy), soft(html.escape(p["description"]), shy)
+        rows.append(f"<tr><td>{info}</td><td>{area}</td><td>{description}</td></tr>")
     source = data["source"]
     return f"""<!DOCTYPE html>
 <html lang="fi"><head><meta charset="utf-8"><title>{html.escape(source['subtitle'])}</title>
@@ -148,7 +178,7 @@ def main() -> int:
     out = Path(sys.argv[1])
     out.mkdir(parents=True, exist_ok=True)
     for name, css in VARIANTS.items():
-        (out / f"{name}.html").write_text(document(css, name in SOFT_HYPHENS), encoding="utf-8")
+        (out / f"{name}.html").write_text(document(css, name in SOFT_HYPHENS, name in COMPACT), encoding="utf-8")
         print(out / f"{name}.html")
     return 0
 

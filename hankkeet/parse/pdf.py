@@ -716,6 +716,10 @@ def _rows(pages: list[Page]) -> list[tuple[list[str], list[str], list[str]]]:
                 for top, row in regions:
                     if line.centre >= top:
                         owner = row
+                if owner is None and regions and carry is None:
+                    # Cells aligned to the bottom or middle start above the
+                    # first info line; nothing precedes the first row.
+                    owner = regions[0][1]
                 if owner is None:
                     raise SourceError(f"unexpected text before the first project: {line.text[:60]!r}")
                 getattr(owner, column).append(line)
@@ -754,7 +758,10 @@ def _top_aligned(pages: list[Page], rows: list[_Row]) -> bool:
     """Do the other cells start level with the info cell? (Word's default.)"""
     hits = total = 0
     for page in pages:
-        others = [line for c in (AREA, DESCRIPTION) for line in page.columns[c]]
+        # Only a line that opens its cell counts: with cells aligned to the
+        # bottom or middle, a line inside a taller cell may stand level with
+        # the info cell's first line by chance (the same line pitch).
+        others = [line for c in (AREA, DESCRIPTION) for line in _cell_openers(page.columns[c])]
         for row in rows:
             first = row.starts.get(page.number)
             if first is None:
@@ -764,6 +771,18 @@ def _top_aligned(pages: list[Page], rows: list[_Row]) -> bool:
             if any(abs(line.top - first.top) <= tolerance for line in others):
                 hits += 1
     return total > 0 and hits >= 0.6 * total
+
+
+def _cell_openers(lines: list[Line]) -> list[Line]:
+    """Lines of a column with more space above them than the column's usual line gap."""
+    ordered = sorted(lines, key=lambda line: line.top)
+    gaps = [b.top - a.bottom for a, b in zip(ordered, ordered[1:])]
+    if not gaps:
+        return ordered
+    usual = statistics.median(gaps)
+    return ordered[:1] + [
+        line for line, gap in zip(ordered[1:], gaps) if gap > usual + 0.2 * (line.bottom - line.top)
+    ]
 
 
 def _row_top(page: Page, first: Line, top_aligned: bool) -> float:
