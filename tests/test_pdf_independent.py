@@ -1,9 +1,11 @@
-"""PDFs of the table made independently of our fpdf2 generator (LibreOffice, reportlab).
+"""PDFs of the table made independently of our fpdf2 generator (LibreOffice, reportlab, HTML engines).
 
 They differ from our own fixtures in structure: office-suite text runs and
 font subsets, hyphenation by the office suite, running headers and footers,
 rows split across pages under a repeated header, a header only on the first
-page, a header row repeated mid-page. How each was made: tests/fixtures/README.md.
+page, a header row repeated mid-page, soft-hyphen break points written as
+zero-width spaces, cells aligned to the bottom, a row whose info cell starts
+only on the next page. How each was made: tests/fixtures/README.md.
 """
 
 from __future__ import annotations
@@ -26,6 +28,14 @@ INDEPENDENT = [
     "lo_narrow_hyph.pdf",
     "rl_helvetica.pdf",
     "rl_serif_split.pdf",
+    # HTML printed by browser engines (scripts/make_html_table.py).
+    "html_cr_grid_hyph.pdf",
+    "html_cr_plain_middle.pdf",
+    "html_cr_bottom_justify.pdf",
+    "html_wp_landscape_serif.pdf",
+    "html_wp_bottom_justify.pdf",
+    "html_wk_grid_hyph.pdf",
+    "html_wk_striped.pdf",
 ]
 
 

@@ -603,10 +603,17 @@ def _lines(glyphs: list[Glyph]) -> list[Line]:
         size = statistics.median(g.size for g in letters)
         parts: list[str] = []
         previous: Glyph | None = None
+        spaced = False
         for glyph in members:
             if not glyph.text.strip():
-                parts.append(" ")
+                spaced = True
                 continue
+            # A space glyph that leaves no room between the letters is not a
+            # word space a reader sees (Skia writes each soft-hyphen break
+            # opportunity as a zero-advance space).
+            if spaced and (previous is None or glyph.x0 - previous.x1 >= 0.05 * size):
+                parts.append(" ")
+            spaced = False
             if (
                 previous is not None
                 and glyph.text == previous.text
@@ -690,17 +697,29 @@ def _rows(pages: list[Page]) -> list[tuple[list[str], list[str], list[str]]]:
     if not rows:
         raise SourceError("no projects found: the 'Hankkeen tiedot' column is empty")
     top_aligned = _top_aligned(pages, rows)
+    position = {id(row): index for index, row in enumerate(rows)}
     carry: _Row | None = None
     for page in pages:
         regions = [
             (_row_top(page, row.starts[page.number], top_aligned), row) for row in rows if page.number in row.starts
         ]
+        last = regions[-1][1] if regions else carry
+        early = _row_before_its_info(page)
+        if early is not None and last is not None and position[id(last)] + 1 < len(rows):
+            # A ruled row begins at the foot of the page but its info cell
+            # only on the next page (a renderer kept the cell's lines together):
+            # the text under the rule is the next row's.
+            regions.append((early, rows[position[id(last)] + 1]))
         for column in (AREA, DESCRIPTION):
             for line in page.columns[column]:
                 owner = carry
                 for top, row in regions:
                     if line.centre >= top:
                         owner = row
+                if owner is None and regions and carry is None:
+                    # Cells aligned to the bottom or middle start above the
+                    # first info line; nothing precedes the first row.
+                    owner = regions[0][1]
                 if owner is None:
                     raise SourceError(f"unexpected text before the first project: {line.text[:60]!r}")
                 getattr(owner, column).append(line)
@@ -712,11 +731,37 @@ def _rows(pages: list[Page]) -> list[tuple[list[str], list[str], list[str]]]:
     ]
 
 
+def _crossing_rules(page: Page) -> list[float]:
+    """Heights of the rules that cross the info column: row borders."""
+    return [y for y, x0, x1 in page.rules if x0 <= page.info_left + 1 and x1 >= page.info_left + 10]
+
+
+def _row_before_its_info(page: Page) -> float | None:
+    """The rule opening a row whose cells have text on this page while its info cell is empty.
+
+    That is a row rule below all of the page's info text with area or
+    description text below it. Only a ruled table tells: without rules the
+    text is the previous row's.
+    """
+    if not page.columns[INFO]:
+        return None
+    lower = max(line.bottom for line in page.columns[INFO])
+    others = [line.centre for c in (AREA, DESCRIPTION) for line in page.columns[c]]
+    below = [
+        y for y in _crossing_rules(page)
+        if y > lower + 0.5 and y > page.body_top + 1 and any(centre > y for centre in others)
+    ]
+    return min(below) if below else None
+
+
 def _top_aligned(pages: list[Page], rows: list[_Row]) -> bool:
     """Do the other cells start level with the info cell? (Word's default.)"""
     hits = total = 0
     for page in pages:
-        others = [line for c in (AREA, DESCRIPTION) for line in page.columns[c]]
+        # Only a line that opens its cell counts: with cells aligned to the
+        # bottom or middle, a line inside a taller cell may stand level with
+        # the info cell's first line by chance (the same line pitch).
+        others = [line for c in (AREA, DESCRIPTION) for line in _cell_openers(page.columns[c])]
         for row in rows:
             first = row.starts.get(page.number)
             if first is None:
@@ -728,11 +773,23 @@ def _top_aligned(pages: list[Page], rows: list[_Row]) -> bool:
     return total > 0 and hits >= 0.6 * total
 
 
+def _cell_openers(lines: list[Line]) -> list[Line]:
+    """Lines of a column with more space above them than the column's usual line gap."""
+    ordered = sorted(lines, key=lambda line: line.top)
+    gaps = [b.top - a.bottom for a, b in zip(ordered, ordered[1:])]
+    if not gaps:
+        return ordered
+    usual = statistics.median(gaps)
+    return ordered[:1] + [
+        line for line, gap in zip(ordered[1:], gaps) if gap > usual + 0.2 * (line.bottom - line.top)
+    ]
+
+
 def _row_top(page: Page, first: Line, top_aligned: bool) -> float:
     """Where a row's region begins on a page: the rule above it, else by alignment."""
     height = first.bottom - first.top
     lower = max((line.bottom for line in page.columns[INFO] if line.bottom <= first.top + 0.1), default=page.body_top)
-    crossing = [y for y, x0, x1 in page.rules if x0 <= page.info_left + 1 and x1 >= page.info_left + 10]
+    crossing = _crossing_rules(page)
     # Rules only inside the header (its shading) do not make a ruled table.
     if any(y > page.body_top + 1 for y in crossing):
         rules = [y for y in crossing if lower - 0.5 <= y <= first.top + 0.3 * height]
