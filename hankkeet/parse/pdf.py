@@ -70,31 +70,34 @@ class Glyph:
 
 @dataclass
 class Chunk:
-    """A run of glyphs on one typeset line without a wide gap in it."""
+    """A run of glyphs on one typeset line without a wide gap in it.
+
+    Its glyphs never change once it is made, so its extent is computed once.
+    """
 
     glyphs: list[Glyph]
 
-    @property
+    @functools.cached_property
     def text(self) -> str:
         return "".join(g.text for g in self.glyphs)
 
-    @property
+    @functools.cached_property
     def x0(self) -> float:
         return min(g.x0 for g in self.glyphs)
 
-    @property
+    @functools.cached_property
     def x1(self) -> float:
         return max(g.x1 for g in self.glyphs)
 
-    @property
+    @functools.cached_property
     def top(self) -> float:
         return min(g.top for g in self.glyphs if g.text.strip()) if self._ink else self.glyphs[0].top
 
-    @property
+    @functools.cached_property
     def bottom(self) -> float:
         return max(g.bottom for g in self.glyphs if g.text.strip()) if self._ink else self.glyphs[0].bottom
 
-    @property
+    @functools.cached_property
     def _ink(self) -> bool:
         return any(g.text.strip() for g in self.glyphs)
 
