@@ -69,7 +69,9 @@ class Word(NamedTuple):
     ``start``/``end`` index the original text (for highlighting); ``position``
     counts words, so adjacent words differ by one (phrases). ``kind`` is
     ``word`` for a word as written, ``part`` for a part of a hyphenated
-    compound and ``expansion`` for a word an elliptical hyphen stands for
+    compound, ``harmony`` for a part of an unhyphenated compound whose
+    boundary vowel harmony shows (matched as a compound part, not as a word)
+    and ``expansion`` for a word an elliptical hyphen stands for
     (these are guesses at the compound boundary, some of them nonsense, so
     they are matched only exactly or as inflections). ``proper`` marks a
     capitalised word inside a sentence: a name, whose parts mean nothing on
@@ -111,7 +113,11 @@ def words(text: str, names: bool = False) -> list[Word]:
             for part in bare.split("-"):
                 if part:
                     out.append(Word(fold(part), offset, offset + len(part), index, "part", part[:1].isupper()))
+                    if ("aa" in key and "ä" in part) or ("oo" in key and "ö" in part):
+                        out.extend(_harmony_parts(part, offset, index, False))
                 offset += len(part) + 1
+        elif ("aa" in key and "ä" in bare) or ("oo" in key and "ö" in bare):  # cheap tests first
+            out.extend(_harmony_parts(bare, start + (1 if lead else 0), index, proper))
         if trail:
             # ohjaus- ja neuvontapalvelu: the head completes the next full word.
             j = index + 1
@@ -128,6 +134,28 @@ def words(text: str, names: bool = False) -> list[Word]:
             prev_key = fold(prev.strip("-")).rsplit("-", 1)[-1]
             for head, _ in split_points(prev_key):
                 out.append(Word(head + key, prev_start, end, index, "expansion"))
+    return out
+
+
+# Vowel harmony: a Finnish word never has a back vowel right next to its front
+# counterpart (ä|a, ö|o), so where they meet two words were compounded
+# (kehittäjä|asiakasryhmä). Folding hides this boundary (kehittajaasiakasryhma
+# reads as a long aa, which compound_parts never splits), and the spelling rule
+# hyphenates only identical vowels (toiminta-alue), so only these need it.
+_HARMONY_CLASH = re.compile("ä[aA]|[aA]ä|ö[oO]|[oO]ö")  # a capital starts a word: no clash before it
+
+
+def _harmony_parts(part: str, offset: int, position: int, proper: bool) -> list[Word]:
+    """The parts of ``part`` (unfolded, starting at ``offset``) on each side of a
+    harmony clash, as long as compound_parts would give (a three-letter head
+    is mostly chance)."""
+    out = []
+    for match in _HARMONY_CLASH.finditer(part):
+        cut = match.start() + 1
+        if cut >= MIN_PART:
+            out.append(Word(fold(part[:cut]), offset, offset + cut, position, "harmony", proper))
+        if len(part) - cut >= MIN_PART:
+            out.append(Word(fold(part[cut:]), offset + cut, offset + len(part), position, "harmony", False))
     return out
 
 
@@ -444,6 +472,12 @@ def same_lemma(a: str, b: str) -> bool:
     shared = stems(a) & stems(b)
     if not shared:
         return False
+    # A genitive takes no further ending: Savon|ia is not a form of Savon
+    # (Etelä-Savon), though stripping -ia leaves exactly that word.
+    if a in shared and _genitive_plus_ending(a, b) or b in shared and _genitive_plus_ending(b, a):
+        shared = shared - {a, b}
+        if not shared:
+            return False
     floor = max(MIN_STEM, min(len(a), len(b)) - 4)
     longest = max(map(len, shared))
     if longest > MIN_STEM:
@@ -454,6 +488,21 @@ def same_lemma(a: str, b: str) -> bool:
     # Häme and Hamina).
     weak = {w for word in (a, b) for v in weaken(word) for w in (v, v[:-1])}
     return any(stem in (a, b) or stem in weak for stem in shared)
+
+
+def _genitive_plus_ending(word: str, other: str) -> bool:
+    """Is ``other`` the whole ``word``, ending in a genitive ``n`` after a vowel,
+    with a vowel-initial case ending stuck on? Finnish inflects the stem, not
+    the genitive (Savo|n, Savo|ssa), and a consonant-final base form takes a
+    vowel ending only through a new stem (puhelin, puhelim|ia)."""
+    return (
+        len(word) > MIN_STEM
+        and word[-1] == "n"
+        and word[-2] in _VOWELS
+        and len(other) > len(word)
+        and other.startswith(word)
+        and other[len(word)] in _VOWELS
+    )
 
 
 def in_compound(query: str, word: str) -> str | None:

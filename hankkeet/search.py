@@ -381,8 +381,10 @@ class SearchIndex:
             for key, tier in keys.items():
                 for occ in self.occurrences[key]:
                     if occ.field in fields:
+                        # A part of an unhyphenated compound is a compound match however well it matched.
+                        found = max(tier, COMPOUND) if occ.word.kind == "harmony" else tier
                         for project in self.text_projects[occ.text]:
-                            by_project.setdefault(project, []).append((tier, occ))
+                            by_project.setdefault(project, []).append((found, occ))
             if not by_project:
                 return []
             per_word.append(by_project)

@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from relevance_eval import FRESH_FILE, HOLDOUT_FILE, USERS_FILE, evaluate, load_queries  # noqa: E402
+from relevance_eval import FRESH_FILE, HOLDOUT_FILE, ROUND4_FILE, USERS_FILE, evaluate, load_queries  # noqa: E402
 
 from hankkeet.model import load  # noqa: E402
 from hankkeet.search import SearchIndex, search  # noqa: E402
@@ -55,6 +55,7 @@ def main() -> None:
     holdout = evaluate(lambda q: [h.project.id for h in search(snapshot, q)], load_queries(HOLDOUT_FILE))
     fresh = evaluate(lambda q: [h.project.id for h in search(snapshot, q)], load_queries(FRESH_FILE))
     users = evaluate(lambda q: [h.project.id for h in search(snapshot, q)], load_queries(USERS_FILE))
+    round4 = evaluate(lambda q: [h.project.id for h in search(snapshot, q)], load_queries(ROUND4_FILE))
 
     def one_shot(*cli_args: str) -> float:
         walls = []
@@ -84,11 +85,12 @@ def main() -> None:
         ("held-out relevance set", holdout.summary()),
         ("fresh relevance set", fresh.summary()),
         ("users relevance set", users.summary()),
+        ("round-4 relevance set", round4.summary()),
     ]
     width = max(len(label) for label, _ in rows)
     for label, value in rows:
         print(f"{label:<{width}}  {value}")
-    for failure in evaluation.failures + holdout.failures + fresh.failures + users.failures:
+    for failure in evaluation.failures + holdout.failures + fresh.failures + users.failures + round4.failures:
         print(f"  fail: {failure}")
 
 

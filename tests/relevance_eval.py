@@ -17,6 +17,9 @@ FRESH_FILE = Path(__file__).with_name("relevance_fresh.json")
 # A fourth, as three kinds of users would type (coordinator, journalist,
 # ministry official), every query new; its first run is the latest estimate.
 USERS_FILE = Path(__file__).with_name("relevance_users.json")
+# A fifth, of the kinds the issue lists, judged before reading the search code,
+# every query new to the four above; its first run is the latest estimate.
+ROUND4_FILE = Path(__file__).with_name("relevance_round4.json")
 
 
 def load_queries(path: Path = RELEVANCE_FILE) -> list[dict]:

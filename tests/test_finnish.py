@@ -15,7 +15,7 @@ def keys(text: str, kind: str | None = None) -> list[str]:
 
 def test_words_are_folded_with_spans_into_the_original() -> None:
     text = "Etäohjausta Riihimäellä"
-    found = finnish.words(text)
+    found = [w for w in finnish.words(text) if w.kind == "word"]
     assert [w.key for w in found] == ["etaohjausta", "riihimaella"]
     assert [text[w.start : w.end] for w in found] == ["Etäohjausta", "Riihimäellä"]
     assert [w.position for w in found] == [0, 1]
@@ -24,6 +24,18 @@ def test_words_are_folded_with_spans_into_the_original() -> None:
 def test_hyphenated_compound_yields_itself_and_its_parts() -> None:
     assert keys("vapaa-ajan neuvontapalveluita") == ["vapaa-ajan", "vapaa", "ajan", "neuvontapalveluita"]
     assert keys("sote-hyvinvointikeskuksia", "part") == ["sote", "hyvinvointikeskuksia"]
+
+
+def test_vowel_harmony_clash_is_a_compound_boundary() -> None:
+    # Folded, ä|a reads as a long aa; unfolded, back and front vowels never meet inside one word.
+    assert keys("kehittäjäasiakasryhmä", "harmony") == ["kehittaja", "asiakasryhma"]
+    assert keys("pääasiallinen", "harmony") == ["asiallinen"]  # a three-letter head is no part of its own
+    assert keys("etäohjaukseen", "harmony") == []  # a|o is no long vowel: compound_parts splits it
+    assert keys("neuvontapalveluiden toimintaa maahanmuuttajaväestön", "harmony") == []
+    text = "Kehittäjäasiakasryhmä"
+    parts = [w for w in finnish.words(text) if w.kind == "harmony"]
+    assert [text[w.start : w.end] for w in parts] == ["Kehittäjä", "asiakasryhmä"]
+    assert [w.proper for w in parts] == [False, False]  # sentence start, not a name
 
 
 def test_elliptical_hyphen_forward() -> None:
@@ -116,6 +128,8 @@ def test_inflections_share_a_stem(base: str, inflected: str) -> None:
         ("kehittaja", "kehittamis"),  # ... nor after a/ä
         ("sali", "salo"),  # whole words differing in the last letter
         ("joki", "joka"),
+        ("savonia", "savon"),  # a genitive takes no further ending
+        ("lahdenia", "lahden"),
     ],
 )
 def test_different_words_do_not_share_a_stem(a: str, b: str) -> None:

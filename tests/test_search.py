@@ -88,6 +88,46 @@ def test_users_relevance_set_is_new() -> None:
     assert not [q["query"] for q in load_queries(USERS_FILE) if q["query"].casefold() in older]
 
 
+def test_round4_relevance_set_meets_the_target(bundled: Snapshot) -> None:
+    from relevance_eval import ROUND4_FILE, load_queries
+
+    queries = load_queries(ROUND4_FILE)
+    assert len(queries) >= 120
+    assert sum(1 for q in queries if not q["must"] and not q["may"]) >= 20
+    assert {q["kind"] for q in queries} >= {"base", "inflected", "compound", "gradation", "typo", "diacritics",
+                                            "name", "acronym", "phrase", "nonsense"}
+    result = evaluate(lambda q: ids(bundled, q), queries)
+    print(result.summary())
+    assert result.accuracy >= TARGET_ACCURACY, "\n".join([result.summary(), *result.failures])
+
+
+def test_round4_relevance_set_is_new() -> None:
+    from relevance_eval import FRESH_FILE, HOLDOUT_FILE, ROUND4_FILE, USERS_FILE, load_queries
+
+    older = {q["query"].casefold() for path in (None, HOLDOUT_FILE, FRESH_FILE, USERS_FILE)
+             for q in load_queries(*filter(None, [path]))}
+    assert not [q["query"] for q in load_queries(ROUND4_FILE) if q["query"].casefold() in older]
+
+
+def test_front_and_back_vowel_meeting_is_a_compound_boundary() -> None:
+    # Folded, kehittäjä|asiakasryhmä reads as one word with a long aa.
+    texts = snapshot_of(
+        make_project(1, "joined", description="perustetaan kehittäjäasiakasryhmä"),
+        make_project(2, "word", description="asiakasryhmä kokoontuu"),
+        make_project(3, "long", description="maahanmuuttajien neuvontaa"),
+    )
+    assert ids(texts, "asiakasryhmä") == ["word", "joined"]  # a compound part ranks below the word
+    assert ids(texts, "asiakasryhmiä") == ["word", "joined"]
+    assert ids(texts, "kehittäjä") == ["joined"]
+
+
+def test_a_genitive_with_an_ending_stuck_on_is_another_word() -> None:
+    texts = snapshot_of(make_project(1, "savo", organisation="Etelä-Savon kuntayhtymä", area="Etelä-Savo"))
+    assert ids(texts, "Savonia") == []
+    assert ids(texts, "Savossa") == ["savo"]
+    assert ids(texts, "Savon") == ["savo"]
+
+
 def test_hyphenated_query_word_the_texts_lack_is_read_as_its_parts() -> None:
     texts = snapshot_of(
         make_project(1, "sote", description="sote-hyvinvointikeskuksia"),
