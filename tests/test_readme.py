@@ -44,3 +44,22 @@ def test_jq_example_runs_and_prints_something(runner, example):
     assert outputs and all(o not in (None, "", []) for o in outputs)
     if raw:
         assert all(isinstance(o, (str, int, float)) for o in outputs)
+
+
+def test_readme_documents_every_command_and_option():
+    from typer.main import get_command
+
+    from hankkeet.cli import app
+
+    group = get_command(app)
+    missing = []
+    for param in group.params:
+        missing += [f"hankkeet {opt}" for opt in param.opts if opt.startswith("--") and opt not in README]
+    for name, command in group.commands.items():
+        if f"hankkeet {name}" not in README:
+            missing.append(f"command {name}")
+        for param in command.params:
+            for opt in param.opts:
+                if opt.startswith("-") and opt not in ("-h", "--help") and f"{opt}" not in README:
+                    missing.append(f"hankkeet {name} {opt}")
+    assert not missing, missing
