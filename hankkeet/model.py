@@ -59,8 +59,8 @@ class Project(NamedTuple):
     organisation: str
     co_implementers: tuple[str, ...]
     name: str
-    start: str
-    end: str
+    start: str | None  # null only when the document's period could not be read
+    end: str | None
     area: str
     description: str
     regions: tuple[str, ...] = ()
@@ -84,7 +84,7 @@ class Project(NamedTuple):
 
     @property
     def period(self) -> str:
-        return f"{self.start} – {self.end}"
+        return f"{self.start or '?'} – {self.end or '?'}"
 
 
 class Source(NamedTuple):
@@ -232,19 +232,24 @@ def _text(obj: dict[str, Any], key: str, where: str) -> str:
     return _expect(obj[key], str, f"{where}.{key}")
 
 
-def _iso_date(obj: dict[str, Any], key: str, where: str) -> str:
-    value = _text(obj, key, where)
+def _iso_date(obj: dict[str, Any], key: str, where: str) -> str | None:
+    if key not in obj:
+        raise _SchemaProblem(f"{where} is missing '{key}'")
+    value = obj[key]
+    if value is None:  # a period the parser could not read
+        return None
+    _expect(value, str, f"{where}.{key}")
     try:
         date.fromisoformat(value)
     except ValueError:
-        raise _SchemaProblem(f"{where}.{key} must be an ISO date (YYYY-MM-DD), not {value!r}") from None
+        raise _SchemaProblem(f"{where}.{key} must be an ISO date (YYYY-MM-DD) or null, not {value!r}") from None
     return value
 
 
 _BASIS_SET = frozenset(BASES)
 _new_coverage = Coverage._make
 _COVERAGE_TYPES = frozenset({(str, str, str), (str, str, type(None))})
-_PROJECT_TEXTS = ("id", "organisation", "name", "start", "end", "area", "description")
+_PROJECT_TEXTS = ("id", "organisation", "name", "area", "description")
 
 
 def _coverage(item: Any, where: str) -> Coverage:
@@ -268,6 +273,19 @@ def _project(item: Any, where: str) -> Project:
     return _project_checked(item, where)
 
 
+def _is_iso_date(value: Any) -> bool:
+    """An ISO date string, or null (a period the parser could not read)."""
+    if value is None:
+        return True
+    if type(value) is not str:
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
 def _project_unchecked(item: dict[str, Any]) -> Project | None:
     """The project if ``item`` is plainly valid, else None (no message)."""
     get = item.get
@@ -285,10 +303,8 @@ def _project_unchecked(item: dict[str, Any]) -> Project | None:
         or any(type(r) is not str for r in regions)
     ):
         return None
-    try:
-        date.fromisoformat(texts[3])
-        date.fromisoformat(texts[4])
-    except ValueError:
+    start, end = get("start"), get("end")
+    if not (_is_iso_date(start) and _is_iso_date(end)):
         return None
     coverage = []
     for m in municipalities:
@@ -298,7 +314,7 @@ def _project_unchecked(item: dict[str, Any]) -> Project | None:
         if (type(values[0]), type(values[1]), type(values[3])) not in _COVERAGE_TYPES or values[2] not in _BASIS_SET:
             return None
         coverage.append(_new_coverage(values))
-    pid, organisation, name, start, end, area, description = texts
+    pid, organisation, name, area, description = texts
     return Project(pid, number, organisation, tuple(co), name, start, end, area, description,
                    tuple(regions), tuple(coverage))
 

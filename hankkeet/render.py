@@ -108,7 +108,7 @@ def projects_table(projects: Sequence[Project], title: str | None = None) -> Tab
     for p in projects:
         table.add_row(
             text(p.number), text(p.id), text(_organisation_line(p)), text(p.name), text(p.area),
-            text(f"{p.start} –\n{p.end}"),
+            text(f"{p.start or '?'} –\n{p.end or '?'}"),
         )
     return table
 
@@ -132,7 +132,7 @@ def project_detail(p: Project) -> Table:
         ("organisation", p.organisation),
         ("co-implementers", ", ".join(p.co_implementers) or "–"),
         ("name", p.name),
-        ("period", f"{p.start} – {p.end}"),
+        ("period", p.period),
         ("area", p.area),
     ]
     if p.regions:

@@ -231,3 +231,15 @@ def test_parse_output_dash_is_stdout(runner, tmp_path, monkeypatch, snapshot):
     assert result.exit_code == 0
     assert json.loads(result.stdout) == snapshot.to_dict()
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(("start", "ok"), [(None, True), ("2020-09-01", True), ("2020-13-01", False), (20200901, False)])
+def test_loader_accepts_a_null_period_but_no_bad_date(runner, tmp_path, snapshot, start, ok):
+    data = snapshot.to_dict()
+    data["projects"][2]["start"] = start
+    path = tmp_path / "snap.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    result = invoke(runner, "--data", str(path), "list", "--json")
+    assert (result.exit_code == 0) is ok
+    if not ok:
+        assert "projects[2].start" in result.stderr

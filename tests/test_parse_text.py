@@ -199,3 +199,26 @@ def test_documents_that_are_not_a_summary_give_a_clear_error(content, problem):
     assert problem in caught.value.message
     assert caught.value.message.startswith("bad.txt: ")
     assert "\n" not in caught.value.message
+
+
+def test_an_impossible_date_is_a_warning_and_null_dates(runner, tmp_path):
+    import json as _json
+
+    from conftest import invoke
+
+    document = SYNTHETIC.replace("1.3.2022–28.2.2023", "31.2.2022–28.2.2023")
+    snapshot = parse_bytes(document.encode(), "odd.txt")
+    kemi = snapshot.get("kemi")
+    assert (kemi.start, kemi.end) == (None, None)
+    assert [p.start for p in snapshot.projects if p.id != "kemi"] == ["2022-01-01", "2022-01-01"]
+    assert any("kemi" in w and "31.2.2022" in w for w in snapshot.warnings)
+
+    source, out = tmp_path / "odd.txt", tmp_path / "odd.json"
+    source.write_text(document, encoding="utf-8")
+    result = invoke(runner, "parse", str(source), "-o", str(out))
+    assert result.exit_code == 0
+    assert "warning: kemi: cannot read the period '31.2.2022–28.2.2023'" in result.stderr
+    shown = invoke(runner, "--data", str(out), "show", "kemi", "--json")
+    assert shown.exit_code == 0 and _json.loads(shown.stdout)["start"] is None
+    table = invoke(runner, "--data", str(out), "show", "kemi")
+    assert "? – ?" in table.stdout

@@ -39,7 +39,7 @@ def parse_bytes(data: bytes, file_name: str, password: str = "", label: str | No
         if is_pdf(data):
             from hankkeet.parse.pdf import parse_pdf
 
-            source, projects = parse_pdf(data, file_name, sha256, password=password)
+            source, projects, warnings = parse_pdf(data, file_name, sha256, password=password)
         else:
             from hankkeet.kunnat.areas import is_place
             from hankkeet.parse.text import parse_text
@@ -50,12 +50,12 @@ def parse_bytes(data: bytes, file_name: str, password: str = "", label: str | No
                 text = data.decode("utf-8-sig")
             except UnicodeDecodeError:
                 raise SourceError("not UTF-8 text (and not a PDF)") from None
-            source, projects = parse_text(text, file_name, sha256, is_place)
+            source, projects, warnings = parse_text(text, file_name, sha256, is_place)
     except SourceError as exc:
         # The cause, if any, is an unexpected exception under it: --debug shows it.
         raise SourceError(f"{label}: {exc.message}") from exc.__cause__
-    projects, warnings = _with_coverage(projects)
-    return Snapshot(source=source, projects=tuple(projects), warnings=tuple(warnings))
+    projects, area_warnings = _with_coverage(projects)
+    return Snapshot(source=source, projects=tuple(projects), warnings=(*warnings, *area_warnings))
 
 
 def _with_coverage(projects: list[Project]) -> tuple[list[Project], list[str]]:

@@ -131,13 +131,16 @@ class Page:
     columns: dict[str, list[Line]] = field(default_factory=dict)
 
 
-def parse_pdf(data: bytes, file_name: str, sha256: str, password: str = "") -> tuple[Source, list[Project]]:
-    """Read the project table of a summary PDF; raise SourceError for anything else."""
+def parse_pdf(
+    data: bytes, file_name: str, sha256: str, password: str = ""
+) -> tuple[Source, list[Project], list[str]]:
+    """Read the project table of a summary PDF (source, projects, warnings);
+    raise SourceError for anything else."""
     with table_reconstruction():
         return _parse_pdf(data, file_name, sha256, password)
 
 
-def _parse_pdf(data: bytes, file_name: str, sha256: str, password: str) -> tuple[Source, list[Project]]:
+def _parse_pdf(data: bytes, file_name: str, sha256: str, password: str) -> tuple[Source, list[Project], list[str]]:
     pages = _read_pages(data, password)
     if not pages:
         raise SourceError("the PDF has no pages")
@@ -156,13 +159,14 @@ def _parse_pdf(data: bytes, file_name: str, sha256: str, password: str) -> tuple
         + [line.text for line in title_lines]
     )
     title, subtitle = _title(title_lines, known)
+    warnings: list[str] = []
     projects = [
-        build_project(number, *split_info_cell(info, known), area, description, known_words=known)
+        build_project(number, *split_info_cell(info, known), area, description, known_words=known, warnings=warnings)
         for number, (info, area, description) in enumerate(_rows(pages), start=1)
     ]
     if not projects:
         raise SourceError("no projects found under the table header")
-    return Source(title=title, subtitle=subtitle, file=file_name, sha256=sha256), unique_ids(projects)
+    return Source(title=title, subtitle=subtitle, file=file_name, sha256=sha256), unique_ids(projects), warnings
 
 
 # -- reading ----------------------------------------------------------------

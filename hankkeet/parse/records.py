@@ -147,14 +147,19 @@ def build_project(
     area_lines: Sequence[str],
     description_lines: Sequence[str],
     known_words: frozenset[str],
+    warnings: list[str] | None = None,
 ) -> Project:
+    """One record from its cells. A period of the right shape with impossible
+    dates (``31.2.2020``) leaves start and end null and adds a warning."""
     applicant_text = join_lines(applicant_lines, known_words)
     applicant = parse_applicant(applicant_text)
     if applicant is None:
         raise SourceError(f"project {number}: not an applicant: {applicant_text!r}")
     period = parse_period(period_line)
     if period is None:
-        raise SourceError(f"project {number}: cannot read the period {clean(period_line)!r}")
+        if warnings is None:
+            raise SourceError(f"project {number}: cannot read the period {clean(period_line)!r}")
+        warnings.append(f"{applicant.slug}: cannot read the period {clean(period_line)!r}; start and end are null")
     name = join_lines(name_lines, known_words)
     if not name:
         raise SourceError(f"project {number}: the project name is empty")
@@ -164,8 +169,8 @@ def build_project(
         organisation=applicant.organisation,
         co_implementers=applicant.co_implementers,
         name=name,
-        start=period[0],
-        end=period[1],
+        start=period[0] if period else None,
+        end=period[1] if period else None,
         area=join_lines(area_lines, known_words),
         description=join_lines(description_lines, known_words),
     )

@@ -36,12 +36,17 @@ _MAX_INFO_LINES = 16
 _MAX_PLACE_WORDS = 6
 
 
-def parse_text(text: str, file_name: str, sha256: str, is_place: Callable[[str], bool]) -> tuple[Source, list[Project]]:
+def parse_text(
+    text: str, file_name: str, sha256: str, is_place: Callable[[str], bool]
+) -> tuple[Source, list[Project], list[str]]:
+    """The source, its projects and warnings (e.g. a period that cannot be read)."""
     with table_reconstruction():
         return _parse_text(text, file_name, sha256, is_place)
 
 
-def _parse_text(text: str, file_name: str, sha256: str, is_place: Callable[[str], bool]) -> tuple[Source, list[Project]]:
+def _parse_text(
+    text: str, file_name: str, sha256: str, is_place: Callable[[str], bool]
+) -> tuple[Source, list[Project], list[str]]:
     lines = [clean(line) for line in text.splitlines()]
     header_at = _find_header(lines)
     title, subtitle = _preamble(lines[:header_at])
@@ -52,13 +57,14 @@ def _parse_text(text: str, file_name: str, sha256: str, is_place: Callable[[str]
         if not _PAGE_NUMBER.match(line) and fold(line) not in furniture
     ]
     known = document_words(lines)
+    warnings: list[str] = []
     projects = [
-        build_project(number, *cells, known_words=known)
+        build_project(number, *cells, known_words=known, warnings=warnings)
         for number, cells in enumerate(_rows(body, known, is_place), start=1)
     ]
     if not projects:
         raise SourceError("no projects found under the table header")
-    return Source(title=title, subtitle=subtitle, file=file_name, sha256=sha256), unique_ids(projects)
+    return Source(title=title, subtitle=subtitle, file=file_name, sha256=sha256), unique_ids(projects), warnings
 
 
 def _find_header(lines: Sequence[str]) -> int:
