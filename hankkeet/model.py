@@ -50,7 +50,8 @@ class Project(NamedTuple):
     """One funded project, every text field NFC with whitespace collapsed.
 
     ``id`` is a short lowercase ASCII slug, ``number`` the 1-based position in
-    the document, ``start``/``end`` ISO dates. ``area`` is the Toiminta-alue cell
+    the document, ``start``/``end`` ISO dates (null if the document's period has an
+    impossible date). ``area`` is the Toiminta-alue cell
     as printed; ``regions`` and ``municipalities`` are what it resolves to.
     """
 
