@@ -11,6 +11,7 @@ traceback). Messages go to stderr; stdout carries only the requested output.
 import os
 import sys
 from pathlib import Path
+from collections.abc import Callable, Sequence
 from typing import Annotated, Any, NoReturn
 
 import typer
@@ -217,6 +218,20 @@ def print_table(renderable: Any) -> None:
     sys.stdout.flush()
 
 
+def _emit(fmt: str, results: Sequence[Any], *, as_json: Callable[[Sequence[Any]], str],
+          as_csv: Callable[[Sequence[Any]], str], as_table: Callable[[Sequence[Any]], Any], none_found: str) -> None:
+    """Print results in the chosen format; no results: exit 1 with a message
+    (JSON and CSV still print their empty form, a table prints nothing)."""
+    if fmt == "json":
+        write_stdout(as_json(results))
+    elif fmt == "csv":
+        write_stdout(as_csv(results))
+    elif results:
+        print_table(as_table(results))
+    if not results:
+        _no_results(none_found)
+
+
 def _no_results(message: str) -> NoReturn:
     _report(message)
     raise typer.Exit(EXIT_NO_RESULTS)
@@ -257,16 +272,9 @@ def list_projects(
     selection = filter_projects(_snapshot(ctx).projects, kunta=kunta, maakunta=maakunta)
     for note in selection.notes:
         _report(f"note: {note}")
-    projects = selection.projects
-    if fmt == "json":
-        write_stdout(render.projects_json(projects))
-    elif fmt == "csv":
-        write_stdout(render.projects_csv(projects))
-    elif projects:
-        print_table(render.projects_table(projects))
-    if not projects:
-        scope = f" covering {' and '.join(selection.scope)}" if selection.scope else ""
-        _no_results(f"no projects{scope}")
+    scope = f" covering {' and '.join(selection.scope)}" if selection.scope else ""
+    _emit(fmt, selection.projects, as_json=render.projects_json, as_csv=render.projects_csv,
+          as_table=render.projects_table, none_found=f"no projects{scope}")
 
 
 @app.command("show")
@@ -461,15 +469,9 @@ def search_command(
     fmt = _output_format(as_json, as_csv)
     text = " ".join(query)
     hits = search(_snapshot(ctx), text, fields=field, limit=limit)
-    if fmt == "json":
-        write_stdout(render.search_json(hits))
-    elif fmt == "csv":
-        write_stdout(render.search_csv(hits))
-    elif hits:
-        print_table(render.search_table(hits))
-    if not hits:
-        shown = text if len(text) <= 60 else text[:57] + "..."
-        _no_results(f"no project matches {shown!r}")
+    shown = text if len(text) <= 60 else text[:57] + "..."
+    _emit(fmt, hits, as_json=render.search_json, as_csv=render.search_csv, as_table=render.search_table,
+          none_found=f"no project matches {shown!r}")
 
 
 # Set by main(): this process runs one command and exits (not a test runner
