@@ -432,6 +432,76 @@ def coverage_command(
         print_table(render.region_coverage_table(coverage.region_summary(projects), coverage.total_coverage(projects)))
 
 
+# -- map -------------------------------------------------------------------
+
+@app.command("map")
+def map_command(
+    ctx: typer.Context,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE",
+                     help="Write the map here: .svg (a picture) or .html (a self-contained report); - is stdout."),
+    ] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", metavar="FORMAT", help="svg, html or text (blocks for the terminal); "
+                     "default: from the -o suffix, text on a terminal, svg in a pipe."),
+    ] = None,
+    project: Annotated[
+        str | None,
+        typer.Option("--project", metavar="ID", help="Draw only this project's area.",
+                     autocompletion=complete_project_ids),
+    ] = None,
+    maakunta: Annotated[
+        str | None,
+        typer.Option("--maakunta", metavar="NAME", help="Zoom to this region.",
+                     autocompletion=lambda incomplete: _complete_region(incomplete)),
+    ] = None,
+    kunta: Annotated[
+        str | None,
+        typer.Option("--kunta", metavar="NAME", help="Outline this municipality.",
+                     autocompletion=lambda incomplete: _complete_municipality(incomplete)),
+    ] = None,
+) -> None:
+    """Draw the coverage map of the municipalities (SVG, HTML report or terminal).
+
+    Each municipality is coloured by the strongest basis any project covers it on.
+    -o FILE.svg or -o FILE.html writes a file; without -o a terminal gets a block map.
+
+    \b
+    Examples:
+      hankkeet map --format svg > coverage.svg
+      hankkeet map --format html > report.html
+      hankkeet map --project riihimaki --kunta Loppi --format svg > riihimaki.svg
+      hankkeet map --maakunta Pirkanmaa --format text
+    """
+    from hankkeet.maps import drawing
+
+    snapshot = _snapshot(ctx)
+    if output is not None and str(output) == "-":
+        output = None
+    chosen = drawing.choose_format(fmt, output, stdout_is_terminal=sys.stdout.isatty())
+    view = drawing.view_for(snapshot, project=project, maakunta=maakunta, kunta=kunta)
+    if chosen == "text":
+        from hankkeet.maps.terminal import render_blocks
+        from hankkeet.render import make_console
+
+        console = make_console()
+        console.print(render_blocks(view, colour=console.color_system is not None))
+        return
+    text = drawing.draw(snapshot, view, chosen)
+    if output is None:
+        write_stdout(text)
+        return
+    if output.is_dir():
+        raise HankkeetError(f"{output}: is a directory; give a file name for the map")
+    try:
+        drawing.write_file(output, text)
+    except OSError as exc:
+        raise HankkeetError(f"{output}: cannot write: {exc.strerror or exc}") from None
+    _report(f"wrote {output}: {drawing.summary(view)}")
+
+
 # -- search (owner: search branch) ----------------------------------------
 
 

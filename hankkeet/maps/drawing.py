@@ -1,0 +1,73 @@
+"""The map command's core: choose a format, build the view, draw it, write it."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from hankkeet.errors import HankkeetError
+from hankkeet.maps.view import MapView, build_view
+from hankkeet.model import Snapshot
+
+FORMATS = ("svg", "html", "text")
+_SUFFIXES = {".svg": "svg", ".html": "html", ".htm": "html"}
+
+
+def choose_format(fmt: str | None, output: Path | None, *, stdout_is_terminal: bool) -> str:
+    """The drawing to make: ``--format`` wins, then the file suffix, then where stdout goes."""
+    if fmt is not None:
+        chosen = fmt.strip().lower()
+        if chosen not in FORMATS:
+            raise HankkeetError(f"unknown map format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+        if chosen == "text" and output is not None:
+            raise HankkeetError("--format text draws on the terminal; use svg or html with -o")
+        return chosen
+    if output is not None:
+        suffix = output.suffix.lower()
+        if suffix not in _SUFFIXES:
+            raise HankkeetError(
+                f"{output}: cannot tell the format from the suffix; use .svg or .html, or --format svg|html"
+            )
+        return _SUFFIXES[suffix]
+    return "text" if stdout_is_terminal else "svg"
+
+
+def view_for(snapshot: Snapshot, *, project: str | None, maakunta: str | None, kunta: str | None) -> MapView:
+    """Resolve the names a person typed, then build the view (unknown names raise HankkeetError)."""
+    from hankkeet.kunnat.lookup import lookup, lookup_region
+
+    chosen = snapshot.find(project) if project is not None else None
+    region = lookup_region(maakunta).region if maakunta is not None else None
+    code = lookup(kunta).municipality.code if kunta is not None else None
+    return build_view(snapshot, project=chosen, region=region, kunta=code)
+
+
+def draw(snapshot: Snapshot, view: MapView, fmt: str) -> str:
+    if fmt == "html":
+        from hankkeet.maps.report import render_html
+
+        return render_html(snapshot, view)
+    from hankkeet.maps.svg import render_svg
+
+    return render_svg(view)
+
+
+def summary(view: MapView) -> str:
+    counts = view.counts()
+    shown = len(view.shown())
+    return f"{shown} municipalities, {shown - counts['none']} covered"
+
+
+def write_file(path: Path, text: str) -> None:
+    """Write atomically next to the target, so a reader never sees half a map."""
+    import tempfile
+
+    directory = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=".hankkeet-", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,112 @@
+"""A self-contained HTML report: the map with tooltips, the headline figures,
+the region table and the projects with their areas. No scripts, no external
+files, nothing fetched: it opens offline and can be sent on as one file."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import NamedTuple
+
+from hankkeet.maps.svg import render_svg
+from hankkeet.maps.view import COLOURS, LABELS, NOT_COVERED, MapView
+from hankkeet.model import BASES, Snapshot
+
+
+class RegionRow(NamedTuple):
+    region: str
+    municipalities: int
+    direct: int  # listed, subregion or region
+    cooperation: int  # cooperation only
+    population: int
+    population_direct: int
+    population_cooperation: int
+
+
+def region_rows(view: MapView) -> list[RegionRow]:
+    """Per region (registry order), the municipalities and people covered."""
+    from hankkeet.kunnat.registry import registry
+
+    rows = []
+    for region in registry().regions:
+        cells = [c for c in view.cells if c.region == region]
+        direct = [c for c in cells if c.category in BASES and c.category != "cooperation"]
+        coop = [c for c in cells if c.category == "cooperation"]
+        rows.append(RegionRow(
+            region, len(cells), len(direct), len(coop), sum(c.population for c in cells),
+            sum(c.population for c in direct), sum(c.population for c in coop),
+        ))
+    return rows
+
+
+def _pct(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.0f} %" if whole else "–"
+
+
+def _num(value: int) -> str:
+    return f"{value:,}".replace(",", "\u202f")
+
+
+def headline(view: MapView) -> str:
+    """One line: municipalities covered, share of the population, regions without a project."""
+    rows = region_rows(view)
+    total = sum(r.municipalities for r in rows)
+    covered = sum(r.direct + r.cooperation for r in rows)
+    people = sum(r.population for r in rows)
+    people_direct = sum(r.population_direct for r in rows)
+    people_any = people_direct + sum(r.population_cooperation for r in rows)
+    empty = sum(1 for r in rows if r.direct + r.cooperation == 0)
+    return (
+        f"{covered} of {total} municipalities ({_pct(covered, total)}) · "
+        f"{_pct(people_any, people)} of the population ({_pct(people_direct, people)} directly) · "
+        f"{empty} regions without a project"
+    )
+
+
+def render_html(snapshot: Snapshot, view: MapView) -> str:
+    rows = region_rows(view)
+    svg = render_svg(view, standalone=False)
+    parts = [
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
+        f"<title>{escape(view.title)}</title>\n",
+        "<style>\n"
+        "body{font-family:'DejaVu Sans',Verdana,Arial,sans-serif;margin:24px;color:#1a1a1a;max-width:1100px}\n"
+        "h1{font-size:20px;margin:0 0 4px}h2{font-size:16px;margin:28px 0 8px}\n"
+        ".headline{font-size:16px;font-weight:bold;margin:12px 0}\n"
+        "table{border-collapse:collapse;font-size:13px}th,td{padding:3px 8px;text-align:left;"
+        "border-bottom:1px solid #ddd;vertical-align:top}td.n{text-align:right;font-variant-numeric:tabular-nums}\n"
+        ".swatch{display:inline-block;width:12px;height:12px;margin-right:4px;vertical-align:middle}\n"
+        "figure{margin:0}figcaption{font-size:11px;color:#555}\n"
+        "</style>\n</head>\n<body>\n",
+        f"<h1>{escape(view.title)}</h1>\n<p>{escape(snapshot.source.subtitle)}</p>\n",
+        f"<p class=\"headline\" id=\"headline\">{escape(headline(view))}</p>\n",
+        f"<p>{escape(view.subtitle)}. Hover over a municipality for its name, population and projects.</p>\n",
+        f"<figure id=\"map\">{svg}</figure>\n",
+        "<h2>Coverage by region</h2>\n",
+        "<p>Direct: named in a project's area, or in a subregion or region named there. "
+        "Cooperation only: reached through another municipality's regional cooperation.</p>\n",
+        "<table id=\"regions\"><thead><tr><th>region</th><th>municipalities</th><th>direct</th>"
+        "<th>cooperation only</th><th>population</th><th>population covered directly</th>"
+        "<th>incl. cooperation</th></tr></thead><tbody>\n",
+    ]
+    for r in rows:
+        parts.append(
+            f"<tr><td>{escape(r.region)}</td><td class=n>{r.municipalities}</td><td class=n>{r.direct}</td>"
+            f"<td class=n>{r.cooperation}</td><td class=n>{_num(r.population)}</td>"
+            f"<td class=n>{_pct(r.population_direct, r.population)}</td>"
+            f"<td class=n>{_pct(r.population_direct + r.population_cooperation, r.population)}</td></tr>\n"
+        )
+    parts.append("</tbody></table>\n<h2>Projects</h2>\n<table id=\"projects\"><thead><tr><th>id</th>"
+                 "<th>organisation</th><th>project</th><th>area</th><th>municipalities</th></tr></thead><tbody>\n")
+    for p in snapshot.projects:
+        parts.append(
+            f"<tr><td>{escape(p.id)}</td><td>{escape(p.organisation)}</td><td>{escape(p.name)}</td>"
+            f"<td>{escape(p.area)}</td><td class=n>{len(p.municipalities)}</td></tr>\n"
+        )
+    parts.append("</tbody></table>\n<h2>Legend</h2>\n<p>")
+    parts.append(" ".join(
+        f"<span class=swatch style=\"background:{COLOURS[c]}\"></span>{escape(LABELS[c])}"
+        for c in (*BASES, NOT_COVERED)
+    ))
+    parts.append(f"</p>\n<p><small>Source: {escape(snapshot.source.file)} (sha256 "
+                 f"{escape(snapshot.source.sha256[:12])}…). Made with hankkeet.</small></p>\n</body>\n</html>\n")
+    return "".join(parts)
