@@ -8,7 +8,7 @@ project is counted in its 2021 region, and its coverage carries a note.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from hankkeet.kunnat.registry import Municipality, registry
@@ -171,3 +171,86 @@ def filter_projects(projects: Iterable[Project], *, kunta: str | None = None, ma
         selected = filter_by_region(selected, region.region)
         scope.append(region.region)
     return AreaFilter(selected, scope, notes)
+
+
+class PeopleCovered(NamedTuple):
+    """Municipalities and people of one region (or the whole country) by how they are covered.
+
+    ``direct``: named in an area, or in a subregion or region named there;
+    ``cooperation``: reached only through another municipality's cooperation.
+    """
+
+    region: str
+    municipalities: int
+    direct: int
+    cooperation: int
+    population: int
+    population_direct: int
+    population_cooperation: int
+
+    @property
+    def covered(self) -> int:
+        return self.direct + self.cooperation
+
+    @property
+    def population_covered(self) -> int:
+        return self.population_direct + self.population_cooperation
+
+    def to_dict(self) -> dict[str, Any]:
+        def share(part: int, whole: int) -> float:
+            return round(part / whole, 4) if whole else 0.0
+
+        return {
+            "region": self.region,
+            "municipalities": self.municipalities,
+            "covered_direct": self.direct,
+            "covered_cooperation_only": self.cooperation,
+            "not_covered": self.municipalities - self.covered,
+            "population": self.population,
+            "population_direct": self.population_direct,
+            "population_cooperation_only": self.population_cooperation,
+            "population_share_direct": share(self.population_direct, self.population),
+            "population_share": share(self.population_covered, self.population),
+        }
+
+
+def people_covered(
+    projects: Sequence[Project], population: Mapping[str, int]
+) -> tuple[list[PeopleCovered], PeopleCovered]:
+    """Per region (registry order) and in total: municipalities and people covered.
+
+    ``population`` maps municipality codes to inhabitants; a code missing from it counts as 0.
+    """
+    by_code = _coverage_by_code(projects)
+    rows = []
+    for region in registry().regions:
+        members = registry().in_region(region)
+        direct = [m.code for m in members if _direct(by_code.get(m.code, []))]
+        coop = [m.code for m in members if m.code in by_code and not _direct(by_code[m.code])]
+        rows.append(PeopleCovered(
+            region, len(members), len(direct), len(coop),
+            sum(population.get(m.code, 0) for m in members),
+            sum(population.get(c, 0) for c in direct),
+            sum(population.get(c, 0) for c in coop),
+        ))
+    total = PeopleCovered(
+        "total",
+        *(sum(getattr(r, f) for r in rows) for f in PeopleCovered._fields[1:]),
+    )
+    return rows, total
+
+
+def headline(projects: Sequence[Project], population: Mapping[str, int]) -> str:
+    """``127 of 309 municipalities (41 %) · 70 % of the population (68 % directly) · 4 regions without a project``."""
+    rows, total = people_covered(projects, population)
+    empty = sum(1 for r in rows if r.covered == 0)
+
+    def pct(part: int, whole: int) -> str:
+        return f"{100 * part / whole:.0f} %" if whole else "–"
+
+    regions = "region" if empty == 1 else "regions"
+    return (
+        f"{total.covered} of {total.municipalities} municipalities ({pct(total.covered, total.municipalities)}) · "
+        f"{pct(total.population_covered, total.population)} of the population "
+        f"({pct(total.population_direct, total.population)} directly) · {empty} {regions} without a project"
+    )

@@ -5,37 +5,16 @@ files, nothing fetched: it opens offline and can be sent on as one file."""
 from __future__ import annotations
 
 from html import escape
-from typing import NamedTuple
 
+from hankkeet.coverage import headline, people_covered
 from hankkeet.maps.svg import render_svg
 from hankkeet.maps.view import COLOURS, LABELS, NOT_COVERED, MapView
 from hankkeet.model import BASES, Snapshot
 
 
-class RegionRow(NamedTuple):
-    region: str
-    municipalities: int
-    direct: int  # listed, subregion or region
-    cooperation: int  # cooperation only
-    population: int
-    population_direct: int
-    population_cooperation: int
-
-
-def region_rows(view: MapView) -> list[RegionRow]:
-    """Per region (registry order), the municipalities and people covered."""
-    from hankkeet.kunnat.registry import registry
-
-    rows = []
-    for region in registry().regions:
-        cells = [c for c in view.cells if c.region == region]
-        direct = [c for c in cells if c.category in BASES and c.category != "cooperation"]
-        coop = [c for c in cells if c.category == "cooperation"]
-        rows.append(RegionRow(
-            region, len(cells), len(direct), len(coop), sum(c.population for c in cells),
-            sum(c.population for c in direct), sum(c.population for c in coop),
-        ))
-    return rows
+def population(view: MapView) -> dict[str, int]:
+    """Inhabitants per municipality code, as the map file gives them."""
+    return {cell.code: cell.population for cell in view.cells}
 
 
 def _pct(part: int, whole: int) -> str:
@@ -46,24 +25,8 @@ def _num(value: int) -> str:
     return f"{value:,}".replace(",", "\u202f")
 
 
-def headline(view: MapView) -> str:
-    """One line: municipalities covered, share of the population, regions without a project."""
-    rows = region_rows(view)
-    total = sum(r.municipalities for r in rows)
-    covered = sum(r.direct + r.cooperation for r in rows)
-    people = sum(r.population for r in rows)
-    people_direct = sum(r.population_direct for r in rows)
-    people_any = people_direct + sum(r.population_cooperation for r in rows)
-    empty = sum(1 for r in rows if r.direct + r.cooperation == 0)
-    return (
-        f"{covered} of {total} municipalities ({_pct(covered, total)}) · "
-        f"{_pct(people_any, people)} of the population ({_pct(people_direct, people)} directly) · "
-        f"{empty} regions without a project"
-    )
-
-
 def render_html(snapshot: Snapshot, view: MapView) -> str:
-    rows = region_rows(view)
+    rows, _ = people_covered(snapshot.projects, population(view))
     svg = render_svg(view, standalone=False)
     parts = [
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
@@ -78,7 +41,7 @@ def render_html(snapshot: Snapshot, view: MapView) -> str:
         "figure{margin:0}figcaption{font-size:11px;color:#555}\n"
         "</style>\n</head>\n<body>\n",
         f"<h1>{escape(view.title)}</h1>\n<p>{escape(snapshot.source.subtitle)}</p>\n",
-        f"<p class=\"headline\" id=\"headline\">{escape(headline(view))}</p>\n",
+        f"<p class=\"headline\" id=\"headline\">{escape(headline(snapshot.projects, population(view)))}</p>\n",
         f"<p>{escape(view.subtitle)}. Hover over a municipality for its name, population and projects.</p>\n",
         f"<figure id=\"map\">{svg}</figure>\n",
         "<h2>Coverage by region</h2>\n",

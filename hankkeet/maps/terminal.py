@@ -60,7 +60,7 @@ def rasterise(geo: Atlas, columns: int, codes: tuple[str, ...] = ()) -> Grid:
 
 def _darker(colour: str) -> str:
     r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
-    return f"#{int(r * 0.55):02x}{int(g * 0.55):02x}{int(b * 0.55):02x}"
+    return f"#{int(r * 0.7):02x}{int(g * 0.7):02x}{int(b * 0.7):02x}"
 
 
 def pixel_colours(view: MapView, grid: Grid) -> list[list[str | None]]:
