@@ -116,9 +116,30 @@ app = typer.Typer(
 class State:
     """Global options, shared with every command through the context."""
 
-    def __init__(self, data: Path | None = None, debug: bool = False) -> None:
+    def __init__(self, data: Path | None = None, debug: bool = False, max_input: int | None = None) -> None:
+        from hankkeet.fileio import DEFAULT_MAX_INPUT
+
         self.data = data
         self.debug = debug
+        self.max_input = DEFAULT_MAX_INPUT if max_input is None else max_input
+
+
+def _max_input_bytes(value: str | None) -> int | None:
+    """``--max-input MB`` as bytes; a usage error unless a positive finite number."""
+    if value is None or value == "":
+        return None
+    import math
+
+    from hankkeet.fileio import MIB
+
+    try:
+        mb = float(value)
+    except ValueError:
+        mb = math.nan
+    if not math.isfinite(mb) or mb <= 0 or mb > 1 << 40:
+        raise typer.BadParameter(f"{value!r} is not a size in MB (a positive number)",
+                                 param_hint="'--max-input' / HANKKEET_MAX_INPUT_MB")
+    return max(1, int(mb * MIB))
 
 
 def _version(value: bool) -> None:
@@ -140,11 +161,20 @@ def _root(
         ),
     ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on internal errors.")] = False,
+    max_input: Annotated[
+        str | None,
+        typer.Option(
+            "--max-input",
+            metavar="MB",
+            envvar="HANKKEET_MAX_INPUT_MB",
+            help="Refuse snapshots and documents larger than this, and PDFs inflating past it (default 64).",
+        ),
+    ] = None,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
 ) -> None:
-    ctx.obj = State(data=data, debug=debug)
+    ctx.obj = State(data=data, debug=debug, max_input=_max_input_bytes(max_input))
 
 
 # -- shared plumbing ------------------------------------------------------
@@ -162,7 +192,8 @@ def _snapshot(ctx: typer.Context):
 
     from hankkeet.model import load
 
-    snapshot = load(_state(ctx).data)
+    state = _state(ctx)
+    snapshot = load(state.data, max_bytes=state.max_input)
     if _one_shot:
         # This process ends soon: keep what exists now (the snapshot above all,
         # acyclic and freed by reference counting) out of the cyclic collector's
@@ -175,15 +206,23 @@ def _completion_snapshot(ctx: typer.Context):
     """The snapshot a completion should read; None if it cannot be loaded.
 
     Completion runs without the root callback, so --data is read from the
-    root context's parsed parameters.
+    root context's parsed parameters. Only a regular file within the input
+    limit is read: a FIFO or a device would block or never end, and a
+    completion must answer at once and print nothing else.
     """
+    import stat
+
     from hankkeet.model import load
 
     root = ctx.find_root()
-    data = root.params.get("data") if root is not None else None
+    params = root.params if root is not None else {}
+    data = params.get("data")
     try:
-        return load(data)
-    except HankkeetError:
+        limit = _max_input_bytes(params.get("max_input"))
+        if data is not None and not stat.S_ISREG(os.stat(data).st_mode):
+            return None
+        return load(data, max_bytes=limit)
+    except Exception:  # noqa: BLE001 - a completion offers nothing rather than fail
         return None
 
 
@@ -306,6 +345,7 @@ def show(
 
 @app.command("parse")
 def parse(
+    ctx: typer.Context,
     source: Annotated[Path, typer.Argument(metavar="FILE", help="The summary document: a PDF or its text extraction.")],
     output: Annotated[
         Path | None, typer.Option("--output", "-o", metavar="OUT", help="Write the snapshot here (atomically) instead of stdout; - is stdout.")
@@ -323,18 +363,11 @@ def parse(
     from hankkeet.parse import parse_file
     from hankkeet.render import to_json
 
-    snapshot = parse_file(source, password=password)
+    snapshot = parse_file(source, password=password, max_bytes=_state(ctx).max_input)
     if output is not None and str(output) == "-":
         output = None  # the usual spelling of stdout
     if output is not None:
-        if output.is_dir():
-            raise HankkeetError(f"{output}: is a directory; give a file name for the snapshot")
-        if not output.parent.exists():
-            raise HankkeetError(f"{output}: the folder {output.parent} does not exist")
-        try:
-            save(snapshot, output)
-        except OSError as exc:
-            raise HankkeetError(f"{output}: cannot write: {exc.strerror or exc}") from None
+        save(snapshot, output, inputs=[source])
     else:
         write_stdout(to_json(snapshot.to_dict()))
     for warning in snapshot.warnings:

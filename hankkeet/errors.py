@@ -30,6 +30,14 @@ class SourceError(HankkeetError):
     """A source document (text or PDF) cannot be turned into projects."""
 
 
+class InputTooLarge(SourceError):
+    """A file, or a PDF's inflated streams, exceed the input limit."""
+
+
+class OutputError(HankkeetError):
+    """An output file or stream cannot be written (full disk, a closed stream, ...)."""
+
+
 class NotFoundError(HankkeetError):
     """An identifier or name matched nothing; carries the closest candidates."""
 

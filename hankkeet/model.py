@@ -19,6 +19,7 @@ import json
 import os
 from datetime import date
 from pathlib import Path
+from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from hankkeet.errors import DataError, UnknownProject
@@ -150,39 +151,43 @@ def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def save(snapshot: Snapshot, path: Path) -> None:
-    """Write atomically: a temporary file in the same folder, then rename."""
-    import tempfile  # only writers need it
+def save(snapshot: Snapshot, path: str | os.PathLike[str], *, inputs: Sequence[str | os.PathLike[str]] = ()) -> None:
+    """Write the snapshot with the safe writer (atomic for a regular file; see hankkeet.fileio).
 
-    text = dumps(snapshot.to_dict())
-    directory = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    Refuses to write over any of ``inputs``; raises OutputError.
+    """
+    from hankkeet.fileio import write_file
+
+    write_file(path, dumps(snapshot.to_dict()).encode("utf-8"), inputs=inputs)
 
 
-def load(path: str | os.PathLike[str] | None = None) -> Snapshot:
-    """Load the bundled snapshot, or the file at ``path``; raise DataError if bad."""
+def load(path: str | os.PathLike[str] | None = None, *, max_bytes: int | None = None) -> Snapshot:
+    """Load the bundled snapshot, or the file at ``path``; raise DataError if bad.
+
+    A file larger than ``max_bytes`` (default: hankkeet.fileio.DEFAULT_MAX_INPUT)
+    is refused before it is read (InputTooLarge).
+    """
     if path is None:
         from hankkeet.data import read_text
 
         text = read_text(BUNDLED_SNAPSHOT)
         label = "bundled snapshot"
     else:
+        from hankkeet.fileio import DEFAULT_MAX_INPUT, read_limited
+
         label = str(path)
+        if not label:
+            raise DataError("the snapshot path is empty")
         try:
-            raw = Path(path).read_bytes()
+            raw = read_limited(path, DEFAULT_MAX_INPUT if max_bytes is None else max_bytes, label)
         except FileNotFoundError:
             raise DataError(f"{label}: no such file") from None
         except IsADirectoryError:
             raise DataError(f"{label}: is a directory, not a snapshot file") from None
-        except OSError as exc:
-            raise DataError(f"{label}: cannot read: {exc.strerror or exc}") from None
+        except NotADirectoryError:
+            raise DataError(f"{label}: a part of the path is a file, not a folder") from None
+        except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
+            raise DataError(f"{label}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError:

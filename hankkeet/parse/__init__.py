@@ -6,6 +6,7 @@ import hashlib
 from pathlib import Path
 
 from hankkeet.errors import SourceError
+from hankkeet.fileio import DEFAULT_MAX_INPUT
 from hankkeet.model import Project, Snapshot
 
 PDF_MAGIC = b"%PDF-"
@@ -16,30 +17,38 @@ def is_pdf(data: bytes) -> bool:
     return PDF_MAGIC in data[:1024]
 
 
-def parse_file(path: str | Path, password: str = "") -> Snapshot:
-    """Parse a summary document, detected as PDF by content, else read as text."""
+def parse_file(path: str | Path, password: str = "", max_bytes: int = DEFAULT_MAX_INPUT) -> Snapshot:
+    """Parse a summary document, detected as PDF by content, else read as text.
+
+    A file larger than ``max_bytes``, or a PDF whose streams inflate past it, is refused.
+    """
+    from hankkeet.fileio import read_limited
+
     path = Path(path)
     try:
-        data = path.read_bytes()
+        data = read_limited(path, max_bytes, str(path))
     except FileNotFoundError:
         raise SourceError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise SourceError(f"{path}: is a directory") from None
     except OSError as exc:
         raise SourceError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    return parse_bytes(data, path.name, password=password, label=str(path))
+    return parse_bytes(data, path.name, password=password, label=str(path), max_bytes=max_bytes)
 
 
-def parse_bytes(data: bytes, file_name: str, password: str = "", label: str | None = None) -> Snapshot:
+def parse_bytes(data: bytes, file_name: str, password: str = "", label: str | None = None,
+                max_bytes: int = DEFAULT_MAX_INPUT) -> Snapshot:
     label = label or file_name
     sha256 = hashlib.sha256(data).hexdigest()
     try:
         if not data.strip():
             raise SourceError("the file is empty")
         if is_pdf(data):
+            from hankkeet.parse.inflate import inflation_limit
             from hankkeet.parse.pdf import parse_pdf
 
-            source, projects, warnings = parse_pdf(data, file_name, sha256, password=password)
+            with inflation_limit(max_bytes):
+                source, projects, warnings = parse_pdf(data, file_name, sha256, password=password)
         else:
             from hankkeet.kunnat.areas import is_place
             from hankkeet.parse.text import parse_text

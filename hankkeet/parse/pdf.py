@@ -197,7 +197,20 @@ def _layouts(data: bytes, password: str):
     # and it is the most expensive step of pdfminer's layout analysis.
     laparams = LAParams(boxes_flow=None, all_texts=True)
     try:
-        yield from extract_pages(io.BytesIO(data), password=password, laparams=laparams)
+        pages = iter(extract_pages(io.BytesIO(data), password=password, laparams=laparams))
+        try:
+            first = next(pages, None)
+        except UnicodeEncodeError:
+            # pdfminer encodes the password as Latin-1 for the older (RC4, AES-128)
+            # schemes; producers encode other characters as UTF-8.
+            utf8_as_latin1 = password.encode("utf-8").decode("latin-1")
+            pages = iter(extract_pages(io.BytesIO(data), password=utf8_as_latin1, laparams=laparams))
+            first = next(pages, None)
+        if first is not None:
+            yield first
+            yield from pages
+    except SourceError:
+        raise  # our own limits (InputTooLarge), raised inside pdfminer's decoding
     except PDFPasswordIncorrect:
         if password:
             raise SourceError("wrong password for this encrypted PDF") from None

@@ -1,0 +1,223 @@
+"""Reading and writing files safely: bounded reads, and one writer for every output file.
+
+Reads: :func:`read_limited` refuses a file larger than a limit before reading
+it (a regular file, by its size) or as soon as it has read one byte more (a
+pipe, a device). :data:`DEFAULT_MAX_INPUT` is the documented default; the CLI
+raises or lowers it with ``--max-input MB`` / ``HANKKEET_MAX_INPUT_MB``.
+
+Writes: :func:`write_file` puts ``data`` at ``path`` as follows.
+
+* A symlink is followed to its target (a dangling one creates its target): the
+  link stays a link.
+* A regular file (or a new one) is replaced atomically: a temporary file in the
+  target's folder, written, fsynced, renamed over the target, and the folder
+  fsynced. The old file's permission bits are kept (and, when allowed, its
+  owner); a new file gets ``0666`` less the umask. Readers see the old file or
+  the new one, never a part.
+* A regular file with other hard links is rewritten in place so that every name
+  sees the new data (a rename would leave the other names on the old file).
+  Space is reserved first, so a full disk fails before anything changes.
+* A character device, a FIFO or a socket is written straight into, never
+  replaced by a file. Block devices and folders are refused.
+* A path that is one of ``inputs`` (the same file by device and inode, so also
+  through a symlink or a hard link) is refused.
+* SIGINT, SIGTERM, SIGHUP and SIGQUIT are held off while a regular file is
+  written: a signal then takes effect once the file is whole and the
+  temporary is gone. (SIGKILL cannot be held off; a ``.NAME.*.tmp`` may then
+  remain.)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import secrets
+import signal
+import stat
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from hankkeet.errors import InputTooLarge, OutputError
+
+MIB = 1 << 20
+DEFAULT_MAX_INPUT = 64 * MIB
+_CHUNK = 1 << 20
+_HELD_SIGNALS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT}
+
+
+def describe_limit(limit: int) -> str:
+    mib = limit / MIB
+    return f"{mib:g} MiB" if mib >= 1 else f"{limit} bytes"
+
+
+def too_large(label: str, limit: int, what: str = "larger than") -> InputTooLarge:
+    return InputTooLarge(
+        f"{label}: {what} the input limit of {describe_limit(limit)}; "
+        "raise it with --max-input MB or HANKKEET_MAX_INPUT_MB"
+    )
+
+
+def read_limited(path: str | os.PathLike[str], limit: int, label: str) -> bytes:
+    """The bytes of ``path``, at most ``limit`` of them, else InputTooLarge.
+
+    OSError (missing file, permissions, ...) is the caller's to word.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+        if stat.S_ISREG(info.st_mode) and info.st_size > limit:
+            raise too_large(label, limit)
+        chunks: list[bytes] = []
+        total = 0
+        while True:
+            chunk = os.read(fd, min(_CHUNK, limit + 1 - total))
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > limit:
+                raise too_large(label, limit)
+    finally:
+        os.close(fd)
+
+
+def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):
+        return False
+
+
+def write_file(path: str | os.PathLike[str], data: bytes, *, inputs: Iterable[str | os.PathLike[str]] = ()) -> None:
+    """Write ``data`` to ``path`` as the module docstring describes; OutputError on failure."""
+    label = str(path)
+    try:
+        target = Path(os.path.realpath(path))
+        try:
+            info: os.stat_result | None = os.stat(target)
+        except FileNotFoundError:
+            info = None
+        if info is not None:
+            for source in inputs:
+                if same_file(source, target):
+                    raise OutputError(f"{label}: is the input file; give another name for the snapshot")
+            mode = info.st_mode
+            if stat.S_ISDIR(mode):
+                raise OutputError(f"{label}: is a directory; give a file name for the snapshot")
+            if stat.S_ISBLK(mode):
+                raise OutputError(f"{label}: is a block device; refusing to write a snapshot onto it")
+            if not stat.S_ISREG(mode):  # a character device, a FIFO, a socket
+                _write_stream(target, data)
+                return
+            if info.st_nlink > 1:
+                _guarded(_write_in_place, target, data)
+                return
+        elif not target.parent.is_dir():
+            raise OutputError(f"{label}: the folder {target.parent} does not exist")
+        _guarded(_replace, target, data, info)
+    except OutputError:
+        raise
+    except OSError as exc:
+        raise OutputError(f"{label}: cannot write: {exc.strerror or exc}") from None
+
+
+def _guarded(write: Callable[..., None], *args: object) -> None:
+    """Run ``write(*args)`` with the terminating signals held until it is done."""
+    try:
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD_SIGNALS)
+    except (OSError, ValueError):  # pragma: no cover - no signal masks here
+        write(*args)
+        return
+    try:
+        write(*args)
+    finally:
+        # A signal that came meanwhile is delivered here, the file already whole.
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view[:_CHUNK])
+        view = view[written:]
+
+
+def _write_stream(target: Path, data: bytes) -> None:
+    fd = os.open(target, os.O_WRONLY | getattr(os, "O_CLOEXEC", 0))
+    try:
+        _write_all(fd, data)
+    finally:
+        os.close(fd)
+
+
+def _write_in_place(target: Path, data: bytes) -> None:
+    fd = os.open(target, os.O_WRONLY | getattr(os, "O_CLOEXEC", 0))
+    try:
+        if data and hasattr(os, "posix_fallocate"):
+            try:
+                os.posix_fallocate(fd, 0, len(data))
+            except OSError as exc:
+                if exc.errno not in (errno.EINVAL, errno.EOPNOTSUPP, errno.ENOTSUP):
+                    raise
+        _write_all(fd, data)
+        os.ftruncate(fd, len(data))
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def temporary_name(target: Path) -> str:
+    """``.NAME.RANDOM.tmp`` in the target's folder, cut to fit the file-name limit."""
+    try:
+        name_max = os.pathconf(target.parent, "PC_NAME_MAX")
+    except (OSError, ValueError):
+        name_max = 255
+    suffix = f".{secrets.token_hex(4)}.tmp"
+    room = max(1, name_max - 1 - len(suffix))
+    stem = os.fsencode(target.name)[:room].decode(errors="ignore") or "out"
+    while len(os.fsencode(stem)) > room:  # pragma: no cover - a multibyte cut
+        stem = stem[:-1]
+    return f".{stem}{suffix}"
+
+
+def _replace(target: Path, data: bytes, old: os.stat_result | None) -> None:
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    while True:
+        tmp = target.parent / temporary_name(target)
+        try:
+            fd = os.open(tmp, flags, 0o666)  # the umask applies: a new file's mode
+            break
+        except FileExistsError:  # pragma: no cover - a 32-bit random collision
+            continue
+    try:
+        try:
+            if old is not None:
+                os.fchmod(fd, stat.S_IMODE(old.st_mode))
+                with contextlib.suppress(OSError):  # not ours to give away; the mode is kept
+                    os.fchown(fd, old.st_uid, old.st_gid)
+            _write_all(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    _fsync_folder(target.parent)
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some file systems cannot fsync a folder; the rename is done
+    finally:
+        os.close(fd)

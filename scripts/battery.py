@@ -1,0 +1,1268 @@
+#!/usr/bin/env python3
+"""Reliability battery: attack the real executable, one fresh process per case.
+
+    uv run python scripts/battery.py [-k SUBSTRING] [-v]
+
+Every case runs ``.venv/bin/hankkeet`` (or ``python -m hankkeet``) as a new
+process with an address-space cap (RLIMIT_AS) and a wall-clock timeout, and
+checks the README's contract: the documented exit code, at most one line on
+stderr and never a traceback, no file lost or half written, bounded time and
+memory. Devices are private stand-ins made in a temporary folder (``os.mknod``
+as root, FIFOs with ``mkfifo``); the real ``/dev`` is never written or read.
+It prints one line per case and ``held K/N``; the exit status is non-zero if
+any case failed. Cases that need root (device nodes; permission checks that
+root bypasses) are skipped, and said so, when they cannot run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import random
+import resource
+import signal
+import stat
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import zlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_321a0afa37a476e5.txt"
+PDF = ROOT / "tests" / "fixtures" / "summary_original.pdf"
+BUNDLED = ROOT / "hankkeet" / "data" / "projects.json"
+EXE = ROOT / ".venv" / "bin" / "hankkeet"
+COMMAND = [str(EXE)] if EXE.exists() else [sys.executable, "-m", "hankkeet"]
+MEMORY_CAP = 1 << 30  # 1 GiB of address space: a few hundred MB of heap beyond the interpreter's own
+TIMEOUT = 20.0
+IS_ROOT = os.geteuid() == 0
+BASE_ENV = {
+    "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+    "HOME": os.environ.get("HOME", "/tmp"),
+    "LANG": "C.UTF-8",
+    "COLUMNS": "120",
+    "NO_COLOR": "1",
+}
+
+
+class Skip(Exception):
+    pass
+
+
+class Result:
+    def __init__(self, rc: int, out: bytes, err: bytes, elapsed: float, timed_out: bool) -> None:
+        self.rc, self.out, self.err, self.elapsed, self.timed_out = rc, out, err, elapsed, timed_out
+
+    @property
+    def err_text(self) -> str:
+        return self.err.decode("utf-8", "replace")
+
+    def __repr__(self) -> str:
+        tail = self.err_text.strip().splitlines()[-1:] if self.err.strip() else []
+        return f"rc={self.rc} {self.elapsed:.1f}s{' TIMEOUT' if self.timed_out else ''} stderr={tail!r}"
+
+
+def _limits(memory: int, close: tuple[int, ...]) -> Callable[[], None]:
+    def apply() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        for fd in close:
+            os.close(fd)
+
+    return apply
+
+
+def run(args: list[str | bytes], *, env: dict[str, str] | None = None, stdin: Any = subprocess.DEVNULL,
+        stdout: Any = subprocess.PIPE, stderr: Any = subprocess.PIPE, close: tuple[int, ...] = (),
+        timeout: float = TIMEOUT, memory: int = MEMORY_CAP, cwd: Path | None = None,
+        signal_after: tuple[float, int] | None = None, command: list[str] | None = None) -> Result:
+    full_env = {**BASE_ENV, **(env or {})}
+    start = time.monotonic()
+    proc = subprocess.Popen([*(command or COMMAND), *args], env=full_env, stdin=stdin, stdout=stdout, stderr=stderr,
+                            preexec_fn=_limits(memory, close), cwd=cwd or ROOT)
+    if signal_after is not None:
+        delay, signum = signal_after
+        timer = threading.Timer(delay, lambda: _kill(proc, signum))
+        timer.start()
+    timed_out = False
+    try:
+        out, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        timed_out = True
+        proc.kill()
+        out, err = proc.communicate()
+    rc = proc.returncode
+    return Result(rc, out or b"", err or b"", time.monotonic() - start, timed_out)
+
+
+def _kill(proc: subprocess.Popen[bytes], signum: int) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        proc.send_signal(signum)
+
+
+def clean_error(r: Result, code: int = 2) -> str | None:
+    """None if ``r`` is the documented error: exit ``code``, one `hankkeet:` line, no traceback."""
+    if r.timed_out:
+        return f"timed out after {r.elapsed:.0f}s"
+    if r.rc != code:
+        return f"exit {r.rc}, expected {code}: {r!r}"
+    lines = r.err_text.strip().splitlines()
+    if "Traceback" in r.err_text:
+        return "traceback on stderr"
+    if len(lines) != 1 or not lines[0].startswith("hankkeet: "):
+        return f"stderr is not one 'hankkeet:' line: {r.err_text[:300]!r}"
+    return None
+
+
+def names_limit(r: Result) -> str | None:
+    problem = clean_error(r)
+    if problem:
+        return problem
+    if "limit" not in r.err_text.lower():
+        return f"the message does not name a limit: {r.err_text.strip()!r}"
+    return None
+
+
+def success(r: Result, codes: tuple[int, ...] = (0,), quiet: bool = True) -> str | None:
+    if r.timed_out:
+        return f"timed out after {r.elapsed:.0f}s"
+    if r.rc not in codes:
+        return f"exit {r.rc}, expected {codes}: {r!r}"
+    if "Traceback" in r.err_text:
+        return "traceback on stderr"
+    if quiet and r.rc == 0 and r.err.strip() and len(r.err_text.strip().splitlines()) > 1:
+        return f"more than one line on stderr: {r.err_text[:200]!r}"
+    return None
+
+
+# -- fixtures ---------------------------------------------------------------
+
+WORK = Path(tempfile.mkdtemp(prefix="hankkeet-battery-"))
+_counter = iter(range(1_000_000))
+
+
+def fresh_dir() -> Path:
+    path = WORK / f"case{next(_counter)}"
+    path.mkdir()
+    return path
+
+
+def bundled() -> dict[str, Any]:
+    return json.loads(BUNDLED.read_text(encoding="utf-8"))
+
+
+def snapshot_file(data: Any, raw: str | bytes | None = None) -> Path:
+    path = fresh_dir() / "snap.json"
+    if raw is not None:
+        path.write_bytes(raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw)
+    else:
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def mutated(change: Callable[[dict[str, Any]], None]) -> Path:
+    data = bundled()
+    change(data)
+    return snapshot_file(data)
+
+
+def device(kind: str) -> Path:
+    """A private character device node: zero (1,5), full (1,7) or null (1,3)."""
+    if not IS_ROOT:
+        raise Skip("needs root for os.mknod")
+    minor = {"null": 3, "zero": 5, "full": 7}[kind]
+    path = fresh_dir() / kind
+    os.mknod(path, stat.S_IFCHR | 0o666, os.makedev(1, minor))
+    return path
+
+
+def endless_fifo(chunk: bytes = b"0" * 65536) -> Path:
+    """A FIFO a thread keeps writing to until the reader leaves."""
+    path = fresh_dir() / "endless"
+    os.mkfifo(path)
+
+    def feed() -> None:
+        try:
+            with open(path, "wb") as pipe:
+                while True:
+                    pipe.write(chunk)
+        except OSError:
+            pass
+
+    threading.Thread(target=feed, daemon=True).start()
+    return path
+
+
+def sparse_file(size: int, head: bytes = b"") -> Path:
+    path = fresh_dir() / "big.json"
+    with open(path, "wb") as handle:
+        handle.write(head)
+        handle.truncate(size)
+    return path
+
+
+_bomb: Path | None = None
+
+
+def pdf_bomb(inflated: int = 1 << 30) -> Path:
+    """A small valid PDF whose one content stream inflates to ``inflated`` bytes."""
+    global _bomb
+    if _bomb is not None:
+        return _bomb
+    packer = zlib.compressobj(9)
+    block = b" " * (1 << 20)
+    stream = b"".join(packer.compress(block) for _ in range(inflated // len(block))) + packer.flush()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << >> >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    _bomb = fresh_dir() / "bomb.pdf"
+    _bomb.write_bytes(bytes(out))
+    return _bomb
+
+
+def completion(words: str, env: dict[str, str] | None = None) -> Result:
+    parts = words.split(" ")
+    return run([], env={"_HANKKEET_COMPLETE": "complete_bash", "COMP_WORDS": words,
+                        "COMP_CWORD": str(len(parts) - 1), **(env or {})}, timeout=10)
+
+
+CASES: list[tuple[str, Callable[[], str | None]]] = []
+
+
+def case(name: str) -> Callable[[Callable[[], str | None]], Callable[[], str | None]]:
+    def register(fn: Callable[[], str | None]) -> Callable[[], str | None]:
+        CASES.append((name, fn))
+        return fn
+
+    return register
+
+
+def valid_snapshot_bytes(path: Path) -> str | None:
+    try:
+        data = json.loads(path.read_bytes().decode("utf-8"))
+    except (OSError, ValueError) as exc:
+        return f"{path.name} is not a whole snapshot: {exc}"
+    if not isinstance(data, dict) or len(data.get("projects", [])) != 21:
+        return f"{path.name} is not the expected snapshot"
+    return None
+
+
+# -- -o: where the snapshot goes ------------------------------------------------
+
+
+@case("-o regular file: written whole, old mode 0640 kept")
+def _() -> str | None:
+    d = fresh_dir()
+    out = d / "snap.json"
+    out.write_text("old")
+    out.chmod(0o640)
+    r = run(["parse", str(SEED), "-o", str(out)])
+    if problem := success(r):
+        return problem
+    if stat.S_IMODE(out.stat().st_mode) != 0o640:
+        return f"mode became {oct(stat.S_IMODE(out.stat().st_mode))}"
+    return valid_snapshot_bytes(out)
+
+
+@case("-o new file: mode from the umask (022 -> 0644)")
+def _() -> str | None:
+    out = fresh_dir() / "new.json"
+    r = run(["parse", str(SEED), "-o", str(out)], command=["sh", "-c", 'umask 022; exec "$0" "$@"', *COMMAND])
+    if problem := success(r):
+        return problem
+    mode = stat.S_IMODE(out.stat().st_mode)
+    return None if mode == 0o644 else f"mode {oct(mode)}, expected 0o644"
+
+
+@case("-o new file: umask 077 -> 0600")
+def _() -> str | None:
+    out = fresh_dir() / "new.json"
+    r = run(["parse", str(SEED), "-o", str(out)], command=["sh", "-c", 'umask 077; exec "$0" "$@"', *COMMAND])
+    if problem := success(r):
+        return problem
+    mode = stat.S_IMODE(out.stat().st_mode)
+    return None if mode == 0o600 else f"mode {oct(mode)}, expected 0o600"
+
+
+@case("-o symlink: the link stays, its target gets the snapshot")
+def _() -> str | None:
+    d = fresh_dir()
+    target = d / "real.json"
+    target.write_text("old")
+    link = d / "link.json"
+    link.symlink_to("real.json")
+    r = run(["parse", str(SEED), "-o", str(link)])
+    if problem := success(r):
+        return problem
+    if not link.is_symlink():
+        return "the symlink was replaced by a file"
+    return valid_snapshot_bytes(target)
+
+
+@case("-o dangling symlink: creates its target, keeps the link")
+def _() -> str | None:
+    d = fresh_dir()
+    link = d / "link.json"
+    link.symlink_to("made.json")
+    r = run(["parse", str(SEED), "-o", str(link)])
+    if problem := success(r):
+        return problem
+    if not link.is_symlink():
+        return "the symlink was replaced by a file"
+    return valid_snapshot_bytes(d / "made.json")
+
+
+@case("-o hard link: both names still show the new snapshot")
+def _() -> str | None:
+    d = fresh_dir()
+    a, b = d / "a.json", d / "b.json"
+    a.write_text("old")
+    os.link(a, b)
+    r = run(["parse", str(SEED), "-o", str(a)])
+    if problem := success(r):
+        return problem
+    if a.stat().st_ino != b.stat().st_ino:
+        return "the hard link was broken"
+    return valid_snapshot_bytes(b)
+
+
+@case("-o FIFO: the reader gets the snapshot, the FIFO stays a FIFO")
+def _() -> str | None:
+    d = fresh_dir()
+    fifo = d / "pipe"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    r = run(["parse", str(SEED), "-o", str(fifo)])
+    reader.join(5)
+    if problem := success(r):
+        return problem
+    if not stat.S_ISFIFO(os.lstat(fifo).st_mode):
+        return "the FIFO was replaced"
+    (d / "got.json").write_bytes(got[0] if got else b"")
+    return valid_snapshot_bytes(d / "got.json")
+
+
+@case("-o character device (private null node): stays a device")
+def _() -> str | None:
+    node = device("null")
+    r = run(["parse", str(SEED), "-o", str(node)])
+    if problem := success(r):
+        return problem
+    return None if stat.S_ISCHR(os.lstat(node).st_mode) else "the device node was replaced by a file"
+
+
+@case("-o symlink to a private device node: link and node stay")
+def _() -> str | None:
+    node = device("null")
+    link = node.parent / "stdout-like"
+    link.symlink_to(node)
+    r = run(["parse", str(SEED), "-o", str(link)])
+    if problem := success(r):
+        return problem
+    if not link.is_symlink() or not stat.S_ISCHR(os.lstat(node).st_mode):
+        return "the link or the device was replaced"
+    return None
+
+
+@case("-o full device (private node): exit 2, one line")
+def _() -> str | None:
+    node = device("full")
+    return clean_error(run(["parse", str(SEED), "-o", str(node)]))
+
+
+@case("-o - writes stdout")
+def _() -> str | None:
+    r = run(["parse", str(SEED), "-o", "-"])
+    if problem := success(r):
+        return problem
+    return None if json.loads(r.out).get("projects") else "no snapshot on stdout"
+
+
+@case("-o the input file itself: refused, input untouched")
+def _() -> str | None:
+    src = fresh_dir() / "in.txt"
+    src.write_bytes(SEED.read_bytes())
+    r = run(["parse", str(src), "-o", str(src)])
+    if problem := clean_error(r):
+        return problem
+    return None if src.read_bytes() == SEED.read_bytes() else "the input was overwritten"
+
+
+@case("-o a symlink to the input / a hard link of it: refused")
+def _() -> str | None:
+    d = fresh_dir()
+    src = d / "in.txt"
+    src.write_bytes(SEED.read_bytes())
+    (d / "alias.txt").symlink_to(src)
+    os.link(src, d / "hard.txt")
+    for out in ("alias.txt", "hard.txt", "./in.txt"):
+        r = run(["parse", str(src), "-o", str(d / out)])
+        if problem := clean_error(r):
+            return f"{out}: {problem}"
+    return None if src.read_bytes() == SEED.read_bytes() else "the input was overwritten"
+
+
+@case("-o a 250-character file name")
+def _() -> str | None:
+    out = fresh_dir() / ("s" * 245 + ".json")
+    r = run(["parse", str(SEED), "-o", str(out)])
+    return success(r) or valid_snapshot_bytes(out)
+
+
+@case("-o a 255-character file name (NAME_MAX)")
+def _() -> str | None:
+    out = fresh_dir() / ("x" * 250 + ".json")
+    r = run(["parse", str(SEED), "-o", str(out)])
+    return success(r) or valid_snapshot_bytes(out)
+
+
+@case("-o a 256-character file name: one line, exit 2")
+def _() -> str | None:
+    out = fresh_dir() / ("x" * 251 + ".json")
+    return clean_error(run(["parse", str(SEED), "-o", str(out)]))
+
+
+@case("-o a folder that does not exist / a directory / a file as folder")
+def _() -> str | None:
+    d = fresh_dir()
+    (d / "file").write_text("x")
+    for out in (d / "nope" / "s.json", d, d / "file" / "s.json"):
+        if problem := clean_error(run(["parse", str(SEED), "-o", str(out)])):
+            return f"{out.name}: {problem}"
+    return None
+
+
+@case("-o into a read-only folder: exit 2, old file kept")
+def _() -> str | None:
+    if IS_ROOT:
+        raise Skip("root writes anywhere")
+    d = fresh_dir()
+    out = d / "s.json"
+    out.write_text("old")
+    d.chmod(0o555)
+    try:
+        r = run(["parse", str(SEED), "-o", str(out)])
+    finally:
+        d.chmod(0o755)
+    return clean_error(r) or (None if out.read_text() == "old" else "old file changed")
+
+
+@case("-o a failed parse leaves the old file and no temporary")
+def _() -> str | None:
+    d = fresh_dir()
+    bad = d / "bad.txt"
+    bad.write_text("nothing to see\n")
+    out = d / "s.json"
+    out.write_text("old")
+    if problem := clean_error(run(["parse", str(bad), "-o", str(out)])):
+        return problem
+    left = sorted(p.name for p in d.iterdir())
+    return None if left == ["bad.txt", "s.json"] and out.read_text() == "old" else f"folder now holds {left}"
+
+
+def _signal_during_write(signum: int) -> str | None:
+    d = fresh_dir()
+    src = d / "big.txt"
+    src.write_bytes(SEED.read_bytes())
+    out = d / "s.json"
+    out.write_text("old")
+    rng = random.Random(signum)
+    for attempt in range(12):
+        delay = rng.uniform(0.03, 0.6)
+        r = run(["parse", str(src), "-o", str(out)], signal_after=(delay, signum), timeout=20)
+        left = sorted(p.name for p in d.iterdir())
+        if left != ["big.txt", "s.json"]:
+            return f"after signal at {delay:.2f}s the folder holds {left}"
+        if out.read_text(encoding="utf-8", errors="replace") != "old" and valid_snapshot_bytes(out):
+            return f"after signal at {delay:.2f}s the output is half written"
+        if "Traceback" in r.err_text:
+            return f"traceback after signal at {delay:.2f}s"
+        out.write_text("old")
+        if attempt == 11:
+            break
+    return None
+
+
+@case("-o SIGINT at random moments: no temporary left, output old or whole")
+def _() -> str | None:
+    return _signal_during_write(signal.SIGINT)
+
+
+@case("-o SIGTERM at random moments: no temporary left, output old or whole")
+def _() -> str | None:
+    return _signal_during_write(signal.SIGTERM)
+
+
+@case("-o SIGHUP at random moments: no temporary left")
+def _() -> str | None:
+    return _signal_during_write(signal.SIGHUP)
+
+
+# -- unbounded reads ----------------------------------------------------------------
+
+
+@case("--data a zero device (private node): refused naming the limit")
+def _() -> str | None:
+    return names_limit(run(["--data", str(device("zero")), "list"]))
+
+
+@case("--data an endless FIFO: refused naming the limit")
+def _() -> str | None:
+    return names_limit(run(["--data", str(endless_fifo()), "list", "--json"]))
+
+
+@case("HANKKEET_DATA an endless FIFO: refused naming the limit")
+def _() -> str | None:
+    return names_limit(run(["list", "--json"], env={"HANKKEET_DATA": str(endless_fifo())}))
+
+
+@case("--data a 4 GiB sparse file: refused quickly naming the limit")
+def _() -> str | None:
+    r = run(["--data", str(sparse_file(4 << 30, b'{"schema_version": 1')), "list"])
+    return names_limit(r) or (None if r.elapsed < 5 else f"took {r.elapsed:.1f}s")
+
+
+@case("parse a zero device (private node): refused naming the limit")
+def _() -> str | None:
+    return names_limit(run(["parse", str(device("zero"))]))
+
+
+@case("parse an endless FIFO of text: refused naming the limit")
+def _() -> str | None:
+    return names_limit(run(["parse", str(endless_fifo(b"Hankkeen tiedot " * 4096))]))
+
+
+@case("parse a 2 GiB sparse file: refused naming the limit")
+def _() -> str | None:
+    return names_limit(run(["parse", str(sparse_file(2 << 30, b"%PDF-1.4\n"))]))
+
+
+@case("parse a 1 MB PDF that inflates to 1 GiB: refused naming the limit")
+def _() -> str | None:
+    r = run(["parse", str(pdf_bomb())], timeout=60)
+    return names_limit(r) or (None if r.elapsed < 20 else f"took {r.elapsed:.1f}s")
+
+
+@case("the size limit can be raised (HANKKEET_MAX_INPUT_MB) and lowered")
+def _() -> str | None:
+    small = run(["list", "--json"], env={"HANKKEET_MAX_INPUT_MB": "0.01", "HANKKEET_DATA": str(BUNDLED)})
+    if problem := names_limit(small):
+        return f"lowered: {problem}"
+    return success(run(["list", "--json"], env={"HANKKEET_MAX_INPUT_MB": "512", "HANKKEET_DATA": str(BUNDLED)}))
+
+
+@case("a bad HANKKEET_MAX_INPUT_MB is a usage error")
+def _() -> str | None:
+    for value in ("lots", "-1", "nan", "1e999"):
+        if problem := clean_error(run(["list"], env={"HANKKEET_MAX_INPUT_MB": value})):
+            return f"{value}: {problem}"
+    return None
+
+
+@case("completion with HANKKEET_DATA an endless FIFO: no hang, no traceback")
+def _() -> str | None:
+    return success(completion("hankkeet show ", {"HANKKEET_DATA": str(endless_fifo())}))
+
+
+@case("completion with HANKKEET_DATA a zero device: no hang")
+def _() -> str | None:
+    return success(completion("hankkeet show ", {"HANKKEET_DATA": str(device("zero"))}))
+
+
+@case("completion with a malformed --data: no traceback")
+def _() -> str | None:
+    bad = snapshot_file(None, raw="{not json")
+    for words in (f"hankkeet --data {bad} show ", "hankkeet --data show ", f"hankkeet --data {bad}x show r"):
+        r = completion(words)
+        if problem := success(r):
+            return f"{words!r}: {problem}"
+        if r.err.strip():
+            return f"{words!r}: stderr {r.err_text[:200]!r}"
+    return None
+
+
+@case("completion with a huge --data file: quick, no output on stderr")
+def _() -> str | None:
+    r = completion(f"hankkeet --data {sparse_file(3 << 30)} show ")
+    return success(r) or (None if r.elapsed < 5 and not r.err.strip() else f"{r!r}")
+
+
+@case("completion with a wrong-typed snapshot: no traceback")
+def _() -> str | None:
+    snap = mutated(lambda d: d["projects"].__setitem__(0, {"id": 5}))
+    return success(completion(f"hankkeet --data {snap} show "))
+
+
+@case("a blocking FIFO in HANKKEET_DATA does not hang completion")
+def _() -> str | None:
+    fifo = fresh_dir() / "silent"
+    os.mkfifo(fifo)
+    return success(completion("hankkeet show r", {"HANKKEET_DATA": str(fifo)}))
+
+
+# -- work that grows faster than the input --------------------------------------------
+
+
+@case("a 100 kB query word: bounded time and memory")
+def _() -> str | None:
+    r = run(["search", "a" * 100_000, "--json"], timeout=15)
+    return success(r, codes=(0, 1, 2))
+
+
+@case("a 100 kB query of distinct words: bounded")
+def _() -> str | None:
+    words = " ".join(f"sana{i}" for i in range(12_000))
+    return success(run(["search", words, "--json"], timeout=15), codes=(0, 1, 2))
+
+
+@case("100,000 query arguments: bounded")
+def _() -> str | None:
+    return success(run(["search", *["ab"] * 100_000], timeout=15), codes=(0, 1, 2))
+
+
+@case("a 100 kB municipality name: bounded")
+def _() -> str | None:
+    return success(run(["kunta", "Lopp" * 25_000], timeout=15), codes=(1, 2))
+
+
+@case("a 100 kB --kunta filter and show id: bounded")
+def _() -> str | None:
+    for args in (["list", "--kunta", "x" * 100_000], ["show", "r" * 100_000]):
+        if problem := success(run(args, timeout=15), codes=(1, 2)):
+            return f"{args[0]}: {problem}"
+    return None
+
+
+@case("a snapshot with a 50-million-letter description: refused or quick")
+def _() -> str | None:
+    data = bundled()
+    data["projects"][0]["description"] = "kotoutuminen" + "a" * 50_000_000
+    r = run(["--data", str(snapshot_file(data)), "search", "kotoutuminen", "--json"], timeout=30)
+    if r.rc == 2:
+        return clean_error(r)
+    return success(r) or (None if r.elapsed < 10 else f"took {r.elapsed:.1f}s")
+
+
+@case("a snapshot with 100,000 projects, list as a table: refused or quick")
+def _() -> str | None:
+    data = bundled()
+    base = data["projects"][0]
+    data["projects"] = [{**base, "id": f"p{i}", "number": i + 1, "municipalities": [], "description": "x"}
+                        for i in range(100_000)]
+    r = run(["--data", str(snapshot_file(data)), "list"], timeout=30)
+    if r.rc == 2:
+        return clean_error(r)
+    return success(r) or (None if r.elapsed < 15 else f"took {r.elapsed:.1f}s")
+
+
+@case("JSON nested a million deep: exit 2")
+def _() -> str | None:
+    return clean_error(run(["--data", str(snapshot_file(None, raw="[" * 1_000_000)), "list"]))
+
+
+# -- input problems that must not be internal errors --------------------------------
+
+
+@case("PYTHONIOENCODING=ascii: tables and JSON without an internal error")
+def _() -> str | None:
+    env = {"PYTHONIOENCODING": "ascii"}
+    for args in (["list"], ["kunta", "Mäntsälä"], ["show", "riihimaki"], ["search", "kotoutuminen"], ["coverage"]):
+        r = run(args, env=env)
+        if problem := success(r, codes=(0, 2)):
+            return f"{args}: {problem}"
+        if r.rc == 2 and clean_error(r):
+            return f"{args}: {clean_error(r)}"
+    r = run(["list", "--json"], env=env)
+    if problem := success(r):
+        return problem
+    try:
+        json.loads(r.out.decode("utf-8"))
+    except ValueError:
+        return "--json is not UTF-8 JSON under PYTHONIOENCODING=ascii"
+    return None
+
+
+@case("PYTHONIOENCODING=latin-1: a table shows ä")
+def _() -> str | None:
+    r = run(["show", "riihimaki"], env={"PYTHONIOENCODING": "latin-1"})
+    return success(r) or (None if "ä".encode("latin-1") in r.out else "no ä in the latin-1 output")
+
+
+@case("a lone surrogate in the data: exit 2")
+def _() -> str | None:
+    raw = BUNDLED.read_text(encoding="utf-8").replace('"Riihimäen', '"\\ud800Riihimäen', 1)
+    snap = snapshot_file(None, raw=raw)
+    for args in (["list"], ["list", "--json"], ["show", "riihimaki", "--json"], ["search", "Riihimäen", "--csv"]):
+        if problem := clean_error(run(["--data", str(snap), *args])):
+            return f"{args}: {problem}"
+    return None
+
+
+@case("bytes that are not UTF-8 in argv: exit 2, one line")
+def _() -> str | None:
+    for args in ([b"kunta", b"M\xe4nts\xe4l\xe4"], [b"search", b"\xff\xfe"], [b"show", b"\xed\xa0\x80"],
+                 [b"--data", b"\xff.json", b"list"]):
+        if problem := clean_error(run(args)):  # type: ignore[arg-type]
+            return f"{args}: {problem}"
+    return None
+
+
+@case("a 5,000-digit number in the snapshot: exit 2")
+def _() -> str | None:
+    raw = BUNDLED.read_text(encoding="utf-8").replace('"number": 1,', '"number": 1' + "0" * 5000 + ",", 1)
+    return clean_error(run(["--data", str(snapshot_file(None, raw=raw)), "list"]))
+
+
+@case("a wrong type inside a municipality entry: exit 2")
+def _() -> str | None:
+    for value in (5, None, ["x"], {"a": 1}, True):
+        snap = mutated(lambda d, v=value: d["projects"][0]["municipalities"][0].__setitem__("code", v))
+        if problem := clean_error(run(["--data", str(snap), "kunta", "Riihimäki"])):
+            return f"{value!r}: {problem}"
+    return None
+
+
+@case("a full disk on stdout (private node): exit 2 for every format")
+def _() -> str | None:
+    node = device("full")
+    for args in (["list"], ["list", "--json"], ["list", "--csv"], ["show", "riihimaki"], ["--version"], ["--help"],
+                 ["search", "--help"], ["parse", str(SEED)], ["coverage", "--json"]):
+        with open(node, "wb") as full:
+            r = run(args, stdout=full)
+        if problem := clean_error(r):
+            return f"{args}: {problem}"
+    return None
+
+
+@case("a closed stdout: exit 2, one line, for every command")
+def _() -> str | None:
+    for args in (["list"], ["list", "--json"], ["--version"], ["--help"], ["show", "1"]):
+        r = run(args, stdout=None, close=(1,))
+        if problem := clean_error(r):
+            return f"{args}: {problem}"
+    return None
+
+
+@case("a closed stdout does not stop parse -o")
+def _() -> str | None:
+    out = fresh_dir() / "s.json"
+    r = run(["parse", str(SEED), "-o", str(out)], stdout=None, close=(1,))
+    return success(r) or valid_snapshot_bytes(out)
+
+
+@case("SIGINT during start-up, at random moments: 130, quiet")
+def _() -> str | None:
+    rng = random.Random(7)
+    for _ in range(25):
+        delay = rng.uniform(0.0, 0.12)
+        r = run(["list"], signal_after=(delay, signal.SIGINT), timeout=10)
+        if r.rc == 0:
+            continue  # it finished first
+        if r.rc not in (130, -signal.SIGINT):
+            return f"SIGINT at {delay * 1000:.0f} ms: exit {r.rc}"
+        if r.err.strip():
+            return f"SIGINT at {delay * 1000:.0f} ms: stderr {r.err_text[-200:]!r}"
+    return None
+
+
+@case("SIGINT during a long search: 130, quiet")
+def _() -> str | None:
+    data = bundled()
+    data["projects"] = data["projects"] * 1
+    r = run(["search", *[f"kotoutumnen{i}" for i in range(30)]], signal_after=(0.4, signal.SIGINT), timeout=10)
+    if r.rc in (0, 1, 2):
+        return None  # done before the signal
+    if r.rc not in (130, -signal.SIGINT):
+        return f"exit {r.rc}"
+    return None if not r.err.strip() else f"stderr {r.err_text[-200:]!r}"
+
+
+@case("SIGINT under --help and --version: never a traceback")
+def _() -> str | None:
+    for delay in (0.02, 0.05, 0.08):
+        for args in (["--help"], ["--version"]):
+            r = run(args, signal_after=(delay, signal.SIGINT))
+            if "Traceback" in r.err_text or r.rc not in (0, 130, -signal.SIGINT):
+                return f"{args} at {delay}: {r!r}"
+    return None
+
+
+# -- exit codes ---------------------------------------------------------------
+
+
+def _reader_gone(args: list[str]) -> Result:
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        return run(args, stdout=write)
+    finally:
+        os.close(write)
+
+
+@case("a reader gone before output: exit 0, quiet, every format and command")
+def _() -> str | None:
+    for args in (["list"], ["list", "--json"], ["list", "--csv"], ["search", "kotoutuminen"],
+                 ["search", "kotoutuminen", "--csv"], ["kunta", "Loppi"], ["kunta", "Loppi", "--json"],
+                 ["coverage"], ["coverage", "--uncovered"], ["show", "riihimaki"], ["show", "1", "--json"],
+                 ["parse", str(SEED)], ["--version"], ["--help"], ["list", "--help"]):
+        r = _reader_gone(args)
+        if r.rc != 0 or r.err.strip():
+            return f"{args}: {r!r}"
+    return None
+
+
+@case("a reader gone after some output (| head -c 10): exit 0")
+def _() -> str | None:
+    for pipeline in ("list | head -c 10", "list --json | head -c 10", "coverage --uncovered --csv | head -n 1"):
+        cmd = " ".join(COMMAND) + " " + pipeline
+        r = subprocess.run(["bash", "-o", "pipefail", "-c", cmd], capture_output=True, env=BASE_ENV, timeout=20)
+        if r.returncode != 0 or r.stderr.strip():
+            return f"{pipeline}: rc={r.returncode} {r.stderr[-200:]!r}"
+    return None
+
+
+@case("an error with stderr closed is still exit 2")
+def _() -> str | None:
+    for args in (["show", "nope"], ["kunta", "Xyzzyville"], ["search", "--field", "bogus", "x"],
+                 ["--data", "/nonexistent", "list"], ["list", "--bogus"], ["parse", "/nonexistent"]):
+        r = run(args, stderr=None, close=(2,))
+        if r.rc != 2:
+            return f"{args}: exit {r.rc}"
+    return None
+
+
+@case("success and no-results with stderr closed: 0 and 1")
+def _() -> str | None:
+    if (r := run(["list"], stderr=None, close=(2,))).rc != 0:
+        return f"list: exit {r.rc}"
+    if (r := run(["search", "moottoritie"], stderr=None, close=(2,))).rc != 1:
+        return f"no results: exit {r.rc}"
+    return None
+
+
+@case("COLUMNS 0, 1, 5 and 20: a table is still printed, exit 0")
+def _() -> str | None:
+    for columns in ("0", "1", "5", "20", "-3", "abc"):
+        for args in (["list"], ["show", "riihimaki"], ["search", "kotoutuminen"], ["kunta", "Loppi"]):
+            r = run(args, env={"COLUMNS": columns})
+            if problem := success(r):
+                return f"COLUMNS={columns} {args}: {problem}"
+            if len(r.out.strip()) < 100:
+                return f"COLUMNS={columns} {args}: output {r.out[:80]!r}"
+    return None
+
+
+@case("show nope: exit 2 (and 2 with 2>&-)")
+def _() -> str | None:
+    return clean_error(run(["show", "nope"]))
+
+
+# -- locale -------------------------------------------------------------------------
+
+
+@case("LC_ALL=C (no UTF-8 mode): UTF-8 arguments still work")
+def _() -> str | None:
+    env = {"LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}
+    for args, codes in ((["kunta", "Mäntsälä"], (0, 1)), (["search", "etäohjaus"], (0,)), (["show", "Riihimäki"], (0,)),
+                        (["list", "--kunta", "Hämeenlinna"], (0, 1))):
+        r = run(args, env=env)
+        if problem := success(r, codes=codes):
+            return f"{args}: {problem}"
+    return None
+
+
+@case("LC_ALL=C: a table with ä does not fail")
+def _() -> str | None:
+    env = {"LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}
+    return success(run(["show", "riihimaki"], env=env))
+
+
+# -- CSV ----------------------------------------------------------------------------------
+
+
+def _csv_rows(text: bytes) -> list[list[str]]:
+    import csv
+    import io
+
+    return list(csv.reader(io.StringIO(text.decode("utf-8"), newline="")))
+
+
+@case("CSV: a bare CR in a field reads back with the right columns")
+def _() -> str | None:
+    snap = mutated(lambda d: d["projects"][0].__setitem__("name", "Alku\rloppu"))
+    r = run(["--data", str(snap), "list", "--csv"])
+    if r.rc == 2:
+        return clean_error(r)
+    rows = _csv_rows(r.out)
+    widths = {len(row) for row in rows}
+    return None if len(widths) == 1 and len(rows) == 22 else f"rows of widths {widths}, {len(rows)} rows"
+
+
+@case("CSV: lines end in CRLF (RFC 4180)")
+def _() -> str | None:
+    r = run(["list", "--csv"])
+    lines = r.out.split(b"\n")
+    return None if all(line.endswith(b"\r") for line in lines[:-1]) and not lines[-1] else "LF line ends"
+
+
+@case("CSV: fields starting with = + - @ do not reach a spreadsheet as formulas")
+def _() -> str | None:
+    def change(d: dict[str, Any]) -> None:
+        d["projects"][0]["name"] = "=HYPERLINK(\"http://x\",\"y\")"
+        d["projects"][1]["organisation"] = "+1+1"
+        d["projects"][2]["area"] = "@SUM(A1)"
+        d["projects"][3]["description"] = "-2+3"
+
+    r = run(["--data", str(mutated(change)), "list", "--csv"])
+    if problem := success(r):
+        return problem
+    for row in _csv_rows(r.out)[1:]:
+        for field in row:
+            if field[:1] in ("=", "+", "-", "@", "\t", "\r"):
+                return f"field {field[:30]!r} would be a formula"
+    return None
+
+
+@case("CSV: every command's CSV parses with equal row widths")
+def _() -> str | None:
+    for args in (["list", "--csv"], ["search", "kotoutuminen", "--csv"], ["kunta", "Loppi", "--csv"],
+                 ["coverage", "--csv"]):
+        r = run(args)
+        if problem := success(r):
+            return f"{args}: {problem}"
+        if len({len(row) for row in _csv_rows(r.out)}) != 1:
+            return f"{args}: ragged rows"
+    return None
+
+
+# -- snapshot validation --------------------------------------------------------------
+
+
+def _first(key: str, value: Any) -> Callable[[dict[str, Any]], None]:
+    return lambda d: d["projects"][0].__setitem__(key, value)
+
+
+SNAPSHOT_MUTANTS: list[tuple[str, Callable[[dict[str, Any]], None]]] = [
+    ("start 20200901", _first("start", "20200901")),
+    ("start 2020-W01-1", _first("start", "2020-W01-1")),
+    ("end 2020-9-1", _first("end", "2020-9-1")),
+    ("start ２０２０-09-01 (fullwidth)", _first("start", "２０２０-09-01")),
+    ("start 2020-02-30", _first("start", "2020-02-30")),
+    ("start a number", _first("start", 20200901)),
+    ("missing start", lambda d: d["projects"][0].pop("start")),
+    ("missing end", lambda d: d["projects"][0].pop("end")),
+    ("missing regions", lambda d: d["projects"][0].pop("regions")),
+    ("schema_version true", lambda d: d.__setitem__("schema_version", True)),
+    ("schema_version 1.0", lambda d: d.__setitem__("schema_version", 1.0)),
+    ("schema_version '1'", lambda d: d.__setitem__("schema_version", "1")),
+    ("uppercase id", _first("id", "Riihimaki")),
+    ("id with a space", _first("id", "riihi maki")),
+    ("id with a control character", _first("id", "riihi\x07maki")),
+    ("id with a newline", _first("id", "riihi\nmaki")),
+    ("id non-ASCII", _first("id", "riihimäki")),
+    ("empty id", _first("id", "")),
+    ("duplicate id", lambda d: d["projects"][1].__setitem__("id", d["projects"][0]["id"])),
+    ("duplicate number", lambda d: d["projects"][1].__setitem__("number", d["projects"][0]["number"])),
+    ("negative number", _first("number", -1)),
+    ("number zero", _first("number", 0)),
+    ("number true", _first("number", True)),
+    ("number 1.5", _first("number", 1.5)),
+    ("number 1e400", lambda d: d["projects"][0].__setitem__("number", float("inf"))),
+    ("number as a string", _first("number", "1")),
+    ("basis unknown", lambda d: d["projects"][0]["municipalities"][0].__setitem__("basis", "rumour")),
+    ("municipality code not digits", lambda d: d["projects"][0]["municipalities"][0].__setitem__("code", "abc")),
+    ("municipality code Arabic digits", lambda d: d["projects"][0]["municipalities"][0].__setitem__("code", "٦٩٤")),
+    ("name with an escape sequence", _first("name", "x\x1b[2Jy")),
+    ("project not an object", lambda d: d["projects"].__setitem__(0, [1, 2])),
+    ("projects not an array", lambda d: d.__setitem__("projects", {"a": 1})),
+    ("source missing", lambda d: d.pop("source")),
+    ("source.sha256 a number", lambda d: d["source"].__setitem__("sha256", 5)),
+    ("co_implementers with a null", _first("co_implementers", [None])),
+    ("regions a string", _first("regions", "Uusimaa")),
+]
+
+
+@case(f"{len(SNAPSHOT_MUTANTS)} invalid snapshots: exit 2 for list, show and search alike")
+def _() -> str | None:
+    failures = []
+    for label, change in SNAPSHOT_MUTANTS:
+        snap = mutated(change)
+        for args in (["list", "--json"], ["show", "1", "--json"], ["search", "kotoutuminen", "--json"]):
+            r = run(["--data", str(snap), *args])
+            if clean_error(r):
+                failures.append(f"{label} ({args[0]}): exit {r.rc}")
+                break
+    return None if not failures else f"{len(failures)} accepted or mishandled: " + "; ".join(failures[:6])
+
+
+@case("NaN and Infinity literals in the snapshot: exit 2")
+def _() -> str | None:
+    for literal in ("NaN", "Infinity", "-Infinity"):
+        raw = BUNDLED.read_text(encoding="utf-8").replace('"number": 1,', f'"number": {literal},', 1)
+        if problem := clean_error(run(["--data", str(snapshot_file(None, raw=raw)), "list"])):
+            return f"{literal}: {problem}"
+    return None
+
+
+@case("the bundled snapshot through --data loads as bundled")
+def _() -> str | None:
+    a = run(["list", "--json"])
+    b = run(["--data", str(BUNDLED), "list", "--json"])
+    return None if a.rc == b.rc == 0 and a.out == b.out else "differs"
+
+
+@case("--data a directory, an empty file, a missing file: exit 2")
+def _() -> str | None:
+    d = fresh_dir()
+    (d / "empty.json").write_bytes(b"")
+    for path in (d, d / "empty.json", d / "missing.json", Path("")):
+        if problem := clean_error(run(["--data", str(path), "list"])):
+            return f"{path}: {problem}"
+    return None
+
+
+@case("a permission error on --data names --data, not HANKKEET_DATA")
+def _() -> str | None:
+    if IS_ROOT:
+        raise Skip("root reads any file")
+    snap = snapshot_file(bundled())
+    snap.chmod(0)
+    r = run(["--data", str(snap), "list"])
+    if problem := clean_error(r):
+        return problem
+    return None if "HANKKEET_DATA" not in r.err_text else f"blames HANKKEET_DATA: {r.err_text.strip()}"
+
+
+@case("a folder in the way of --data (ENOTDIR) names --data")
+def _() -> str | None:
+    d = fresh_dir()
+    (d / "file").write_text("x")
+    r = run(["--data", str(d / "file" / "snap.json"), "list"])
+    if problem := clean_error(r):
+        return problem
+    return None if "HANKKEET_DATA" not in r.err_text else f"blames HANKKEET_DATA: {r.err_text.strip()}"
+
+
+# -- smaller things -------------------------------------------------------------------
+
+
+@case("show 01 and show 001 find project 1")
+def _() -> str | None:
+    for key in ("01", "001", " 1 "):
+        r = run(["show", key, "--json"])
+        if problem := success(r):
+            return f"{key!r}: {problem}"
+        if json.loads(r.out)["number"] != 1:
+            return f"{key!r}: wrong project"
+    return None
+
+
+@case("non-ASCII digits are not municipality codes")
+def _() -> str | None:
+    for name in ("٠٩١", "０９１", "০৯১", "٤٣٣"):
+        r = run(["kunta", name, "--json"])
+        if r.rc == 0 or r.rc == 1:
+            got = json.loads(r.out)["municipality"]["name"]
+            return f"{name!r} taken as a code ({got})"
+        if problem := clean_error(r):
+            return f"{name!r}: {problem}"
+    return None
+
+
+@case("fullwidth letters in queries match")
+def _() -> str | None:
+    r = run(["search", "ｋｏｔｏｕｔｕｍｉｎｅｎ", "--json"])
+    if problem := success(r):
+        return problem
+    plain = run(["search", "kotoutuminen", "--json"])
+    if json.loads(r.out) != json.loads(plain.out):
+        return "a different result from the ASCII query"
+    k = run(["kunta", "Ｌｏｐｐｉ", "--json"])
+    return success(k, codes=(0, 1))
+
+
+@case("bidi override characters in data do not reach the terminal")
+def _() -> str | None:
+    snap = mutated(_first("name", "Hanke \u202egnimmargorp\u202c ja \u2067x\u2069"))
+    for args in (["list"], ["show", "1"], ["search", "hanke"]):
+        r = run(["--data", str(snap), *args])
+        if r.rc == 2:
+            if problem := clean_error(r):
+                return problem
+            continue
+        if problem := success(r):
+            return f"{args}: {problem}"
+        if any(ch in r.out.decode("utf-8") for ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"):
+            return f"{args}: a bidi control reached the terminal"
+    return None
+
+
+@case("escape sequences in data do not reach the terminal")
+def _() -> str | None:
+    snap = mutated(_first("description", "kotoutuminen \x1b]0;pwned\x07 \x1b[2J"))
+    for args in (["show", "1"], ["search", "kotoutuminen"]):
+        r = run(["--data", str(snap), *args])
+        if r.rc == 2:
+            if problem := clean_error(r):
+                return problem
+            continue
+        if b"\x1b" in r.out:
+            return f"{args}: ESC reached the terminal"
+    return None
+
+
+@case("user input with escapes and markup is shown literally")
+def _() -> str | None:
+    r = run(["search", "[bold]x\x1b[31m"])
+    if b"\x1b" in r.err or b"\x1b" in r.out:
+        return "ESC echoed"
+    return success(r, codes=(1, 2))
+
+
+def _encrypted(password: str, kind: str) -> Path:
+    from fpdf import FPDF
+    from fpdf.enums import EncryptionMethod
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=12)
+    pdf.cell(text="Hello")
+    method = {"rc4": EncryptionMethod.RC4, "aes128": EncryptionMethod.AES_128, "aes256": EncryptionMethod.AES_256}
+    if kind != "aes256":
+        # fpdf2 encodes the older schemes' passwords as Latin-1; other producers
+        # (qpdf, LibreOffice) give non-Latin passwords as UTF-8 bytes: make those.
+        password = password.encode("utf-8").decode("latin-1")
+    pdf.set_encryption(owner_password="omistaja", user_password=password, encryption_method=method[kind])
+    path = fresh_dir() / f"{kind}.pdf"
+    pdf.output(str(path))
+    return path
+
+
+@case("a PDF password with non-Latin characters works")
+def _() -> str | None:
+    try:
+        import fpdf  # noqa: F401
+    except ImportError:
+        raise Skip("fpdf2 (dev dependency) not installed") from None
+    for kind in ("rc4", "aes128", "aes256"):
+        for password in ("пароль", "salasana€", "密码"):
+            try:
+                path = _encrypted(password, kind)
+            except Exception as exc:  # noqa: BLE001 - fpdf2 cannot make this one
+                print(f"  (fpdf2 cannot encrypt {kind} with {password!r}: {exc})")
+                continue
+            right = run(["parse", str(path), "--password", password])
+            wrong = run(["parse", str(path), "--password", password + "x"])
+            if "password" in right.err_text or "cannot read" in right.err_text:
+                return f"{kind} {password!r}: the right password fails: {right!r}"
+            if "Traceback" in right.err_text or right.rc not in (0, 2):
+                return f"{kind} {password!r}: {right!r}"
+            if "wrong password" not in wrong.err_text:
+                return f"{kind} {password!r}: a wrong password: {wrong!r}"
+    return None
+
+
+@case("--version and --help: exit 0, output on stdout")
+def _() -> str | None:
+    for args in (["--version"], ["--help"], ["-h"], ["parse", "--help"]):
+        r = run(args)
+        if problem := success(r):
+            return f"{args}: {problem}"
+        if not r.out.strip():
+            return f"{args}: nothing on stdout"
+    return None
+
+
+@case("-- and odd option spellings: usage errors, not crashes")
+def _() -> str | None:
+    for args in (["--data"], ["list", "--json", "--csv"], ["search", "-n", "-1", "x"], ["search", "-n", "9" * 50, "x"],
+                 ["search", "--", "--json"], ["show"], ["=1"], ["list", "--kunta="]):
+        r = run(args)
+        if r.timed_out or "Traceback" in r.err_text or r.rc == 3 or r.rc < 0:
+            return f"{args}: {r!r}"
+    return None
+
+
+@case("parse: odd documents are one line, exit 2")
+def _() -> str | None:
+    d = fresh_dir()
+    samples = {
+        "nul.txt": b"\x00" * 100,
+        "latin1.txt": "Hankkeen tiedot äö".encode("latin-1"),
+        "bom.txt": b"\xef\xbb\xbf",
+        "half.pdf": PDF.read_bytes()[: len(PDF.read_bytes()) // 2],
+        "surrogate.txt": b"\xed\xa0\x80 Hankkeen tiedot",
+    }
+    for name, content in samples.items():
+        (d / name).write_bytes(content)
+        if problem := clean_error(run(["parse", str(d / name)])):
+            return f"{name}: {problem}"
+    return None
+
+
+@case("a snapshot written by parse -o loads back identically")
+def _() -> str | None:
+    out = fresh_dir() / "s.json"
+    if problem := success(run(["parse", str(PDF), "-o", str(out)])):
+        return problem
+    r = run(["--data", str(out), "list", "--json"])
+    return success(r)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("-k", default="", help="only cases whose name contains this")
+    parser.add_argument("-v", action="store_true", help="print timings")
+    args = parser.parse_args()
+    held = total = skipped = 0
+    try:
+        for name, fn in CASES:
+            if args.k.lower() not in name.lower():
+                continue
+            start = time.monotonic()
+            try:
+                problem = fn()
+            except Skip as why:
+                skipped += 1
+                print(f"skip  {name}: {why}", flush=True)
+                continue
+            except Exception as exc:  # noqa: BLE001 - a broken case is a failed case, reported
+                problem = f"the case itself failed: {type(exc).__name__}: {exc}"
+            total += 1
+            timing = f" [{time.monotonic() - start:.1f}s]" if args.v else ""
+            if problem is None:
+                held += 1
+                print(f"held  {name}{timing}", flush=True)
+            else:
+                print(f"FAIL  {name}: {problem}{timing}", flush=True)
+    finally:
+        import shutil
+
+        shutil.rmtree(WORK, ignore_errors=True)
+    print(f"held {held}/{total}" + (f" ({skipped} skipped)" if skipped else ""))
+    return 0 if held == total else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
