@@ -462,7 +462,12 @@ def coverage_command(
             _no_results("every municipality is covered")
         print_table(render.uncovered_table(groups))
     else:
+        print_table(render.text(coverage.headline(projects), "bold"))
         print_table(render.region_coverage_table(coverage.region_summary(projects), coverage.total_coverage(projects)))
+        print_table(render.text(
+            "direct: named in an area, or in a subregion or region named there; coop. only: reached only "
+            "through another municipality's regional cooperation; people: share of the population (end of 2020)."
+        ))
 
 
 # -- map -------------------------------------------------------------------

@@ -8,7 +8,7 @@ project is counted in its 2021 region, and its coverage carries a note.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
 from hankkeet.kunnat.registry import Municipality, registry
@@ -26,16 +26,33 @@ class CoveringProject(NamedTuple):
 
 
 class RegionCoverage(NamedTuple):
+    """Municipalities and people of one region (or the whole country) by how they are covered.
+
+    ``direct``: named in an area, or in a subregion or region named there;
+    the rest of ``covered`` is reached only through another municipality's cooperation.
+    Populations are those at the end of 2020.
+    """
+
     region: str
     municipalities: int
     covered: int
     project_ids: tuple[str, ...]
-    # Covered by more than regional cooperation (listed, subregion or region).
     direct: int = 0
+    population: int = 0
+    population_direct: int = 0
+    population_covered: int = 0
 
     @property
     def share(self) -> float:
         return self.covered / self.municipalities if self.municipalities else 0.0
+
+    @property
+    def population_share(self) -> float:
+        return self.population_covered / self.population if self.population else 0.0
+
+    @property
+    def population_share_direct(self) -> float:
+        return self.population_direct / self.population if self.population else 0.0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -44,8 +61,25 @@ class RegionCoverage(NamedTuple):
             "covered": self.covered,
             "direct": self.direct,
             "share": round(self.share, 4),
+            "population": self.population,
+            "population_covered": self.population_covered,
+            "population_direct": self.population_direct,
+            "population_share": round(self.population_share, 4),
+            "population_share_direct": round(self.population_share_direct, 4),
             "projects": list(self.project_ids),
         }
+
+
+def _region_row(name: str, members: Sequence[Municipality],
+                by_code: dict[str, list[tuple[Project, Coverage]]], ids: tuple[str, ...]) -> RegionCoverage:
+    covered = [m for m in members if m.code in by_code]
+    direct = [m for m in covered if _direct(by_code[m.code])]
+    return RegionCoverage(
+        name, len(members), len(covered), ids, direct=len(direct),
+        population=sum(m.population for m in members),
+        population_direct=sum(m.population for m in direct),
+        population_covered=sum(m.population for m in covered),
+    )
 
 
 def projects_covering(projects: Iterable[Project], code: str) -> list[CoveringProject]:
@@ -71,24 +105,32 @@ def region_summary(projects: Sequence[Project]) -> list[RegionCoverage]:
     out = []
     for region in registry().regions:
         members = registry().in_region(region)
-        covered = [m for m in members if m.code in by_code]
-        ids = {p.id for m in covered for p, _ in by_code[m.code]}
-        out.append(RegionCoverage(
-            region, len(members), len(covered), tuple(sorted(ids, key=order.__getitem__)),
-            direct=sum(1 for m in covered if _direct(by_code[m.code])),
-        ))
+        ids = {p.id for m in members for p, _ in by_code.get(m.code, [])}
+        out.append(_region_row(region, members, by_code, tuple(sorted(ids, key=order.__getitem__))))
     return out
 
 
 def total_coverage(projects: Sequence[Project]) -> RegionCoverage:
     """The whole country as one row."""
     by_code = _coverage_by_code(projects)
-    everyone = registry().municipalities
-    ids = {p.id for p in projects if p.municipalities}
-    ordered = tuple(p.id for p in projects if p.id in ids)
-    return RegionCoverage(
-        "total", len(everyone), sum(1 for m in everyone if m.code in by_code), ordered,
-        direct=sum(1 for m in everyone if _direct(by_code.get(m.code, []))),
+    ordered = tuple(p.id for p in projects if p.municipalities)
+    return _region_row("total", registry().municipalities, by_code, ordered)
+
+
+def percent(share: float) -> str:
+    """A share as people read it in Finland and in the issue's headline: ``41 %``."""
+    return f"{100 * share:.0f} %"
+
+
+def headline(projects: Sequence[Project]) -> str:
+    """``127 of 309 municipalities (41 %) · 70 % of the population (68 % directly) · 4 regions without a project``."""
+    total = total_coverage(projects)
+    empty = sum(1 for r in region_summary(projects) if r.covered == 0)
+    regions = "region" if empty == 1 else "regions"
+    return (
+        f"{total.covered} of {total.municipalities} municipalities ({percent(total.share)}) · "
+        f"{percent(total.population_share)} of the population "
+        f"({percent(total.population_share_direct)} directly) · {empty} {regions} without a project"
     )
 
 
@@ -146,7 +188,9 @@ class AreaFilter(NamedTuple):
     notes: list[str]
 
 
-def filter_projects(projects: Iterable[Project], *, kunta: str | None = None, maakunta: str | None = None) -> AreaFilter:
+def filter_projects(
+    projects: Iterable[Project], *, kunta: str | None = None, maakunta: str | None = None
+) -> AreaFilter:
     """Filter by a municipality and/or a region given as a person typed them.
 
     Raises UnknownMunicipality / UnknownRegion for names that match nothing.
@@ -172,85 +216,3 @@ def filter_projects(projects: Iterable[Project], *, kunta: str | None = None, ma
         scope.append(region.region)
     return AreaFilter(selected, scope, notes)
 
-
-class PeopleCovered(NamedTuple):
-    """Municipalities and people of one region (or the whole country) by how they are covered.
-
-    ``direct``: named in an area, or in a subregion or region named there;
-    ``cooperation``: reached only through another municipality's cooperation.
-    """
-
-    region: str
-    municipalities: int
-    direct: int
-    cooperation: int
-    population: int
-    population_direct: int
-    population_cooperation: int
-
-    @property
-    def covered(self) -> int:
-        return self.direct + self.cooperation
-
-    @property
-    def population_covered(self) -> int:
-        return self.population_direct + self.population_cooperation
-
-    def to_dict(self) -> dict[str, Any]:
-        def share(part: int, whole: int) -> float:
-            return round(part / whole, 4) if whole else 0.0
-
-        return {
-            "region": self.region,
-            "municipalities": self.municipalities,
-            "covered_direct": self.direct,
-            "covered_cooperation_only": self.cooperation,
-            "not_covered": self.municipalities - self.covered,
-            "population": self.population,
-            "population_direct": self.population_direct,
-            "population_cooperation_only": self.population_cooperation,
-            "population_share_direct": share(self.population_direct, self.population),
-            "population_share": share(self.population_covered, self.population),
-        }
-
-
-def people_covered(
-    projects: Sequence[Project], population: Mapping[str, int]
-) -> tuple[list[PeopleCovered], PeopleCovered]:
-    """Per region (registry order) and in total: municipalities and people covered.
-
-    ``population`` maps municipality codes to inhabitants; a code missing from it counts as 0.
-    """
-    by_code = _coverage_by_code(projects)
-    rows = []
-    for region in registry().regions:
-        members = registry().in_region(region)
-        direct = [m.code for m in members if _direct(by_code.get(m.code, []))]
-        coop = [m.code for m in members if m.code in by_code and not _direct(by_code[m.code])]
-        rows.append(PeopleCovered(
-            region, len(members), len(direct), len(coop),
-            sum(population.get(m.code, 0) for m in members),
-            sum(population.get(c, 0) for c in direct),
-            sum(population.get(c, 0) for c in coop),
-        ))
-    total = PeopleCovered(
-        "total",
-        *(sum(getattr(r, f) for r in rows) for f in PeopleCovered._fields[1:]),
-    )
-    return rows, total
-
-
-def headline(projects: Sequence[Project], population: Mapping[str, int]) -> str:
-    """``127 of 309 municipalities (41 %) · 70 % of the population (68 % directly) · 4 regions without a project``."""
-    rows, total = people_covered(projects, population)
-    empty = sum(1 for r in rows if r.covered == 0)
-
-    def pct(part: int, whole: int) -> str:
-        return f"{100 * part / whole:.0f} %" if whole else "–"
-
-    regions = "region" if empty == 1 else "regions"
-    return (
-        f"{total.covered} of {total.municipalities} municipalities ({pct(total.covered, total.municipalities)}) · "
-        f"{pct(total.population_covered, total.population)} of the population "
-        f"({pct(total.population_direct, total.population)} directly) · {empty} {regions} without a project"
-    )

@@ -168,6 +168,13 @@ def municipality_header(match: Match) -> Table:
     if m.name_sv != m.name:
         rows.append(("in Swedish", m.name_sv))
     rows += [("region", m.region), ("subregion", m.subregion)]
+    if m.county:
+        rows.append(("wellbeing county", m.county))
+    elif m.region == "Ahvenanmaa":
+        rows.append(("wellbeing county", "none (Åland)"))
+    else:
+        rows.append(("wellbeing county", "none (organises its own social and health services)"))
+    rows.append(("population", f"{m.population:,}".replace(",", " ") + " (end of 2020)"))
     if match.tier == "fuzzy":
         rows.append(("note", f"corrected from {match.query!r}"))
     elif match.tier == "former":
@@ -208,24 +215,30 @@ def covering_table(rows: Sequence[CoveringProject], title: str | None = None) ->
 
 
 def region_coverage_table(summary: Sequence[RegionCoverage], total: RegionCoverage) -> Table:
-    """Per region: municipalities, covered, share, projects; then the total."""
+    """Per region: municipalities covered directly and by cooperation only, the people
+    living in them, and the projects; then the total."""
+    from hankkeet.coverage import percent
+
     table = _table()
     table.add_column("region", no_wrap=True)
-    table.add_column("municipalities", justify="right")
-    table.add_column("covered", justify="right")
-    table.add_column("share", justify="right")
-    table.add_column("not via cooperation", justify="right")
+    table.add_column("munic.", justify="right")
+    table.add_column("direct", justify="right")
+    table.add_column("coop. only", justify="right")
+    table.add_column("people direct", justify="right")
+    table.add_column("+ coop.", justify="right")
     table.add_column("projects", overflow="fold")
+
+    def cells(row: RegionCoverage, style: str = "") -> list[Any]:
+        return [
+            text(row.region, style), text(row.municipalities, style), text(row.direct, style),
+            text(row.covered - row.direct, style), text(percent(row.population_share_direct), style),
+            text(percent(row.population_share), style),
+        ]
+
     for row in summary:
-        table.add_row(
-            text(row.region), text(row.municipalities), text(row.covered), text(f"{row.share:.0%}"),
-            text(row.direct), text(", ".join(row.project_ids)),
-        )
+        table.add_row(*cells(row), text(", ".join(row.project_ids)))
     table.add_section()
-    table.add_row(
-        text(total.region, "bold"), text(total.municipalities, "bold"), text(total.covered, "bold"),
-        text(f"{total.share:.0%}", "bold"), text(total.direct, "bold"), text(f"{len(total.project_ids)} projects"),
-    )
+    table.add_row(*cells(total, "bold"), text(f"{len(total.project_ids)} projects", "bold"))
     return table
 
 
@@ -251,9 +264,9 @@ def kunta_csv(rows: Sequence[CoveringProject]) -> str:
 def coverage_csv(listing: Sequence[dict[str, Any]]) -> str:
     """``coverage --csv``: one row per municipality; projects as ``id:basis`` joined by '; '."""
     return to_csv(
-        ("code", "name", "name_sv", "region", "subregion", "projects"),
+        ("code", "name", "name_sv", "region", "subregion", "county", "population", "projects"),
         (
-            [m["code"], m["name"], m["name_sv"], m["region"], m["subregion"],
+            [m["code"], m["name"], m["name_sv"], m["region"], m["subregion"], m["county"] or "", m["population"],
              "; ".join(f"{p['id']}:{p['basis']}" for p in m["projects"])]
             for m in listing
         ),

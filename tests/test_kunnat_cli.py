@@ -106,7 +106,7 @@ def test_coverage_json_lists_all_municipalities():
     assert {row["code"] for row in data} == {m.code for m in registry().municipalities}
     assert {row["code"] for row in data if row["projects"]} == COVERED
     for row in data:
-        assert set(row) == {"code", "name", "name_sv", "region", "subregion", "projects"}
+        assert set(row) == {"code", "name", "name_sv", "region", "subregion", "county", "population", "projects"}
         for p in row["projects"]:
             assert set(p) == {"id", "basis"}
 

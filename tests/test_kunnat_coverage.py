@@ -52,7 +52,7 @@ def test_uncovered_is_the_complement():
 def test_coverage_list_has_every_municipality():
     listing = coverage.coverage_list(PROJECTS)
     assert len(listing) == 309
-    assert set(listing[0]) == {"code", "name", "name_sv", "region", "subregion", "projects"}
+    assert set(listing[0]) == {"code", "name", "name_sv", "region", "subregion", "county", "population", "projects"}
     by_code = {row["code"]: row for row in listing}
     for p in PROJECTS:
         for c in p.municipalities:

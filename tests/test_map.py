@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from conftest import invoke
 
-from hankkeet.coverage import headline, people_covered
+from hankkeet.coverage import headline, region_summary, total_coverage
 from hankkeet.kunnat.registry import registry
-from hankkeet.maps.report import population, render_html
+from hankkeet.maps.report import render_html
 from hankkeet.maps.svg import MAP_BOX, render_svg
 from hankkeet.maps.terminal import rasterise, render_blocks
 from hankkeet.maps.topology import atlas
@@ -130,16 +130,17 @@ def test_html_report_is_self_contained(snapshot) -> None:
 
 
 def test_population_figures_add_up_against_the_reference(snapshot) -> None:
-    rows, total = people_covered(snapshot.projects, population(build_view(snapshot)))
+    rows, total = region_summary(snapshot.projects), total_coverage(snapshot.projects)
     assert sum(r.population for r in rows) == total.population == 5_533_793
-    assert total.population_covered == sum(r.population_direct + r.population_cooperation for r in rows)
+    assert sum(r.population_covered for r in rows) == total.population_covered
+    assert sum(r.population_direct for r in rows) == total.population_direct < total.population_covered
     # Independently: the people in municipalities some project covers, from the raw map file.
     raw = json.loads(MAP_FILE.read_text(encoding="utf-8"))
     people = {str(g["properties"]["id"]).zfill(3): g["properties"]["population"]
               for g in raw["objects"]["munis"]["geometries"]}
     covered = {c.code for p in snapshot.projects for c in p.municipalities}
     expected = round(100 * sum(people[c] for c in covered) / sum(people.values()))
-    line = headline(snapshot.projects, population(build_view(snapshot)))
+    line = headline(snapshot.projects)
     assert line.startswith(f"{len(covered)} of 309 municipalities")
     assert f"· {expected} % of the population" in line
 

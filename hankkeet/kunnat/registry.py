@@ -22,15 +22,31 @@ class Municipality(NamedTuple):
     region: str
     subregion_code: str
     subregion: str
+    # Inhabitants at the end of 2020, and the wellbeing services county (hyvinvointialue)
+    # that runs its social and health services since 2023 ("" for Helsinki and Åland).
+    population: int = 0
+    county: str = ""
 
-    def to_dict(self) -> dict[str, str]:
+    def to_dict(self) -> dict[str, str | int | None]:
         return {
             "code": self.code,
             "name": self.name,
             "name_sv": self.name_sv,
             "region": self.region,
             "subregion": self.subregion,
+            "county": self.county or None,
+            "population": self.population,
         }
+
+
+class County(NamedTuple):
+    """A wellbeing services county (hyvinvointialue), in force since 2023-01-01."""
+
+    id: str  # two letters, as in the map file (e.g. "PK")
+    name: str  # Pohjois-Karjalan hyvinvointialue
+    name_sv: str
+    short_name: str  # Pohjois-Karjala
+    short_name_sv: str
 
 
 class Merge(NamedTuple):
@@ -51,6 +67,15 @@ class Registry(NamedTuple):
     municipalities: tuple[Municipality, ...]
     merges: tuple[Merge, ...]
     transfers: tuple[RegionTransfer, ...]
+    counties: tuple[County, ...] = ()
+
+    def in_county(self, county: str) -> tuple[Municipality, ...]:
+        """The municipalities of a wellbeing services county, by its full Finnish name."""
+        return tuple(m for m in self.municipalities if m.county == county)
+
+    def county(self, name: str) -> County | None:
+        """A county by its full Finnish name (as ``Municipality.county`` holds it)."""
+        return next((c for c in self.counties if c.name == name), None)
 
     def by_code(self, code: str) -> Municipality | None:
         return _by_code(self).get(code)
@@ -91,6 +116,12 @@ def _rows(name: str) -> list[dict[str, str]]:
 
 @cache
 def registry() -> Registry:
+    counties = tuple(
+        County(row["hva_id"], row["name_fi"], row["name_sv"], row["short_name_fi"], row["short_name_sv"])
+        for row in _rows("hyvinvointialueet.csv")
+    )
+    county_names = {c.id: c.name for c in counties}
+    extra = {row["code"]: row for row in _rows("kunnat-hva.csv")}
     municipalities = tuple(
         Municipality(
             code=row["code"],
@@ -100,6 +131,8 @@ def registry() -> Registry:
             region=row["maakunta_fi"],
             subregion_code=row["seutukunta_code"],
             subregion=row["seutukunta_fi"],
+            population=int(extra[row["code"]]["population_2020"]),
+            county=county_names.get(extra[row["code"]]["hva_id"], ""),
         )
         for row in _rows("kunnat.csv")
     )
@@ -115,7 +148,9 @@ def registry() -> Registry:
                     from_region=row["from"], to_region=row["to"],
                 )
             )
-    return Registry(municipalities=municipalities, merges=tuple(merges), transfers=tuple(transfers))
+    return Registry(
+        municipalities=municipalities, merges=tuple(merges), transfers=tuple(transfers), counties=counties
+    )
 
 
 @cache

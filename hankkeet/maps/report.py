@@ -6,19 +6,10 @@ from __future__ import annotations
 
 from html import escape
 
-from hankkeet.coverage import headline, people_covered
+from hankkeet.coverage import headline, percent, region_summary
 from hankkeet.maps.svg import render_svg
 from hankkeet.maps.view import COLOURS, LABELS, NOT_COVERED, MapView
 from hankkeet.model import BASES, Snapshot
-
-
-def population(view: MapView) -> dict[str, int]:
-    """Inhabitants per municipality code, as the map file gives them."""
-    return {cell.code: cell.population for cell in view.cells}
-
-
-def _pct(part: int, whole: int) -> str:
-    return f"{100 * part / whole:.0f} %" if whole else "–"
 
 
 def _num(value: int) -> str:
@@ -26,7 +17,7 @@ def _num(value: int) -> str:
 
 
 def render_html(snapshot: Snapshot, view: MapView) -> str:
-    rows, _ = people_covered(snapshot.projects, population(view))
+    rows = region_summary(view.projects)
     svg = render_svg(view, standalone=False)
     parts = [
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
@@ -41,7 +32,7 @@ def render_html(snapshot: Snapshot, view: MapView) -> str:
         "figure{margin:0}figcaption{font-size:11px;color:#555}\n"
         "</style>\n</head>\n<body>\n",
         f"<h1>{escape(view.title)}</h1>\n<p>{escape(snapshot.source.subtitle)}</p>\n",
-        f"<p class=\"headline\" id=\"headline\">{escape(headline(snapshot.projects, population(view)))}</p>\n",
+        f"<p class=\"headline\" id=\"headline\">{escape(headline(view.projects))}</p>\n",
         f"<p>{escape(view.subtitle)}. Hover over a municipality for its name, population and projects.</p>\n",
         f"<figure id=\"map\">{svg}</figure>\n",
         "<h2>Coverage by region</h2>\n",
@@ -54,13 +45,13 @@ def render_html(snapshot: Snapshot, view: MapView) -> str:
     for r in rows:
         parts.append(
             f"<tr><td>{escape(r.region)}</td><td class=n>{r.municipalities}</td><td class=n>{r.direct}</td>"
-            f"<td class=n>{r.cooperation}</td><td class=n>{_num(r.population)}</td>"
-            f"<td class=n>{_pct(r.population_direct, r.population)}</td>"
-            f"<td class=n>{_pct(r.population_direct + r.population_cooperation, r.population)}</td></tr>\n"
+            f"<td class=n>{r.covered - r.direct}</td><td class=n>{_num(r.population)}</td>"
+            f"<td class=n>{percent(r.population_share_direct)}</td>"
+            f"<td class=n>{percent(r.population_share)}</td></tr>\n"
         )
     parts.append("</tbody></table>\n<h2>Projects</h2>\n<table id=\"projects\"><thead><tr><th>id</th>"
                  "<th>organisation</th><th>project</th><th>area</th><th>municipalities</th></tr></thead><tbody>\n")
-    for p in snapshot.projects:
+    for p in view.projects:
         parts.append(
             f"<tr><td>{escape(p.id)}</td><td>{escape(p.organisation)}</td><td>{escape(p.name)}</td>"
             f"<td>{escape(p.area)}</td><td class=n>{len(p.municipalities)}</td></tr>\n"

@@ -61,6 +61,7 @@ class MapView(NamedTuple):
     focus: tuple[str, ...]  # codes to frame (all when empty)
     marked: str | None  # a municipality code to outline
     caption: str  # one line under the title saying what is drawn
+    projects: tuple[Project, ...] = ()  # the projects drawn
 
     def shown(self) -> tuple[Cell, ...]:
         """The municipalities in focus (all of them when the map is not zoomed)."""
@@ -127,6 +128,7 @@ def build_view(
         focus=focus,
         marked=kunta,
         caption=what,
+        projects=tuple(projects),
     )
 
 

@@ -1,0 +1,52 @@
+"""Wellbeing services counties and populations in the registry."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import ROOT, invoke
+
+from hankkeet.kunnat.registry import registry
+
+MAP_FILE = ROOT / "hankkeet" / "data" / "finland-hva-2021.topo.json"
+
+
+def test_21_counties_cover_every_municipality_but_helsinki_and_aland() -> None:
+    reg = registry()
+    assert len(reg.counties) == 21
+    without = sorted(m.name for m in reg.municipalities if not m.county)
+    aland = sorted(m.name for m in reg.in_region("Ahvenanmaa"))
+    assert len(aland) == 16 and without == sorted(["Helsinki", *aland])
+    assert sum(len(reg.in_county(c.name)) for c in reg.counties) == 309 - 17
+    sizes = {c.short_name: len(reg.in_county(c.name)) for c in reg.counties}
+    # From the reference README: 2 (Vantaa and Kerava) to 30 (Pohjois-Pohjanmaa).
+    assert sizes["Vantaa ja Kerava"] == 2 and max(sizes.values()) == sizes["Pohjois-Pohjanmaa"] == 30
+    assert {m.name for m in reg.in_county("Vantaan ja Keravan hyvinvointialue")} == {"Vantaa", "Kerava"}
+    assert reg.county("Pohjois-Karjalan hyvinvointialue").short_name_sv == "Norra Karelen"
+
+
+def test_populations_agree_with_the_map_file() -> None:
+    raw = json.loads(MAP_FILE.read_text(encoding="utf-8"))
+    people = {str(g["properties"]["id"]).zfill(3): g["properties"]["population"]
+              for g in raw["objects"]["munis"]["geometries"]}
+    assert {m.code: m.population for m in registry().municipalities} == people
+    assert sum(people.values()) == 5_533_793
+
+
+def test_kunta_shows_population_and_county(runner) -> None:
+    result = invoke(runner, "kunta", "Loppi")
+    assert "Kanta-Hämeen hyvinvointialue" in result.stdout and "7 853" in result.stdout
+    data = json.loads(invoke(runner, "kunta", "Loppi", "--json").stdout)
+    assert data["municipality"]["population"] == 7853
+    assert data["municipality"]["county"] == "Kanta-Hämeen hyvinvointialue"
+    helsinki = json.loads(invoke(runner, "kunta", "Helsinki", "--json").stdout)
+    assert helsinki["municipality"]["county"] is None
+
+
+def test_coverage_opens_with_the_headline(runner, snapshot) -> None:
+    result = invoke(runner, "coverage")
+    first = result.stdout.splitlines()[0]
+    covered = {c.code for p in snapshot.projects for c in p.municipalities}
+    assert first.startswith(f"{len(covered)} of 309 municipalities")
+    assert "of the population" in first and "regions without a project" in first
+    assert "coop. only" in result.stdout
