@@ -533,10 +533,7 @@ def map_command(
         return
     if output.is_dir():
         raise HankkeetError(f"{output}: is a directory; give a file name for the map")
-    try:
-        drawing.write_file(output, text)
-    except OSError as exc:
-        raise HankkeetError(f"{output}: cannot write: {exc.strerror or exc}") from None
+    drawing.write_file(output, text)
     _report(f"wrote {output}: {drawing.summary(view)}")
 
 

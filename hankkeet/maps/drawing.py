@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from hankkeet.errors import HankkeetError
@@ -59,15 +58,7 @@ def summary(view: MapView) -> str:
 
 
 def write_file(path: Path, text: str) -> None:
-    """Write atomically next to the target, so a reader never sees half a map."""
-    import tempfile
+    """Write with the project's one safe writer (atomic for a regular file; see hankkeet.fileio)."""
+    from hankkeet.fileio import write_file as write
 
-    directory = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=".hankkeet-", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write(path, text.encode("utf-8"))
