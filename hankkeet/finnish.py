@@ -61,6 +61,10 @@ MIN_STEM = 3  # shorter candidate stems are noise (``ta``, ``ja``)
 MIN_PART = 4  # shortest compound part that may be matched on its own
 MIN_QUERY_FOR_PARTS = 5  # a query word shorter than this matches only the last part of a compound
 MIN_QUERY_FOR_TAILS = 3  # ... and one shorter than this never matches inside a compound
+# The longest word that is analysed (stems, compound parts, typos). Finnish
+# words in real texts stay well below this; a longer "word" is matched only
+# exactly, so the work on any input stays linear in its length.
+MAX_ANALYSED = 64
 
 
 class Word(NamedTuple):
@@ -233,6 +237,8 @@ def _genitive_cut_ok(word: str, i: int, cuts: list[int]) -> bool:
 @lru_cache(maxsize=8192)
 def split_points(word: str) -> list[tuple[str, str]]:
     """All plausible (head, tail) splits of an unhyphenated compound."""
+    if len(word) > MAX_ANALYSED:
+        return []
     return [(word[:i], word[i:]) for i in range(MIN_STEM, len(word) - MIN_STEM + 1) if _is_boundary(word, i)]
 
 
@@ -259,7 +265,7 @@ def both_parts_inflected(query: str, word: str) -> bool:
 @lru_cache(maxsize=8192)
 def compound_parts(word: str) -> tuple[str, ...]:
     """Heads, tails and middle parts of ``word`` at least MIN_PART long."""
-    if "-" in word:
+    if "-" in word or len(word) > MAX_ANALYSED:
         return ()
     found = [i for i in range(MIN_STEM, len(word) - MIN_STEM + 1) if _is_boundary(word, i)]
     cuts = [0, *(i for i in found if _genitive_cut_ok(word, i, found)), len(word)]
@@ -385,7 +391,10 @@ def stems(word: str) -> frozenset[str]:
     """Candidate stems of a folded word, the word itself included.
 
     Hyphenated words inflect at the end only: ``vapaa-ajan`` -> ``vapaa-aja``...
+    A word longer than MAX_ANALYSED is its only stem.
     """
+    if len(word) > MAX_ANALYSED:
+        return frozenset({word})
     if "-" in word:
         head, _, last = word.rpartition("-")
         return frozenset({word} | {f"{head}-{s}" for s in stems(last)})
@@ -524,7 +533,7 @@ def compound_tails(word: str) -> tuple[str, ...]:
     three-letter word with its ending (yhteis|työ, maahanmuuttaja|työtä). The
     head must be a word of its own length: a three-letter head is mostly a
     misreading (kun|tien is kuntien, not tie)."""
-    if "-" in word:
+    if "-" in word or len(word) > MAX_ANALYSED:
         return ()
     found = [i for i in range(MIN_STEM, len(word) - MIN_STEM + 1) if _is_boundary(word, i)]
     return tuple(word[i:] for i in found if i >= MIN_PART and _genitive_cut_ok(word, i, found))

@@ -197,6 +197,8 @@ class SearchIndex:
 
     def _word_keys(self, query: str, fields: Sequence[str]) -> dict[str, int]:
         """Vocabulary keys that ``query`` matches, with the best tier of each."""
+        if len(query) > finnish.MAX_ANALYSED:
+            return {query: EXACT} if query in self.occurrences else {}
         keys = self._lemma_keys(query)
         if not self._present(keys, fields):
             keys = self._both_parts_keys(query)
@@ -211,6 +213,8 @@ class SearchIndex:
         keys: dict[str, int] = {}
         if query in self.occurrences:
             keys[query] = EXACT
+        if len(query) > finnish.MAX_ANALYSED:
+            return keys
         for key in self.vocabulary:
             # Gradation never changes the first letter, so this cheap test is safe.
             if key not in keys and key[0] == query[0] and finnish.same_lemma(query, key):
@@ -242,6 +246,8 @@ class SearchIndex:
         """Is ``head`` (folded) a word of the texts on its own, in some inflection?"""
         known = self._words.get(head)
         if known is None:
+            if len(self._words) > 4096:
+                self._words.clear()  # heads of query words: keep the cache bounded
             known = self._words[head] = any(
                 k[0] == head[0] and finnish.same_lemma(head, k) for k in self.typo_keys if "-" not in k
             )
@@ -423,6 +429,8 @@ class SearchIndex:
         """A word that matches nothing, read as two words the texts have side by
         side (``entrypoint`` for ``entry point``, ``backoffice``): words are
         joined and split inconsistently, English ones most of all."""
+        if len(word) > finnish.MAX_ANALYSED:
+            return None
         for i in range(finnish.MIN_STEM, len(word) - finnish.MIN_STEM + 1):
             head, tail = word[:i], word[i:]
             if head in self.occurrences and tail in self.occurrences:

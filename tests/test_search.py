@@ -336,3 +336,24 @@ def test_short_word_allows_only_a_doubled_or_undoubled_letter() -> None:
 def test_typo_in_a_compound_is_judged_in_the_form_that_met_the_word() -> None:
     texts = snapshot_of(make_project(1, "m", description="maahan muuttaneiden ja maahanmuuttajien"))
     assert ids(texts, "maahanmuttajat") == ["m"]
+
+
+def test_a_very_long_query_word_costs_little_memory(bundled: Snapshot) -> None:
+    # Every analysis step is bounded: a word longer than any Finnish word is
+    # matched only exactly, so a 100 kB word builds no splits or stems.
+    import tracemalloc
+
+    from hankkeet import finnish
+
+    search(bundled, "kotoutuminen")
+    tracemalloc.start()
+    try:
+        for word in ("a" * 100_000, "kotoutumis" * 10_000, "ab-" * 30_000):
+            assert search(bundled, word) == []
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 20 * 1024 * 1024
+    long_word = "kotoutumis" * 10
+    assert finnish.stems(long_word) == {long_word}
+    assert finnish.split_points(long_word) == [] and finnish.compound_parts(long_word) == ()
