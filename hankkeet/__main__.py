@@ -1,3 +1,3 @@
-from hankkeet.cli import main
+from hankkeet.entry import main
 
 main()

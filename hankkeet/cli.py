@@ -8,10 +8,12 @@ traceback). Messages go to stderr; stdout carries only the requested output.
 # No `from __future__ import annotations`: Typer would then evaluate every
 # annotation string on each start (about 2 ms of a 50 ms run).
 
+import errno
+import io
 import os
 import sys
-from pathlib import Path
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
@@ -24,10 +26,49 @@ PROG = "hankkeet"
 
 
 def _report(message: str) -> None:
-    """One line on stderr, control characters made visible."""
+    """One line on stderr, control characters made visible; never fails (stderr may be closed or full)."""
     safe = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in message)
-    sys.stderr.write(f"{PROG}: {safe}\n")
-    sys.stderr.flush()
+    stream = sys.stderr
+    if stream is None:
+        return
+    try:
+        stream.write(f"{PROG}: {safe}\n")
+        stream.flush()
+    except (OSError, ValueError, UnicodeError):
+        pass
+
+
+def _os_problem(exc: OSError) -> str:
+    """One line for an OSError met while writing output or reading a file."""
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    if exc.filename is not None:
+        return f"{exc.filename}: {reason}"
+    return f"cannot write the output: {reason}"
+
+
+def _checked_args(args: Sequence[str]) -> list[str]:
+    """The arguments as UTF-8 text whatever the locale; bad input for bytes that are not UTF-8.
+
+    Under a non-UTF-8 locale (LC_ALL=C) Python decodes argv as ASCII with
+    surrogate escapes; the bytes the shell passed are recovered and decoded as
+    UTF-8, which is what a user's terminal sends.
+    """
+    checked = []
+    for number, arg in enumerate(args, start=1):
+        try:
+            raw = os.fsencode(arg)
+        except UnicodeEncodeError:  # text not from a command line (a test, an embedding program)
+            raw = None
+        try:
+            text = raw.decode("utf-8") if raw is not None else arg
+            text.encode("utf-8")  # no lone surrogates
+        except UnicodeError:
+            shown = raw.decode("utf-8", "backslashreplace") if raw is not None else ascii(arg)
+            if len(shown) > 60:
+                shown = shown[:57] + "..."
+            raise HankkeetError(f"argument {number} is not UTF-8 text: {shown}") from None
+        checked.append(text)
+    return checked
 
 
 def _debug_enabled(ctx: typer.Context | None) -> bool:
@@ -55,20 +96,35 @@ class _Group(TyperGroup):
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode, **extra)
         try:
+            args = _checked_args(sys.argv[1:] if args is None else args)
             result = super().main(args, prog_name, complete_var, False, **extra)
+        except HankkeetError as exc:
+            _report(exc.message)
+            sys.exit(exc.exit_code)
         except _click_exception_class() as exc:
             if type(exc).__name__ == "NoArgsIsHelpError":
                 # A bare `hankkeet`: the help text, on stderr as a usage error.
-                sys.stderr.write(exc.format_message() + "\n")
+                _report_block(exc.format_message())
                 sys.exit(2)
             # Usage errors: one line instead of click's usage block.
             ctx = getattr(exc, "ctx", None)
             where = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
             _report(f"{exc.format_message()}{where}")
             sys.exit(getattr(exc, "exit_code", 2))
-        except typer.Abort:
-            _report("interrupted")
-            sys.exit(130)
+        except (typer.Abort, KeyboardInterrupt):
+            sys.exit(130)  # Ctrl-C: quietly, as the shell expects
+        except BrokenPipeError:
+            _quiet_broken_pipe()
+        except OSError as exc:  # --help or --version to a full disk or a closed stdout
+            _report(_os_problem(exc))
+            _drop_pending_output(exc)
+            sys.exit(2)
+        except SystemExit as exc:
+            # Click's own answer to a reader gone while it printed --help or
+            # --version: it wraps stdout and exits 1. A gone reader is success here.
+            if exc.code == 1 and type(sys.stdout).__name__ == "PacifyFlushWrapper":
+                _quiet_broken_pipe()
+            raise
         sys.exit(result if isinstance(result, int) else 0)
 
     def invoke(self, ctx: Any) -> Any:
@@ -84,6 +140,22 @@ class _Group(TyperGroup):
             ctx.exit(exc.exit_code)
         except BrokenPipeError:
             _quiet_broken_pipe()
+        except OSError as exc:
+            # The environment, not a bug: a full disk, a closed stream, an I/O error.
+            if _debug_enabled(ctx):
+                raise
+            _report(_os_problem(exc))
+            _drop_pending_output(exc)
+            ctx.exit(2)
+        except UnicodeEncodeError as exc:
+            if _debug_enabled(ctx):
+                raise
+            encoding = getattr(sys.stdout, "encoding", None) or "the output encoding"
+            _report(f"cannot write {exc.object[exc.start:exc.end]!r} in {encoding}; set PYTHONIOENCODING=utf-8")
+            ctx.exit(2)
+        except MemoryError:
+            _report("out of memory")
+            ctx.exit(2)
         except Exception as exc:
             # Typer/click's own exceptions (usage errors, Exit) pass through.
             if type(exc).__module__.split(".")[0] in ("typer", "click"):
@@ -95,6 +167,23 @@ class _Group(TyperGroup):
                 "(this is a bug; run with --debug or HANKKEET_DEBUG=1 for details)"
             )
             ctx.exit(EXIT_INTERNAL)
+
+
+def _drop_pending_output(exc: OSError) -> None:
+    """After a failed write to stdout, let what is still buffered go nowhere (no second error at exit)."""
+    if exc.filename is None:
+        _quiet_exit_code()
+
+
+def _report_block(text: str) -> None:
+    """Several lines on stderr (a bare command's help); never fails."""
+    if sys.stderr is None:
+        return
+    try:
+        sys.stderr.write(text + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError, UnicodeError):
+        pass
 
 
 def _quiet_broken_pipe() -> NoReturn:
@@ -161,6 +250,11 @@ def _root(
         ),
     ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on internal errors.")] = False,
+    raw_csv: Annotated[
+        bool,
+        typer.Option("--raw-csv", envvar="HANKKEET_RAW_CSV",
+                     help="CSV fields exactly as in the data: no ' before a leading = + - @."),
+    ] = False,
     max_input: Annotated[
         str | None,
         typer.Option(
@@ -174,6 +268,9 @@ def _root(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
 ) -> None:
+    from hankkeet import render
+
+    render.CSV_RAW = raw_csv
     ctx.obj = State(data=data, debug=debug, max_input=_max_input_bytes(max_input))
 
 
@@ -229,6 +326,20 @@ def _completion_snapshot(ctx: typer.Context):
 def complete_project_ids(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     snapshot = _completion_snapshot(ctx)
     return snapshot.complete_ids(incomplete) if snapshot is not None else []
+
+
+# Longest query or name accepted (characters): far beyond any real one, and a
+# bound on the work any matching step can be made to do.
+MAX_QUERY_LENGTH = 50_000
+
+
+def _user_text(text: str, what: str) -> str:
+    """Typed input in its compatibility form (fullwidth ｋｏｔｏ is koto), within the length limit."""
+    import unicodedata
+
+    if len(text) > MAX_QUERY_LENGTH:
+        raise HankkeetError(f"{what} is longer than the limit of {MAX_QUERY_LENGTH:,} characters")
+    return unicodedata.normalize("NFKC", text)
 
 
 def _output_format(as_json: bool, as_csv: bool) -> str:
@@ -304,7 +415,6 @@ def list_projects(
       hankkeet list --json | jq -r '.[].name'
     """
     from hankkeet import render
-
     from hankkeet.coverage import filter_projects
 
     fmt = _output_format(as_json, as_csv)
@@ -348,7 +458,9 @@ def parse(
     ctx: typer.Context,
     source: Annotated[Path, typer.Argument(metavar="FILE", help="The summary document: a PDF or its text extraction.")],
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", metavar="OUT", help="Write the snapshot here (atomically) instead of stdout; - is stdout.")
+        Path | None,
+        typer.Option("--output", "-o", metavar="OUT",
+                     help="Write the snapshot here instead of stdout (atomically; - is stdout)."),
     ] = None,
     password: Annotated[str, typer.Option("--password", metavar="PASSWORD", help="Password of an encrypted PDF.")] = "",
 ) -> None:
@@ -416,7 +528,7 @@ def kunta(
     from hankkeet.kunnat.lookup import lookup
 
     fmt = _output_format(as_json, as_csv)
-    match = lookup(name)
+    match = lookup(_user_text(name, "the municipality name"))
     rows = coverage.projects_covering(_snapshot(ctx).projects, match.municipality.code)
     if fmt == "json":
         write_stdout(render.kunta_json(name, match, rows))
@@ -572,7 +684,7 @@ def search_command(
     from hankkeet.search import search
 
     fmt = _output_format(as_json, as_csv)
-    text = " ".join(query)
+    text = _user_text(" ".join(query), "the query")
     hits = search(_snapshot(ctx), text, fields=field, limit=limit)
     shown = text if len(text) <= 60 else text[:57] + "..."
     _emit(fmt, hits, as_json=render.search_json, as_csv=render.search_csv, as_table=render.search_table,
@@ -585,20 +697,72 @@ _one_shot = False
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point (through hankkeet.entry)."""
     global _one_shot
     _one_shot = True
+    code: object = 0
     try:
+        import signal
+
+        # hankkeet.entry ended the process quietly on Ctrl-C while it imported us;
+        # from here on Ctrl-C raises KeyboardInterrupt, so a file being written is cleaned up.
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        _guard_standard_streams()
         app()
-        code: object = 0
     except SystemExit as exc:
         code = exc.code
     except BrokenPipeError:
         code = _quiet_exit_code()
     except KeyboardInterrupt:
-        _report("interrupted")
         code = 130
     _exit(code)
+
+
+class _ClosedStream(io.TextIOBase):
+    """Stands in for a standard stream whose descriptor was closed (``>&-``)."""
+
+    def __init__(self, name: str, *, swallow: bool = False) -> None:
+        self._name = name
+        self._swallow = swallow
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        if self._swallow:  # messages to a closed stderr are dropped; the exit code still tells
+            return len(text)
+        raise OSError(errno.EBADF, f"{self._name} is closed")
+
+    def flush(self) -> None:
+        pass  # nothing is ever buffered
+
+
+def _guard_standard_streams() -> None:
+    """Make closed standard streams and non-UTF-8 terminals ordinary cases.
+
+    A closed descriptor is taken by /dev/null, so no file opened later becomes
+    "stdout"; writing to a closed stdout is then an error (exit 2) and a closed
+    stderr swallows messages, exit codes unchanged. A table on a terminal whose
+    encoding lacks a character shows '?' for it instead of failing.
+    """
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            try:
+                devnull = os.open(os.devnull, os.O_RDWR)
+                if devnull != fd:
+                    os.dup2(devnull, fd)
+                    os.close(devnull)
+            except OSError:
+                pass
+            if fd == 1:
+                sys.stdout = _ClosedStream("stdout")
+            elif fd == 2:
+                sys.stderr = _ClosedStream("stderr", swallow=True)
+    stdout = sys.stdout
+    if isinstance(stdout, io.TextIOWrapper) and stdout.encoding.replace("-", "").lower() != "utf8":
+        stdout.reconfigure(errors="replace")
 
 
 def _quiet_exit_code() -> int:
@@ -617,6 +781,7 @@ def _exit(code: object) -> NoReturn:
     Freeing every module and object at exit costs about 10 ms, a fifth of a
     typical run, and nothing here needs it: output is flushed below, files are
     closed where they are written, and no atexit handlers are registered.
+    Output that cannot be flushed (a full disk) turns success into exit 2.
     """
     if code is None:
         status = 0
@@ -626,13 +791,18 @@ def _exit(code: object) -> NoReturn:
         _report(str(code))
         status = 1
     try:
-        sys.stdout.flush()
+        if sys.stdout is not None:
+            sys.stdout.flush()
     except BrokenPipeError:
         status = _quiet_exit_code()
-    except (OSError, ValueError):
+    except OSError as exc:
+        _report(_os_problem(exc))
+        status = 2 if status in (0, 1) else status
+    except ValueError:
         pass
     try:
-        sys.stderr.flush()
+        if sys.stderr is not None:
+            sys.stderr.flush()
     except (OSError, ValueError):
         pass
     os._exit(status)

@@ -17,9 +17,8 @@ from __future__ import annotations
 import gc
 import json
 import os
-from datetime import date
-from pathlib import Path
 from collections.abc import Sequence
+from datetime import date
 from typing import Any, NamedTuple
 
 from hankkeet.errors import DataError, UnknownProject
@@ -137,8 +136,10 @@ class Snapshot(NamedTuple):
 
         key = clean(key)
         slug = ascii_slug(key)
+        # A number is ASCII digits, leading zeros allowed (01 is 1); not ٠١ nor a 5,000-digit int().
+        number = int(key) if key.isascii() and key.isdigit() and len(key) <= 18 else None
         for project in self.projects:
-            if key == project.id or (slug and slug == project.id) or key == str(project.number):
+            if key == project.id or (slug and slug == project.id) or number == project.number:
                 return project
         ids = [p.id for p in self.projects]
         close = difflib.get_close_matches(slug or key, ids, n=3, cutoff=0.5)

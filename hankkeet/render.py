@@ -29,11 +29,28 @@ def to_json(data: Any) -> str:
     return dumps(data)
 
 
-def to_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+# CSV follows RFC 4180: CRLF line ends, and a field holding a comma, a quote, a
+# CR or an LF is quoted. A text field that starts with = + - @ (or a tab or CR)
+# would be read by a spreadsheet as a formula (CSV injection); unless
+# ``raw`` is asked for, such a field gets a leading apostrophe, as OWASP advises.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+CSV_RAW = False  # set by the CLI's --raw-csv / HANKKEET_RAW_CSV
+
+
+def csv_safe(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def to_csv(header: Sequence[str], rows: Iterable[Sequence[Any]], *, raw: bool | None = None) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows(rows)
+    if raw if raw is not None else CSV_RAW:
+        writer.writerows(rows)
+    else:
+        writer.writerows([csv_safe(v) for v in row] for row in rows)
     return buffer.getvalue()
 
 
@@ -45,14 +62,30 @@ def make_console(*, stderr: bool = False, width: int | None = None) -> Console:
     """
     from rich.console import Console
 
-    return Console(stderr=stderr, markup=False, emoji=False, highlight=False, width=width)
+    console = Console(stderr=stderr, markup=False, emoji=False, highlight=False, width=width)
+    if console.width < MIN_WIDTH:  # COLUMNS=0 or a tiny terminal: lay out for a sane width
+        console.width = MIN_WIDTH
+    console.on_broken_pipe = _reader_gone  # type: ignore[method-assign]
+    return console
+
+
+# The narrowest layout: narrower terminals (or COLUMNS=0) get lines this long.
+MIN_WIDTH = 60
+
+
+def _reader_gone() -> None:
+    # Rich's own handler exits with status 1; the CLI treats a reader that went away as success.
+    raise BrokenPipeError
 
 
 # Control characters in data or input would reach the terminal as escape
 # sequences; show each as its visible Unicode picture (ESC as ␛), one
 # character for one, so highlight offsets stay valid. Newlines are layout.
 _CONTROL_PICTURES = {c: 0x2400 + c for c in range(0x20) if c != 0x0A}
-_CONTROL_PICTURES.update({0x7F: 0x2421, **{c: 0xFFFD for c in range(0x80, 0xA0)}})
+_CONTROL_PICTURES.update({0x7F: 0x2421, **dict.fromkeys(range(128, 160), 65533)})
+# Bidirectional embeddings, overrides and isolates would reorder what the
+# terminal shows (a name reading backwards); they become U+FFFD, one for one.
+_CONTROL_PICTURES.update(dict.fromkeys((*range(8234, 8239), *range(8294, 8298), 1564), 65533))
 
 
 def visible(value: object) -> str:

@@ -771,18 +771,32 @@ def _() -> str | None:
     return success(r) or valid_snapshot_bytes(out)
 
 
+def _interpreter_only(err: str) -> bool:
+    """A traceback from CPython's own start (importing site, the launcher's first line), before any of our code."""
+    import re
+
+    frames = re.findall(r'File "([^"]+)"', err)
+    return "KeyboardInterrupt" in err and not any("/hankkeet/" in f or "-packages/" in f for f in frames)
+
+
 @case("SIGINT during start-up, at random moments: 130, quiet")
 def _() -> str | None:
     rng = random.Random(7)
-    for _ in range(25):
+    early = 0
+    for _ in range(30):
         delay = rng.uniform(0.0, 0.12)
         r = run(["list"], signal_after=(delay, signal.SIGINT), timeout=10)
         if r.rc == 0:
             continue  # it finished first
+        if r.err.strip() and _interpreter_only(r.err_text):
+            early += 1  # the interpreter's own first milliseconds: out of any program's reach
+            continue
         if r.rc not in (130, -signal.SIGINT):
             return f"SIGINT at {delay * 1000:.0f} ms: exit {r.rc}"
         if r.err.strip():
             return f"SIGINT at {delay * 1000:.0f} ms: stderr {r.err_text[-200:]!r}"
+    if early:
+        print(f"  ({early} of 30 signals came during CPython's own start, before hankkeet's code)")
     return None
 
 
@@ -1080,7 +1094,8 @@ def _() -> str | None:
 
 @case("non-ASCII digits are not municipality codes")
 def _() -> str | None:
-    for name in ("٠٩١", "０９１", "০৯১", "٤٣٣"):
+    # (Fullwidth ０９１ is compatibility-equal to 091, and documented as a code.)
+    for name in ("٠٩١", "০৯১", "٤٣٣", "߀߉߁"):
         r = run(["kunta", name, "--json"])
         if r.rc == 0 or r.rc == 1:
             got = json.loads(r.out)["municipality"]["name"]

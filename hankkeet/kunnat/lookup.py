@@ -34,7 +34,7 @@ _ONE_EDIT_MIN_LENGTH = 4
 _SUGGESTION_CUTOFF = 60.0
 # Words that turn a genitive into an organisation or area: "Espoon kaupunki".
 _ORGANISATION_WORDS = ("kaupunki", "kunta", "stad", "kommun")
-_CODE = re.compile(r"^(?:ku)?\s*0*(\d{1,3})$")
+_CODE = re.compile(r"^(?:ku)?\s*0*([0-9]{1,3})$")  # ASCII digits only: ٤٣٣ is not a code
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 
 

@@ -1,0 +1,114 @@
+"""The CLI's handling of odd input and output: argv, CSV, narrow widths, numbers."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT, SEED_TEXT, invoke
+
+
+def test_argument_that_is_not_utf8_is_one_line_exit_2(runner):
+    result = invoke(runner, "kunta", "M\udce4nts\udce4l\udce4")
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "not UTF-8" in result.stderr
+
+
+def test_locale_c_still_reads_utf8_arguments():
+    env = {"PATH": os.environ["PATH"], "LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0",
+           "COLUMNS": "100"}
+    done = subprocess.run([sys.executable, "-m", "hankkeet", "show", "Riihimäki", "--json"], capture_output=True,
+                          env=env, cwd=ROOT, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["id"] == "riihimaki"
+
+
+@pytest.mark.parametrize("key", ["1", "01", "001"])
+def test_show_takes_a_number_with_leading_zeros(runner, key):
+    result = invoke(runner, "show", key, "--json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["number"] == 1
+
+
+@pytest.mark.parametrize("key", ["٠١", "1" + "0" * 5000])
+def test_show_other_digits_are_not_numbers(runner, key):
+    assert invoke(runner, "show", key).exit_code == 2
+
+
+def test_fullwidth_query_finds_what_ascii_finds(runner):
+    wide = invoke(runner, "search", "ｋｏｔｏｕｔｕｍｉｎｅｎ", "--json")
+    plain = invoke(runner, "search", "kotoutuminen", "--json")
+    assert wide.exit_code == 0 and json.loads(wide.stdout) == json.loads(plain.stdout)
+
+
+def test_arabic_indic_digits_are_not_a_municipality_code(runner):
+    result = invoke(runner, "kunta", "٤٣٣")
+    assert result.exit_code == 2 and "code" not in result.stderr
+
+
+def test_overlong_query_is_refused_naming_the_limit(runner):
+    result = invoke(runner, "search", "a" * 50_001)
+    assert result.exit_code == 2 and "limit of 50,000 characters" in result.stderr
+
+
+def _snapshot_with(tmp_path, **fields):
+    data = json.loads((ROOT / "hankkeet" / "data" / "projects.json").read_text(encoding="utf-8"))
+    data["projects"][0].update(fields)
+    path = tmp_path / "snap.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return str(path)
+
+
+def test_csv_is_rfc4180_with_crlf(runner):
+    out = invoke(runner, "list", "--csv").stdout_bytes
+    assert out.count(b"\r\n") == out.count(b"\n") > 20
+
+
+def test_csv_fields_that_would_be_formulas_get_an_apostrophe(runner, tmp_path):
+    data = _snapshot_with(tmp_path, name="=1+2", organisation="@SUM(A1)")
+    rows = list(csv.reader(io.StringIO(invoke(runner, "--data", data, "list", "--csv").stdout, newline="")))
+    first = dict(zip(rows[0], rows[1], strict=True))
+    assert first["name"] == "'=1+2" and first["organisation"] == "'@SUM(A1)"
+    raw = list(csv.reader(io.StringIO(invoke(runner, "--raw-csv", "--data", data, "list", "--csv").stdout, newline="")))
+    assert dict(zip(raw[0], raw[1], strict=True))["name"] == "=1+2"
+
+
+@pytest.mark.parametrize("columns", ["0", "1", "20"])
+def test_tiny_widths_fall_back_to_a_minimum(runner, columns):
+    result = invoke(runner, "show", "riihimaki", COLUMNS=columns)
+    assert result.exit_code == 0
+    assert max(len(line) for line in result.stdout.splitlines()) >= 50
+
+
+def test_bidi_controls_in_data_do_not_reach_the_table(runner, tmp_path):
+    data = _snapshot_with(tmp_path, name="Hanke \u202eesrevo\u202c")
+    result = invoke(runner, "--data", data, "show", "1")
+    assert result.exit_code == 0
+    assert "\u202e" not in result.stdout and "\u202c" not in result.stdout and "esrevo" in result.stdout
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "lots", "nan", "inf"])
+def test_bad_max_input_is_a_usage_error(runner, value):
+    result = invoke(runner, "--max-input", value, "list")
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+
+
+def test_max_input_refuses_a_larger_snapshot(runner):
+    data = str(ROOT / "hankkeet" / "data" / "projects.json")
+    result = invoke(runner, "--max-input", "0.001", "--data", data, "list")
+    assert result.exit_code == 2 and "input limit of 1048 bytes" in result.stderr
+    assert invoke(runner, "--max-input", "1", "--data", data, "list", "--json").exit_code == 0
+
+
+def test_parse_refuses_to_overwrite_its_input(runner, tmp_path):
+    source = tmp_path / "in.txt"
+    source.write_bytes(SEED_TEXT.read_bytes())
+    result = invoke(runner, "parse", str(source), "-o", str(source))
+    assert result.exit_code == 2 and "input file" in result.stderr
+    assert source.read_bytes() == SEED_TEXT.read_bytes()
