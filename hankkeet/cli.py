@@ -14,13 +14,16 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from typer.core import TyperGroup
 
 from hankkeet import __version__
 from hankkeet.errors import EXIT_INTERNAL, EXIT_NO_RESULTS, HankkeetError
+
+if TYPE_CHECKING:
+    from hankkeet.render import OutputFormat
 
 PROG = "hankkeet"
 
@@ -342,10 +345,12 @@ def _user_text(text: str, what: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
-def _output_format(as_json: bool, as_csv: bool) -> str:
+def _output_format(as_json: bool, as_csv: bool) -> "OutputFormat":
+    from hankkeet.render import OutputFormat
+
     if as_json and as_csv:
         raise HankkeetError("choose one of --json and --csv")
-    return "json" if as_json else "csv" if as_csv else "table"
+    return OutputFormat.JSON if as_json else OutputFormat.CSV if as_csv else OutputFormat.TABLE
 
 
 def write_stdout(text: str) -> None:
@@ -368,13 +373,15 @@ def print_table(renderable: Any) -> None:
     sys.stdout.flush()
 
 
-def _emit(fmt: str, results: Sequence[Any], *, as_json: Callable[[Sequence[Any]], str],
+def _emit(fmt: "OutputFormat", results: Sequence[Any], *, as_json: Callable[[Sequence[Any]], str],
           as_csv: Callable[[Sequence[Any]], str], as_table: Callable[[Sequence[Any]], Any], none_found: str) -> None:
     """Print results in the chosen format; no results: exit 1 with a message
     (JSON and CSV still print their empty form, a table prints nothing)."""
-    if fmt == "json":
+    from hankkeet.render import OutputFormat
+
+    if fmt == OutputFormat.JSON:
         write_stdout(as_json(results))
-    elif fmt == "csv":
+    elif fmt == OutputFormat.CSV:
         write_stdout(as_csv(results))
     elif results:
         print_table(as_table(results))
@@ -530,9 +537,9 @@ def kunta(
     fmt = _output_format(as_json, as_csv)
     match = lookup(_user_text(name, "the municipality name"))
     rows = coverage.projects_covering(_snapshot(ctx).projects, match.municipality.code)
-    if fmt == "json":
+    if fmt == render.OutputFormat.JSON:
         write_stdout(render.kunta_json(name, match, rows))
-    elif fmt == "csv":
+    elif fmt == render.OutputFormat.CSV:
         write_stdout(render.kunta_csv(rows))
     else:
         print_table(render.municipality_header(match))
@@ -563,9 +570,9 @@ def coverage_command(
 
     fmt = _output_format(as_json, as_csv)
     projects = list(_snapshot(ctx).projects)
-    if fmt != "table":
+    if fmt != render.OutputFormat.TABLE:
         listing = coverage.coverage_list(projects, only_uncovered=only_uncovered)
-        write_stdout(render.to_json(listing) if fmt == "json" else render.coverage_csv(listing))
+        write_stdout(render.to_json(listing) if fmt == render.OutputFormat.JSON else render.coverage_csv(listing))
         if not listing:
             _no_results("every municipality is covered")
     elif only_uncovered:

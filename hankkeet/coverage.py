@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
 from hankkeet.kunnat.registry import Municipality, registry
-from hankkeet.model import BASES, Coverage, Project
+from hankkeet.model import BASES, Basis, Coverage, Project
 
 
 class CoveringProject(NamedTuple):
@@ -135,7 +135,7 @@ def headline(projects: Sequence[Project]) -> str:
 
 
 def _direct(covering: list[tuple[Project, Coverage]]) -> bool:
-    return any(c.basis != "cooperation" for _, c in covering)
+    return any(c.basis != Basis.COOPERATION for _, c in covering)
 
 
 def uncovered(projects: Sequence[Project]) -> dict[str, list[Municipality]]:
@@ -199,18 +199,18 @@ def filter_projects(
     scope: list[str] = []
     notes: list[str] = []
     if kunta is not None:
-        from hankkeet.kunnat.lookup import lookup
+        from hankkeet.kunnat.lookup import Tier, lookup
 
         match = lookup(kunta)
-        if match.note and match.tier in ("fuzzy", "former"):
+        if match.note and match.tier in (Tier.FUZZY, Tier.FORMER):
             notes.append(match.note)
         selected = filter_by_municipality(selected, match.municipality.code)
         scope.append(match.municipality.name)
     if maakunta is not None:
-        from hankkeet.kunnat.lookup import lookup_region
+        from hankkeet.kunnat.lookup import Tier, lookup_region
 
         region = lookup_region(maakunta)
-        if region.tier == "fuzzy" and region.note:
+        if region.tier == Tier.FUZZY and region.note:
             notes.append(region.note)
         selected = filter_by_region(selected, region.region)
         scope.append(region.region)

@@ -15,6 +15,7 @@ stemmer is one extra candidate; on its own it stems ``neuvontaa`` and
 from __future__ import annotations
 
 import re
+from enum import StrEnum
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -67,6 +68,15 @@ MIN_QUERY_FOR_TAILS = 3  # ... and one shorter than this never matches inside a 
 MAX_ANALYSED = 64
 
 
+class WordKind(StrEnum):
+    """Where an indexed word came from (see :class:`Word`)."""
+
+    WORD = "word"  # a word as written
+    PART = "part"  # a part of a hyphenated compound
+    HARMONY = "harmony"  # a part of an unhyphenated compound whose boundary vowel harmony shows
+    EXPANSION = "expansion"  # a word an elliptical hyphen stands for
+
+
 class Word(NamedTuple):
     """One indexed word: its folded ``key`` and where it came from.
 
@@ -86,7 +96,7 @@ class Word(NamedTuple):
     start: int
     end: int
     position: int
-    kind: str = "word"
+    kind: WordKind = WordKind.WORD
     proper: bool = False
 
 
@@ -111,12 +121,12 @@ def words(text: str, names: bool = False) -> list[Word]:
         key = fold(bare)
         lead, trail = token.startswith("-"), token.endswith("-") and len(token) > 1
         proper = bare[:1].isupper() and (names or not _sentence_start(text, start))
-        out.append(Word(key, start, end, index, "word", proper))
+        out.append(Word(key, start, end, index, WordKind.WORD, proper))
         if "-" in key:
             offset = start + (1 if lead else 0)
             for part in bare.split("-"):
                 if part:
-                    out.append(Word(fold(part), offset, offset + len(part), index, "part", part[:1].isupper()))
+                    out.append(Word(fold(part), offset, offset + len(part), index, WordKind.PART, part[:1].isupper()))
                     if ("aa" in key and "ä" in part) or ("oo" in key and "ö" in part):
                         out.extend(_harmony_parts(part, offset, index, False))
                 offset += len(part) + 1
@@ -131,13 +141,13 @@ def words(text: str, names: bool = False) -> list[Word]:
                 full, _, full_end = raw[j]
                 head = key.rsplit("-", 1)[-1]
                 for _, tail in split_points(fold(full.rsplit("-", 1)[-1])):
-                    out.append(Word(head + tail, start, full_end, index, "expansion"))
+                    out.append(Word(head + tail, start, full_end, index, WordKind.EXPANSION))
         if lead and index >= 2 and fold(raw[index - 1][0]) in _CONJUNCTIONS:
             # monikanavaista ja -kielistä: the tail replaces the previous word's tail.
             prev, prev_start, _ = raw[index - 2]
             prev_key = fold(prev.strip("-")).rsplit("-", 1)[-1]
             for head, _ in split_points(prev_key):
-                out.append(Word(head + key, prev_start, end, index, "expansion"))
+                out.append(Word(head + key, prev_start, end, index, WordKind.EXPANSION))
     return out
 
 
@@ -157,9 +167,9 @@ def _harmony_parts(part: str, offset: int, position: int, proper: bool) -> list[
     for match in _HARMONY_CLASH.finditer(part):
         cut = match.start() + 1
         if cut >= MIN_PART:
-            out.append(Word(fold(part[:cut]), offset, offset + cut, position, "harmony", proper))
+            out.append(Word(fold(part[:cut]), offset, offset + cut, position, WordKind.HARMONY, proper))
         if len(part) - cut >= MIN_PART:
-            out.append(Word(fold(part[cut:]), offset + cut, offset + len(part), position, "harmony", False))
+            out.append(Word(fold(part[cut:]), offset + cut, offset + len(part), position, WordKind.HARMONY, False))
     return out
 
 

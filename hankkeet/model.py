@@ -19,6 +19,7 @@ import json
 import os
 from collections.abc import Sequence
 from datetime import date
+from enum import StrEnum
 from typing import Any, NamedTuple
 
 from hankkeet.errors import DataError, UnknownProject
@@ -26,8 +27,21 @@ from hankkeet.errors import DataError, UnknownProject
 SCHEMA_VERSION = 1
 BUNDLED_SNAPSHOT = "projects.json"
 
-# How a municipality came to be covered by a project, strongest first.
-BASES = ("listed", "subregion", "region", "cooperation")
+
+
+class Basis(StrEnum):
+    """How a municipality came to be covered by a project, strongest first.
+
+    A ``str`` subclass: it compares equal to, and serialises as, its value.
+    """
+
+    LISTED = "listed"  # named in the area's list
+    SUBREGION = "subregion"  # a member of a subregion the area names
+    REGION = "region"  # a member of a region the area names
+    COOPERATION = "cooperation"  # reached by the regional cooperation the area mentions
+
+
+BASES: tuple[Basis, ...] = tuple(Basis)
 
 
 # The records are NamedTuples, not dataclasses: a command-line run defines and
@@ -39,7 +53,7 @@ class Coverage(NamedTuple):
 
     code: str
     name: str
-    basis: str
+    basis: Basis
     note: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
@@ -253,7 +267,7 @@ def _iso_date(obj: dict[str, Any], key: str, where: str) -> str | None:
     return value
 
 
-_BASIS_SET = frozenset(BASES)
+_BASIS_OF: dict[str, Basis] = {b.value: b for b in Basis}
 _new_coverage = Coverage._make
 _COVERAGE_TYPES = frozenset({(str, str, str), (str, str, type(None))})
 _PROJECT_TEXTS = ("id", "organisation", "name", "area", "description")
@@ -261,9 +275,9 @@ _PROJECT_TEXTS = ("id", "organisation", "name", "area", "description")
 
 def _coverage(item: Any, where: str) -> Coverage:
     _expect(item, dict, where)
-    basis = _text(item, "basis", where)
-    if basis not in BASES:
-        raise _SchemaProblem(f"{where}.basis must be one of {', '.join(BASES)}, not {basis!r}")
+    basis = _BASIS_OF.get(_text(item, "basis", where))
+    if basis is None:
+        raise _SchemaProblem(f"{where}.basis must be one of {', '.join(BASES)}, not {item['basis']!r}")
     note = item.get("note")
     if note is not None:
         _expect(note, str, f"{where}.note")
@@ -317,8 +331,9 @@ def _project_unchecked(item: dict[str, Any]) -> Project | None:
     for m in municipalities:
         if type(m) is not dict:
             return None
-        values = (m.get("code"), m.get("name"), m.get("basis"), m.get("note"))
-        if (type(values[0]), type(values[1]), type(values[3])) not in _COVERAGE_TYPES or values[2] not in _BASIS_SET:
+        basis = m.get("basis")
+        values = (m.get("code"), m.get("name"), _BASIS_OF.get(basis) if type(basis) is str else None, m.get("note"))
+        if (type(values[0]), type(values[1]), type(values[3])) not in _COVERAGE_TYPES or values[2] is None:
             return None
         coverage.append(_new_coverage(values))
     pid, organisation, name, area, description = texts

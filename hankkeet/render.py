@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Mapping, Sequence
+from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from hankkeet.model import Project, dumps
@@ -23,6 +24,14 @@ if TYPE_CHECKING:
     from hankkeet.kunnat.lookup import Match
     from hankkeet.kunnat.registry import Municipality
     from hankkeet.search import Hit
+
+
+class OutputFormat(StrEnum):
+    """What a listing command prints: a table for people, JSON or CSV for scripts."""
+
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
 
 
 def to_json(data: Any) -> str:
@@ -193,6 +202,8 @@ def municipality_header(match: Match) -> Table:
     """The resolved municipality of ``hankkeet kunta``: a two-column grid."""
     from rich.table import Table
 
+    from hankkeet.kunnat.lookup import Tier
+
     m = match.municipality
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
@@ -208,9 +219,9 @@ def municipality_header(match: Match) -> Table:
     else:
         rows.append(("wellbeing county", "none (organises its own social and health services)"))
     rows.append(("population", f"{m.population:,}".replace(",", " ") + " (end of 2020)"))
-    if match.tier == "fuzzy":
+    if match.tier == Tier.FUZZY:
         rows.append(("note", f"corrected from {match.query!r}"))
-    elif match.tier == "former":
+    elif match.tier == Tier.FORMER:
         rows.append(("note", f"former municipality: {match.note}"))
     elif match.note:
         rows.append(("note", match.note))

@@ -21,6 +21,7 @@ from typing import Any, NamedTuple
 
 from hankkeet import finnish
 from hankkeet.errors import HankkeetError
+from hankkeet.finnish import WordKind
 from hankkeet.model import Project, Snapshot
 from hankkeet.textnorm import fold
 
@@ -171,13 +172,13 @@ class SearchIndex:
 
     @cached_property
     def typo_keys(self) -> tuple[str, ...]:
-        return tuple(k for k, occs in self.occurrences.items() if any(o.word.kind != "expansion" for o in occs))
+        return tuple(k for k, occs in self.occurrences.items() if any(o.word.kind != WordKind.EXPANSION for o in occs))
 
     @cached_property
     def compound_keys(self) -> tuple[str, ...]:
         return tuple(
             k for k, occs in self.occurrences.items()
-            if any(o.word.kind != "expansion" and not o.word.proper for o in occs)
+            if any(o.word.kind != WordKind.EXPANSION and not o.word.proper for o in occs)
         )
 
     def name_keys(self, index: int) -> list[str]:
@@ -388,7 +389,7 @@ class SearchIndex:
                 for occ in self.occurrences[key]:
                     if occ.field in fields:
                         # A part of an unhyphenated compound is a compound match however well it matched.
-                        found = max(tier, COMPOUND) if occ.word.kind == "harmony" else tier
+                        found = max(tier, COMPOUND) if occ.word.kind == WordKind.HARMONY else tier
                         for project in self.text_projects[occ.text]:
                             by_project.setdefault(project, []).append((found, occ))
             if not by_project:

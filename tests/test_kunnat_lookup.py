@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
+import json
 import unicodedata
 
 import pytest
 
 from hankkeet.errors import HankkeetError, UnknownMunicipality, UnknownRegion
 from hankkeet.kunnat.lookup import (
-    TIERS,
-    _aliases,
+    Tier,
     complete_municipality,
     key,
     lookup,
+    lookup_exact,
     lookup_region,
     lookup_subregion,
     suggest,
 )
-from hankkeet.kunnat.registry import registry
+from hankkeet.kunnat.registry import aliases, registry
 from hankkeet.textnorm import fold
 
 MUNICIPALITIES = registry().municipalities
@@ -87,7 +88,8 @@ def test_finnish_case_forms(text, name):
 @pytest.mark.parametrize(
     ("text", "name"),
     [("Mantsala", "Mäntsälä"), ("Jyvaskyla", "Jyväskylä"), ("Abo", "Turku"), ("St. Michel", "Mikkeli"),
-     ("S:t Michel", "Mikkeli"), ("Mantta Vilppula", "Mänttä-Vilppula"), ("Koski", "Koski Tl"), ("Mänttä", "Mänttä-Vilppula"), ("vilppula", "Mänttä-Vilppula"),
+     ("S:t Michel", "Mikkeli"), ("Mantta Vilppula", "Mänttä-Vilppula"), ("Koski", "Koski Tl"),
+     ("Mänttä", "Mänttä-Vilppula"), ("vilppula", "Mänttä-Vilppula"),
      ("Pedersöre", "Pedersören kunta"), ("Maarianhamina - Mariehamn", "Maarianhamina"), ("KU091", "Helsinki")],
 )
 def test_other_spellings(text, name):
@@ -103,7 +105,7 @@ def test_former_municipality_points_to_its_successor_and_says_so():
 
 
 def test_aliases_come_from_the_data_table():
-    rows = _aliases("municipality")
+    rows = aliases("municipality")
     assert any(alias == "Uki" for alias, _, _ in rows)
     for alias, target, _ in rows:
         for spelling in (alias, alias.upper(), alias.lower()):
@@ -166,8 +168,33 @@ def test_a_region_is_not_a_municipality_and_the_message_says_so():
         lookup("Pirkanmaa")
 
 
-def test_tiers_are_named():
-    assert set(TIERS) >= {"code", "name", "folded", "former", "alias", "inflected", "fuzzy"}
+# One input per tier, and the municipality it must reach.
+TIER_EXAMPLES = {
+    "091": ("code", "Helsinki"),
+    "Helsingfors": ("name", "Helsinki"),
+    "Mantsala": ("folded", "Mäntsälä"),
+    "Honkajoki": ("former", "Kankaanpää"),
+    "Uki": ("alias", "Uusikaupunki"),
+    "Lopella": ("inflected", "Loppi"),
+    "Tampre": ("fuzzy", "Tampere"),
+}
+
+
+def test_every_tier_is_reached_and_serialises_as_its_name():
+    for text, (tier, name) in TIER_EXAMPLES.items():
+        match = lookup(text)
+        assert (match.tier, match.municipality.name) == (tier, name), text
+        assert json.dumps(match.tier) == f'"{tier}"'
+    assert sorted(t for t, _ in TIER_EXAMPLES.values()) == sorted(Tier), "a tier without an example"
+
+
+def test_exact_lookup_returns_none_instead_of_raising():
+    assert lookup_exact("Lopella").municipality.name == "Loppi"
+    assert lookup_exact("Tampre") is None  # no fuzzy tier
+    assert lookup_exact("999") is None  # lookup() raises for this one
+    assert lookup_exact("") is None
+    with pytest.raises(UnknownMunicipality):
+        lookup("999")
 
 
 @pytest.mark.parametrize("region", registry().regions)
@@ -178,7 +205,7 @@ def test_every_region_resolves(region):
 
 
 def test_region_swedish_names_and_case_forms():
-    for alias, target, _ in _aliases("region"):
+    for alias, target, _ in aliases("region"):
         assert lookup_region(alias).region == target
     assert lookup_region("Pirkanmaalla").region == "Pirkanmaa"
     assert lookup_region("Kymenlaaksossa").region == "Kymenlaakso"

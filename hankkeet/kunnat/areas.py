@@ -10,7 +10,7 @@ region, regional-cooperation prose), never against a per-project table:
 - Without a list, the area itself is the term: a municipality (``listed``), a
   region (``region``) or a subregion (``subregion``).
 
-A municipality reached twice keeps its strongest basis (model.BASES order).
+A municipality reached twice keeps its strongest basis (``model.Basis`` order).
 Region membership follows the project period: a municipality that changed
 region inside it (the 2021-01-01 transfers) belongs to both regions, with a
 note saying when.
@@ -18,18 +18,18 @@ note saying when.
 
 from __future__ import annotations
 
-from typing import NamedTuple
 import re
 from datetime import date, timedelta
+from enum import StrEnum
+from typing import NamedTuple
 
-from hankkeet.errors import UnknownMunicipality
 from hankkeet.kunnat.registry import Municipality, RegionTransfer, registry
-from hankkeet.model import BASES, Coverage
+from hankkeet.model import BASES, Basis, Coverage
 from hankkeet.textnorm import clean, fold
 
 # Direction prefixes that make a part of a place: "Keski-Uusimaa", "Itä-Helsinki".
 _PART_PREFIXES = frozenset(
-    "pohjois etela ita lansi keski kaakkois lounais luoteis koillis sisa yla ala".split()
+    ["pohjois", "etela", "ita", "lansi", "keski", "kaakkois", "lounais", "luoteis", "koillis", "sisa", "yla", "ala"]
 )
 # "<genitive> alue": an informal area around a place ("Oulun alue").
 _AREA_WORDS = frozenset({"alue", "seutu", "talousalue", "ymparisto", "ymparistokunnat"})
@@ -44,12 +44,26 @@ class AreaResolution(NamedTuple):
     unresolved: tuple[str, ...]  # area terms that matched nothing, for parse warnings
 
 
+class TermKind(StrEnum):
+    """What kind of thing one area term names."""
+
+    MUNICIPALITY = "municipality"
+    SUBREGION = "subregion"
+    REGION = "region"
+    INFORMAL = "informal"  # an informal part of a region ("Keski-Uusimaa", "Oulun alue")
+    COOPERATION = "cooperation"  # regional-cooperation prose ("maakunnallinen yhteistyö")
+    UNKNOWN = "unknown"
+
+
+# Kinds that name a place with a known region.
+_PLACES = frozenset({TermKind.MUNICIPALITY, TermKind.SUBREGION, TermKind.REGION})
+
+
 class Term(NamedTuple):
-    """What one area term names. ``kind`` is municipality, subregion, region,
-    informal, cooperation or unknown; ``region`` is its region context."""
+    """What one area term names; ``region`` is its region context."""
 
     text: str
-    kind: str
+    kind: TermKind
     region: str | None = None
     municipality: Municipality | None = None
     subregion: str | None = None
@@ -59,37 +73,34 @@ class Term(NamedTuple):
 def classify(term: str, *, inflected: bool = True) -> Term:
     """Classify one area term against the registry (no fuzzy matching: a typo
     in a source document is reported, not silently corrected)."""
-    from hankkeet.kunnat.lookup import _lookup_exactish, lookup_region_or_none, lookup_subregion
+    from hankkeet.kunnat.lookup import Tier, lookup_exact, lookup_region_or_none, lookup_subregion
 
     text = clean(term)
     folded = fold(text)
     if not folded:
-        return Term(text, "unknown")
+        return Term(text, TermKind.UNKNOWN)
     if len(folded.split(" ")) >= 3 and _COOPERATION.search(folded):
-        return Term(text, "cooperation")
-    try:
-        match = _lookup_exactish(text)
-    except UnknownMunicipality:
-        match = None
-    if match is not None and (inflected or match.tier != "inflected") and match.tier != "code":
+        return Term(text, TermKind.COOPERATION)
+    match = lookup_exact(text)
+    if match is not None and (inflected or match.tier != Tier.INFLECTED) and match.tier != Tier.CODE:
         note = None
-        if match.tier == "alias":
+        if match.tier == Tier.ALIAS:
             note = f"written {match.matched!r} in the area"
-        elif match.tier == "former":
+        elif match.tier == Tier.FORMER:
             note = match.note
         m = match.municipality
-        return Term(text, "municipality", m.region, municipality=m, note=note)
+        return Term(text, TermKind.MUNICIPALITY, m.region, municipality=m, note=note)
     subregion = lookup_subregion(text)
     if subregion is not None:
         members = registry().in_subregion(subregion)
-        return Term(text, "subregion", members[0].region if members else None, subregion=subregion)
+        return Term(text, TermKind.SUBREGION, members[0].region if members else None, subregion=subregion)
     region = lookup_region_or_none(text, fuzzy=False)
-    if region is not None and (inflected or region.tier != "inflected"):
-        return Term(text, "region", region.region)
+    if region is not None and (inflected or region.tier != Tier.INFLECTED):
+        return Term(text, TermKind.REGION, region.region)
     informal = _informal_region(text)
     if informal is not None:
-        return Term(text, "informal", informal)
-    return Term(text, "unknown")
+        return Term(text, TermKind.INFORMAL, informal)
+    return Term(text, TermKind.UNKNOWN)
 
 
 def _informal_region(text: str) -> str | None:
@@ -100,11 +111,11 @@ def _informal_region(text: str) -> str | None:
         prefix, _, rest = text.partition("-")
         if fold(prefix) in _PART_PREFIXES:
             inner = classify(rest, inflected=False)
-            if inner.kind in ("municipality", "region", "subregion"):
+            if inner.kind in _PLACES:
                 return inner.region
     if len(words) == 2 and fold(words[1]) in _AREA_WORDS:
         inner = classify(words[0])  # a genitive: "Oulun"
-        if inner.kind in ("municipality", "region", "subregion"):
+        if inner.kind in _PLACES:
             return inner.region
     return None
 
@@ -112,7 +123,8 @@ def _informal_region(text: str) -> str | None:
 def is_place(term: str) -> bool:
     """Does ``term`` (one item of an area list) name a place? Used to split a
     one-line area from the description sharing its line."""
-    if classify(term, inflected=False).kind in ("municipality", "subregion", "region", "informal"):
+    kind = classify(term, inflected=False).kind
+    if kind in _PLACES or kind == TermKind.INFORMAL:
         return True
     words = fold(term).split(" ")
     # "Porvoon seutu", "Lapin alue": a genitive and an area word.
@@ -186,7 +198,7 @@ class _Collector:
         if name and name not in self.regions:
             self.regions.append(name)
 
-    def add(self, m: Municipality, basis: str, note: str | None = None) -> None:
+    def add(self, m: Municipality, basis: Basis, note: str | None = None) -> None:
         rank = BASES.index(basis)
         current = self.entries.get(m.code)
         if current is not None and current[0] <= rank:
@@ -197,7 +209,7 @@ class _Collector:
         coverage = Coverage(code=m.code, name=m.name, basis=basis, note="; ".join(notes) or None)
         self.entries[m.code] = (rank, self.seq, coverage)
 
-    def whole_region(self, region: str, basis: str) -> None:
+    def whole_region(self, region: str, basis: Basis) -> None:
         for m, note in region_members(region, self.start, self.end):
             self.add(m, basis, note)
 
@@ -221,32 +233,32 @@ def resolve_area(area: str, *, start: str | None = None, end: str | None = None)
     context: str | None = None
     if has_list:
         label_term = classify(label)
-        if label_term.kind in ("unknown", "cooperation"):
-            unresolved.append(label_term.text) if label_term.text else None
+        if label_term.kind in (TermKind.UNKNOWN, TermKind.COOPERATION) and label_term.text:
+            unresolved.append(label_term.text)
         context = label_term.region
         collector.region(context)
     elif len(items) == 1:
         only = classify(items[0])
-        if only.kind == "informal":
+        if only.kind == TermKind.INFORMAL:
             # An informal area with no list says nothing about which municipalities.
             return AreaResolution(regions=(only.region,) if only.region else (), municipalities=(),
                                   unresolved=(only.text,))
     cooperation = False
     for item in items:
         term = classify(item)
-        if term.kind == "municipality" and term.municipality is not None:
+        if term.kind == TermKind.MUNICIPALITY and term.municipality is not None:
             collector.region(term.region)
-            collector.add(term.municipality, "listed", term.note)
-        elif term.kind == "subregion" and term.subregion is not None:
+            collector.add(term.municipality, Basis.LISTED, term.note)
+        elif term.kind == TermKind.SUBREGION and term.subregion is not None:
             collector.region(term.region)
             for m in sorted(registry().in_subregion(term.subregion), key=lambda m: _name_order(m.name)):
-                collector.add(m, "subregion")
-        elif term.kind == "region" and term.region is not None:
+                collector.add(m, Basis.SUBREGION)
+        elif term.kind == TermKind.REGION and term.region is not None:
             collector.region(term.region)
-            collector.whole_region(term.region, "region")
-        elif term.kind == "cooperation":
+            collector.whole_region(term.region, Basis.REGION)
+        elif term.kind == TermKind.COOPERATION:
             cooperation = True
-        elif term.kind == "informal":
+        elif term.kind == TermKind.INFORMAL:
             collector.region(term.region)
         else:
             unresolved.append(term.text)
@@ -254,8 +266,8 @@ def resolve_area(area: str, *, start: str | None = None, end: str | None = None)
         # "maakunnallinen yhteistyö": the label's region, else the one region the list is in.
         region = context or (collector.regions[0] if len(collector.regions) == 1 else None)
         if region is None:
-            unresolved.extend(i for i in items if classify(i).kind == "cooperation")
+            unresolved.extend(i for i in items if classify(i).kind == TermKind.COOPERATION)
         else:
             collector.region(region)
-            collector.whole_region(region, "cooperation")
+            collector.whole_region(region, Basis.COOPERATION)
     return collector.result(unresolved)

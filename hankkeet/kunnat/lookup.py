@@ -17,16 +17,31 @@ fuzzy tier.
 
 from __future__ import annotations
 
-from typing import NamedTuple
 import re
+from enum import StrEnum
 from functools import cache
+from typing import NamedTuple
 
 from hankkeet.errors import UnknownMunicipality, UnknownRegion
 from hankkeet.kunnat.inflect import genitives, inflected_forms
-from hankkeet.kunnat.registry import Merge, Municipality, _rows, registry
+from hankkeet.kunnat.registry import Merge, Municipality, aliases, registry
 from hankkeet.textnorm import clean, fold
 
-TIERS = ("code", "name", "folded", "former", "alias", "inflected", "fuzzy")
+
+class Tier(StrEnum):
+    """How a lookup understood its input, in the order the tiers are tried.
+
+    A ``str`` subclass: ``kunta --json`` prints the value (``"fuzzy"``).
+    """
+
+    CODE = "code"
+    NAME = "name"
+    FOLDED = "folded"
+    FORMER = "former"
+    ALIAS = "alias"
+    INFLECTED = "inflected"
+    FUZZY = "fuzzy"
+
 # fuzz.ratio (0-100) a typo must reach to be accepted without asking.
 FUZZY_THRESHOLD = 85.0
 # Below the threshold, one edit (Damerau) is still accepted in names this long.
@@ -48,20 +63,22 @@ class Match(NamedTuple):
 
     municipality: Municipality
     query: str
-    tier: str
+    tier: Tier
     matched: str
     score: float = 100.0
     note: str | None = None
 
     @property
     def corrected(self) -> bool:
-        return self.tier == "fuzzy"
+        return self.tier == Tier.FUZZY
 
 
 class RegionMatch(NamedTuple):
+    """A region found for ``query`` (tiers name, folded, alias, inflected, fuzzy)."""
+
     region: str
     query: str
-    tier: str
+    tier: Tier
     matched: str
     score: float = 100.0
     note: str | None = None
@@ -80,12 +97,6 @@ class _Index(NamedTuple):
 
 def _exact_key(text: str) -> str:
     return clean(text).casefold()
-
-
-@cache
-def _aliases(kind: str) -> tuple[tuple[str, str, str], ...]:
-    """(alias, target, source) rows of one kind from kunnat-aliases.csv."""
-    return tuple((r["alias"], r["target"], r["source"]) for r in _rows("kunnat-aliases.csv") if r["kind"] == kind)
 
 
 @cache
@@ -114,13 +125,13 @@ def _index() -> _Index:
     for word, codes in first_words.items():
         if len(codes) == 1 and word not in folded:
             folded[word] = reg.by_code(next(iter(codes)))  # type: ignore[assignment]
-    former = {}
+    former: dict[str, tuple[Municipality, Merge]] = {}
     for merge in reg.merges:
         if merge.into in by_name:
             former[key(merge.former)] = (by_name[merge.into], merge)
             fuzzy_choices.setdefault(key(merge.former), (by_name[merge.into], merge.former))
-    alias = {}
-    for name, target, source in _aliases("municipality"):
+    alias: dict[str, tuple[Municipality, str, str]] = {}
+    for name, target, source in aliases("municipality"):
         if target in by_name:
             alias[key(name)] = (by_name[target], name, source)
     return _Index(exact, folded, former, alias, fuzzy_choices)
@@ -153,13 +164,13 @@ def lookup(text: str) -> Match:
     query = clean(text)
     if not query:
         raise UnknownMunicipality("empty municipality name")
-    found = _lookup_exactish(query)
+    found = _exact(query)
     if found is not None:
         return found
     # "Maarianhamina - Mariehamn", "Helsinki/Helsingfors": both halves agree.
     parts = [p for p in re.split(r"\s+[-–]\s+|/", query) if p.strip()]
     if len(parts) > 1:
-        matches = [_lookup_exactish(clean(p)) for p in parts]
+        matches = [_exact(clean(p)) for p in parts]
         if all(matches) and len({m.municipality.code for m in matches if m}) == 1:
             first = matches[0]
             assert first is not None
@@ -176,8 +187,20 @@ def lookup(text: str) -> Match:
     raise UnknownMunicipality(f"unknown municipality {shown!r}", suggest(query))
 
 
-def _lookup_exactish(query: str) -> Match | None:
-    """Every tier but fuzzy; None when nothing matched."""
+def lookup_exact(text: str) -> Match | None:
+    """The municipality ``text`` names by any tier but fuzzy, or None.
+
+    Never raises: a code no municipality has, or empty text, is None too.
+    """
+    try:
+        return _exact(clean(text))
+    except UnknownMunicipality:
+        return None
+
+
+def _exact(query: str) -> Match | None:
+    """Every tier but fuzzy on a cleaned query: None when nothing matched;
+    raises UnknownMunicipality when the query is a code no municipality has."""
     index = _index()
     code = _CODE.match(fold(query))
     if code:
@@ -185,33 +208,33 @@ def _lookup_exactish(query: str) -> Match | None:
         m = registry().by_code(wanted)
         if m is None:
             raise UnknownMunicipality(f"no municipality has the code {wanted}")
-        return Match(m, query, "code", m.code)
+        return Match(m, query, Tier.CODE, m.code)
     m = index.exact.get(_exact_key(query))
     if m is not None:
-        return Match(m, query, "name", m.name)
+        return Match(m, query, Tier.NAME, m.name)
     k = key(query)
     if not k:
         return None
     m = index.folded.get(k)
     if m is not None:
-        return Match(m, query, "folded", m.name)
+        return Match(m, query, Tier.FOLDED, m.name)
     if k in index.former:
         m, merge = index.former[k]
-        return Match(m, query, "former", merge.former, note=f"{merge.former} merged into {m.name} on {merge.date}")
+        return Match(m, query, Tier.FORMER, merge.former, note=f"{merge.former} merged into {m.name} on {merge.date}")
     if k in index.alias:
-        m, name, source = index.alias[k]
-        return Match(m, query, "alias", name, note=f"{name!r} is short for {m.name}")
+        m, name, _source = index.alias[k]
+        return Match(m, query, Tier.ALIAS, name, note=f"{name!r} is short for {m.name}")
     inflected = _inflected()
     if k in inflected:
         m, name = inflected[k]
-        return Match(m, query, "inflected", name, note=f"read {query!r} as a form of {name}")
+        return Match(m, query, Tier.INFLECTED, name, note=f"read {query!r} as a form of {name}")
     # "Espoon kaupunki", "Helsingfors stad": the place before an organisation word.
     words = query.split(" ")
     if len(words) == 2 and fold(words[1]) in _ORGANISATION_WORDS:
-        inner = _lookup_exactish(words[0])
-        if inner is not None and inner.tier != "code":
+        inner = _exact(words[0])
+        if inner is not None and inner.tier != Tier.CODE:
             m = inner.municipality
-            return Match(m, query, "inflected", inner.matched, note=f"read {query!r} as {m.name}")
+            return Match(m, query, Tier.INFLECTED, inner.matched, note=f"read {query!r} as {m.name}")
     return None
 
 
@@ -240,7 +263,7 @@ def _lookup_fuzzy(query: str) -> Match | None:
     rivals = [s for c, s, _ in ranked[1:] if choices[c][0] != best and s >= best_score]
     if not accepted or rivals:
         return None
-    return Match(best, query, "fuzzy", best_name, round(best_score, 1), note=f"corrected from {query!r}")
+    return Match(best, query, Tier.FUZZY, best_name, round(best_score, 1), note=f"corrected from {query!r}")
 
 
 def suggest(query: str, limit: int = 3) -> list[str]:
@@ -279,7 +302,10 @@ def complete_region(incomplete: str) -> list[str]:
 
 def sort_key(name: str) -> str:
     """Finnish alphabetical order: å, ä, ö after z."""
-    return clean(name).casefold().translate(str.maketrans({"å": "{", "ä": "|", "ö": "}", "w": "v"}))
+    return clean(name).casefold().translate(_FINNISH_ORDER)
+
+
+_FINNISH_ORDER = str.maketrans("åäöw", "{|}v")
 
 
 # -- regions and subregions -----------------------------------------------
@@ -289,29 +315,30 @@ def sort_key(name: str) -> str:
 def _region_index() -> tuple[dict[str, str], dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
     regions = registry().regions
     names = {key(r): r for r in regions}
-    aliases = {key(alias): (target, source) for alias, target, source in _aliases("region") if target in regions}
-    inflected = {}
+    others = {key(alias): (target, source) for alias, target, source in aliases("region") if target in regions}
+    inflected: dict[str, tuple[str, str]] = {}
     for r in regions:
         for form in inflected_forms(r):
             inflected.setdefault(key(form), (r, r))
-    return names, aliases, inflected
+    return names, others, inflected
 
 
 def lookup_region_or_none(text: str, *, fuzzy: bool = True) -> RegionMatch | None:
+    """The region ``text`` names, or None; ``fuzzy=False`` skips typo correction."""
     query = clean(text)
     k = key(query)
     if not k:
         return None
-    names, aliases, inflected = _region_index()
+    names, others, inflected = _region_index()
     if k in names:
-        tier = "name" if _exact_key(query) == _exact_key(names[k]) else "folded"
+        tier = Tier.NAME if _exact_key(query) == _exact_key(names[k]) else Tier.FOLDED
         return RegionMatch(names[k], query, tier, names[k])
-    if k in aliases:
-        region, source = aliases[k]
-        return RegionMatch(region, query, "alias", region, note=f"{query!r} is the {source} of {region}")
+    if k in others:
+        region, source = others[k]
+        return RegionMatch(region, query, Tier.ALIAS, region, note=f"{query!r} is the {source} of {region}")
     if k in inflected:
         region, name = inflected[k]
-        return RegionMatch(region, query, "inflected", name, note=f"read {query!r} as a form of {name}")
+        return RegionMatch(region, query, Tier.INFLECTED, name, note=f"read {query!r} as a form of {name}")
     if not fuzzy or len(k) < 3:
         return None
     from rapidfuzz import fuzz, process
@@ -319,7 +346,7 @@ def lookup_region_or_none(text: str, *, fuzzy: bool = True) -> RegionMatch | Non
     best = process.extractOne(k, list(names), scorer=fuzz.ratio)
     if best and (best[1] >= FUZZY_THRESHOLD or (len(k) >= _ONE_EDIT_MIN_LENGTH and _damerau(k, best[0]) <= 1)):
         region = names[best[0]]
-        return RegionMatch(region, query, "fuzzy", region, round(best[1], 1), note=f"corrected from {query!r}")
+        return RegionMatch(region, query, Tier.FUZZY, region, round(best[1], 1), note=f"corrected from {query!r}")
     return None
 
 

@@ -6,10 +6,10 @@ municipalities); see ``hankkeet/data/KUNNAT.md`` for provenance and refresh.
 
 from __future__ import annotations
 
-from typing import NamedTuple
 import csv
 import io
 from functools import cache
+from typing import Literal, NamedTuple
 
 from hankkeet.textnorm import fold
 
@@ -61,6 +61,14 @@ class RegionTransfer(NamedTuple):
     name: str
     from_region: str
     to_region: str
+
+
+class Alias(NamedTuple):
+    """Another name people use for a municipality or a region (``Uki``)."""
+
+    alias: str
+    target: str  # the registry name it stands for
+    source: str  # where the alias comes from, shown in notes
 
 
 class Registry(NamedTuple):
@@ -150,6 +158,14 @@ def registry() -> Registry:
             )
     return Registry(
         municipalities=municipalities, merges=tuple(merges), transfers=tuple(transfers), counties=counties
+    )
+
+
+@cache
+def aliases(kind: Literal["municipality", "region"]) -> tuple[Alias, ...]:
+    """The aliases of one kind, from ``data/kunnat-aliases.csv``, in file order."""
+    return tuple(
+        Alias(row["alias"], row["target"], row["source"]) for row in _rows("kunnat-aliases.csv") if row["kind"] == kind
     )
 
 
