@@ -43,3 +43,15 @@ RECORD_FIELDS = ("id", "number", "organisation", "co_implementers", "name", "sta
 
 def records(projects) -> list[dict]:
     return [{k: p.to_dict()[k] for k in RECORD_FIELDS} for p in projects]
+
+
+def check(label: str, probe) -> list[str]:
+    """Run one case of a table-driven test: ``probe()`` returns None when the
+    case holds, else what is wrong; an exception is a failure too. The result
+    (empty or one line) is meant to be collected over every case, so one test
+    reports all failing cases at once."""
+    try:
+        problem = probe()
+    except Exception as exc:  # noqa: BLE001 - every failure of a case is reported, not the first
+        problem = f"{type(exc).__name__}: {exc}"
+    return [] if problem is None else [f"{label}: {problem}"]

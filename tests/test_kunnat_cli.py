@@ -11,6 +11,8 @@ from hankkeet.cli import _complete_municipality, app
 from hankkeet.kunnat.registry import registry
 from hankkeet.model import load
 
+from conftest import check
+
 PROJECTS = load().projects
 COVERED = {c.code for p in PROJECTS for c in p.municipalities}
 
@@ -20,21 +22,30 @@ def run(*args: str):
     return CliRunner().invoke(app, list(args), env=env)
 
 
-@pytest.mark.parametrize("m", registry().municipalities, ids=lambda m: m.code)
-def test_kunta_json_for_every_municipality(m):
+@pytest.mark.slow
+def test_kunta_json_for_every_municipality():
+    problems = []
+    for m in registry().municipalities:
+        problems += check(f"{m.code} {m.name}", lambda m=m: _kunta_json_problem(m))
+    assert not problems, "\n".join(problems)
+
+
+def _kunta_json_problem(m):
     result = run("kunta", m.name, "--json")
     data = json.loads(result.stdout)
-    assert data["query"] == m.name
-    assert data["municipality"] == m.to_dict()
     expected = sorted(p.id for p in PROJECTS if m.code in {c.code for c in p.municipalities})
-    assert sorted(p["id"] for p in data["projects"]) == expected
-    for p in data["projects"]:
-        assert p["basis"] in ("listed", "subregion", "region", "cooperation") and "note" in p
-    if expected:
-        assert result.exit_code == 0 and result.stderr == ""
-    else:
-        assert result.exit_code == 1 and data["projects"] == []
-        assert len(result.stderr.strip().splitlines()) == 1
+    if data["query"] != m.name or data["municipality"] != m.to_dict():
+        return f"wrong municipality: {data['municipality']}"
+    if sorted(p["id"] for p in data["projects"]) != expected:
+        return f"projects {[p['id'] for p in data['projects']]}, expected {expected}"
+    if any(p["basis"] not in ("listed", "subregion", "region", "cooperation") or "note" not in p
+           for p in data["projects"]):
+        return "a project without a basis or a note"
+    if expected and (result.exit_code, result.stderr) != (0, ""):
+        return f"exit {result.exit_code}, stderr {result.stderr!r}"
+    if not expected and (result.exit_code != 1 or len(result.stderr.strip().splitlines()) != 1):
+        return f"no projects but exit {result.exit_code}, stderr {result.stderr!r}"
+    return None
 
 
 def test_kunta_table_shows_the_municipality_and_covering_projects():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 
 import pytest
@@ -20,6 +21,8 @@ from hankkeet.kunnat.lookup import (
 )
 from hankkeet.kunnat.registry import aliases, registry
 from hankkeet.textnorm import fold
+
+from conftest import check
 
 MUNICIPALITIES = registry().municipalities
 IDS = [m.code for m in MUNICIPALITIES]
@@ -40,31 +43,54 @@ def test_no_two_municipalities_share_a_comparison_key():
             assert keys.setdefault(key(name), m.code) == m.code, name
 
 
-@pytest.mark.parametrize("m", MUNICIPALITIES, ids=IDS)
-def test_every_municipality_resolves_to_itself(m):
-    spellings = {
-        m.name, m.name_sv, m.code, str(int(m.code)),
-        unicodedata.normalize("NFD", m.name), unicodedata.normalize("NFD", m.name_sv),
-        m.name.upper(), m.name_sv.lower(), fold(m.name), fold(m.name_sv), f"  {m.name}\t",
-    }
-    for spelling in spellings:
-        match = lookup(spelling)
-        assert match.municipality == m, spelling
-        assert match.tier in ("code", "name", "folded"), spelling
+def test_every_municipality_resolves_to_itself():
+    problems = []
+    for m in MUNICIPALITIES:
+        spellings = {
+            m.name, m.name_sv, m.code, str(int(m.code)),
+            unicodedata.normalize("NFD", m.name), unicodedata.normalize("NFD", m.name_sv),
+            m.name.upper(), m.name_sv.lower(), fold(m.name), fold(m.name_sv), f"  {m.name}\t",
+        }
+        for spelling in sorted(spellings):
+            problems += check(f"{m.code} {spelling!r}", lambda s=spelling, m=m: _resolves_exactly(s, m))
+    assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize("m", MUNICIPALITIES, ids=IDS)
-def test_every_municipality_has_the_genitive_and_a_locative(m):
-    """Every one-word Finnish name resolves from an inflected form generated for it."""
+def _resolves_exactly(spelling, m):
+    match = lookup(spelling)
+    if match.municipality != m:
+        return f"found {match.municipality.name}"
+    if match.tier not in (Tier.CODE, Tier.NAME, Tier.FOLDED):
+        return f"only by the {match.tier} tier"
+    return None
+
+
+# A genitive ends in -n; a locative in -ssa/-ssä (inner) or -lla/-llä (outer).
+_GENITIVE = re.compile(r"n$")
+_LOCATIVE = re.compile(r"(ssa|ssä|lla|llä)$")
+
+
+def test_every_municipality_has_the_genitive_and_a_locative():
+    """Every one-word Finnish name has a genitive and a locative among its
+    generated forms, and every form resolves back to the municipality."""
     from hankkeet.kunnat.inflect import inflected_forms
 
-    forms = inflected_forms(m.name)
-    if " " in m.name:
-        assert not forms
-        return
-    assert forms
-    for form in forms:
-        assert lookup(form).municipality == m, form
+    problems = []
+    for m in MUNICIPALITIES:
+        forms = inflected_forms(m.name)
+        if " " in m.name:
+            if forms:
+                problems.append(f"{m.name}: a several-word name has forms {sorted(forms)[:3]}")
+            continue
+        others = [f for f in forms if f != m.name]
+        if not any(_GENITIVE.search(f) for f in others):
+            problems.append(f"{m.name}: no genitive among {sorted(forms)}")
+        if not any(_LOCATIVE.search(f) for f in others):
+            problems.append(f"{m.name}: no locative among {sorted(forms)}")
+        for form in sorted(forms):
+            problems += check(f"{m.name} {form!r}", lambda f=form, m=m: None if lookup(f).municipality == m
+                              else f"found {lookup(f).municipality.name}")
+    assert not problems, "\n".join(problems)
 
 
 @pytest.mark.parametrize(
@@ -114,18 +140,26 @@ def test_aliases_come_from_the_data_table():
             assert match.tier == "alias"
 
 
-@pytest.mark.parametrize("m", [m for m in MUNICIPALITIES if len(m.name) >= 7], ids=lambda m: m.code)
-def test_a_dropped_letter_is_corrected(m):
-    typo = m.name[:3] + m.name[4:]
+def test_a_dropped_letter_is_corrected():
+    problems = []
+    for m in MUNICIPALITIES:
+        if len(m.name) >= 7:
+            typo = m.name[:3] + m.name[4:]
+            problems += check(f"{m.name} {typo!r}", lambda t=typo, m=m: _corrected(t, m))
+    assert not problems, "\n".join(problems)
+
+
+def _corrected(typo, m):
     try:
         match = lookup(typo)
     except UnknownMunicipality as exc:
         # Acceptable only when another name is as close: then we ask instead of guessing.
-        assert m.name in exc.suggestions
-        return
-    assert match.municipality == m, typo
-    if match.tier == "fuzzy":
-        assert match.corrected and typo in match.note
+        return None if m.name in exc.suggestions else f"not suggested among {exc.suggestions}"
+    if match.municipality != m:
+        return f"found {match.municipality.name}"
+    if match.tier == Tier.FUZZY and not (match.corrected and typo in (match.note or "")):
+        return f"a correction without a note: {match.note!r}"
+    return None
 
 
 def test_typos():
@@ -218,10 +252,15 @@ def test_unknown_region():
         lookup_region(" ")
 
 
-@pytest.mark.parametrize("label", registry().subregions)
-def test_every_subregion_label_resolves(label):
-    assert lookup_subregion(label) == label
-    assert lookup_subregion(fold(label)) == label
+def test_every_subregion_label_resolves():
+    problems = []
+    for label in registry().subregions:
+        for spelling in (label, fold(label)):
+            found = lookup_subregion(spelling)
+            if found != label:
+                problems.append(f"{spelling!r}: {found!r}")
+    assert len(registry().subregions) == 69
+    assert not problems, "\n".join(problems)
 
 
 def test_subregion_short_names_and_variants():

@@ -26,6 +26,7 @@ def bundled() -> model.Snapshot:
     return model.load()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", LAYOUTS)
 def test_fixture_layout_gives_the_bundled_records(name: str, bundled: model.Snapshot) -> None:
     path = FIXTURES / name

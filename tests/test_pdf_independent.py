@@ -19,6 +19,9 @@ from hankkeet.parse import parse_file
 
 from conftest import records
 
+# Fourteen layouts at a quarter to two thirds of a second each.
+pytestmark = pytest.mark.slow
+
 FIXTURES = Path(__file__).parent / "fixtures"
 INDEPENDENT = [
     "lo_office.pdf",
@@ -49,7 +52,7 @@ def test_independent_pdf_gives_the_bundled_records(name: str, bundled: model.Sna
     snapshot = parse_file(FIXTURES / name)
     got, want = records(snapshot.projects), records(bundled.projects)
     # Field by field first, so a failure names the record and field.
-    for g, w in zip(got, want):
+    for g, w in zip(got, want, strict=False):  # the count is checked below
         assert g == w
     assert len(got) == len(want) == 21
     assert snapshot.source.title == bundled.source.title

@@ -14,7 +14,9 @@ from conftest import ROOT, invoke
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 BLOCKS = re.findall(r"```(\w*)\n(.*?)```", README, flags=re.S)
 CODE = "\n".join(body for lang, body in BLOCKS if lang in ("", "sh", "bash", "console"))
-JQ_EXAMPLES = [line.split("#")[0].strip() for line in CODE.splitlines() if re.match(r"\s*(uv run )?hankkeet .*\| jq ", line)]
+JQ_EXAMPLES = [
+    line.split("#")[0].strip() for line in CODE.splitlines() if re.match(r"\s*(uv run )?hankkeet .*\| jq ", line)
+]
 
 
 def test_readme_starts_with_the_main_command_and_the_test_command():
@@ -46,6 +48,19 @@ def test_jq_example_runs_and_prints_something(runner, example):
         assert all(isinstance(o, (str, int, float)) for o in outputs)
 
 
+def mentions(text: str, word: str) -> bool:
+    """``word`` (an option or a command) appears as itself, not inside a longer
+    word: ``-n`` is not in ``--name`` nor in ``Itä-nyland``."""
+    return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
+
+
+def test_mentions_matches_whole_options_only():
+    assert mentions("use `-n 3`", "-n") and mentions("hankkeet list, then", "hankkeet list")
+    assert not mentions("--name and Itä-nyland", "-n")
+    assert not mentions("--limit-total", "--limit")
+    assert not mentions("hankkeet listing", "hankkeet list")
+
+
 def test_readme_documents_every_command_and_option():
     from typer.main import get_command
 
@@ -54,12 +69,12 @@ def test_readme_documents_every_command_and_option():
     group = get_command(app)
     missing = []
     for param in group.params:
-        missing += [f"hankkeet {opt}" for opt in param.opts if opt.startswith("--") and opt not in README]
+        missing += [f"hankkeet {opt}" for opt in param.opts if opt.startswith("--") and not mentions(README, opt)]
     for name, command in group.commands.items():
-        if f"hankkeet {name}" not in README:
+        if not mentions(README, f"hankkeet {name}"):
             missing.append(f"command {name}")
         for param in command.params:
             for opt in param.opts:
-                if opt.startswith("-") and opt not in ("-h", "--help") and f"{opt}" not in README:
+                if opt.startswith("-") and opt not in ("-h", "--help") and not mentions(README, opt):
                     missing.append(f"hankkeet {name} {opt}")
     assert not missing, missing
