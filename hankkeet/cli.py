@@ -495,7 +495,7 @@ def parse(
     _report(f"parsed {len(snapshot.projects)} projects from {source.name}{where}")
 
 
-# -- municipalities and coverage (issue 3) --------------------------------
+# -- municipalities and coverage ------------------------------------------
 
 
 def _complete_municipality(incomplete: str) -> list[str]:
@@ -656,7 +656,7 @@ def map_command(
     _report(f"wrote {output}: {drawing.summary(view)}")
 
 
-# -- search (owner: search branch) ----------------------------------------
+# -- search ---------------------------------------------------------------
 
 
 @app.command("search")

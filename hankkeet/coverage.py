@@ -118,7 +118,7 @@ def total_coverage(projects: Sequence[Project]) -> RegionCoverage:
 
 
 def percent(share: float) -> str:
-    """A share as people read it in Finland and in the issue's headline: ``41 %``."""
+    """A share as people read it in Finland, with a space before the sign: ``41 %``."""
     return f"{100 * share:.0f} %"
 
 

@@ -12,7 +12,7 @@ import _signal  # type: ignore[import-not-found]  # no stub; the C module behind
 import os
 
 
-def _interrupted(signum: int, frame: object) -> None:
+def _interrupted(_signum: int, _frame: object) -> None:
     os._exit(130)
 
 

@@ -37,7 +37,6 @@ FIELD_WEIGHT = {
     "description": 0.7,
 }
 EXACT, STEM, COMPOUND, TYPO, TYPO_PART = range(5)
-TIER_NAMES = ("exact", "stem", "compound", "typo", "typo in compound")
 TIER_WEIGHT = (1.0, 0.9, 0.68, 0.6, 0.5)
 PHRASE_BONUS = 0.1
 TYPO_MIN_FORM = 6  # shorter stems and compound parts are too easily one edit from another word

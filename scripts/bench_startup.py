@@ -12,7 +12,7 @@ affects both alike; the table shows medians. Pairs:
 * search on a generated 10,000-project snapshot vs the bundled one
 * ``hankkeet list --json``                 vs  ``python -c "import typer"``
 
-Goals (issue 6): at most 1.3x the floor for the first two, at most 5x for the large snapshot.
+Goals: at most 1.3x the floor for the first two, at most 5x for the large snapshot.
 """
 
 from __future__ import annotations

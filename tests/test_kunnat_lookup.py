@@ -157,7 +157,7 @@ def _corrected(typo, m):
         return None if m.name in exc.suggestions else f"not suggested among {exc.suggestions}"
     if match.municipality != m:
         return f"found {match.municipality.name}"
-    if match.tier == Tier.FUZZY and not (match.corrected and typo in (match.note or "")):
+    if match.tier == Tier.FUZZY and typo not in (match.note or ""):
         return f"a correction without a note: {match.note!r}"
     return None
 

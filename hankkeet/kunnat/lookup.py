@@ -68,10 +68,6 @@ class Match(NamedTuple):
     score: float = 100.0
     note: str | None = None
 
-    @property
-    def corrected(self) -> bool:
-        return self.tier == Tier.FUZZY
-
 
 class RegionMatch(NamedTuple):
     """A region found for ``query`` (tiers name, folded, alias, inflected, fuzzy)."""

@@ -11,7 +11,6 @@ import io
 from functools import cache
 from typing import Literal, NamedTuple
 
-from hankkeet.textnorm import fold
 
 
 class Municipality(NamedTuple):
@@ -167,14 +166,3 @@ def aliases(kind: Literal["municipality", "region"]) -> tuple[Alias, ...]:
     return tuple(
         Alias(row["alias"], row["target"], row["source"]) for row in _rows("kunnat-aliases.csv") if row["kind"] == kind
     )
-
-
-@cache
-def place_keys() -> frozenset[str]:
-    """Folded names of every municipality (fi/sv), region and subregion."""
-    reg = registry()
-    keys: set[str] = set()
-    for m in reg.municipalities:
-        keys.update(fold(x) for x in (m.name, m.name_sv, m.region, m.subregion))
-    keys.update(fold(m.former) for m in reg.merges)
-    return frozenset(keys)
