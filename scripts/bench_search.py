@@ -21,10 +21,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from relevance_eval import FRESH_FILE, HOLDOUT_FILE, ROUND4_FILE, USERS_FILE, evaluate, load_queries  # noqa: E402
-
 from hankkeet.model import load  # noqa: E402
 from hankkeet.search import SearchIndex, search  # noqa: E402
+
+from relevance_eval import FRESH_FILE, HOLDOUT_FILE, ROUND4_FILE, USERS_FILE, evaluate, load_queries  # noqa: E402
 
 
 def ms(seconds: float) -> str:

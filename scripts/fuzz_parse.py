@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import base64
+import contextlib
 import multiprocessing as mp
 import queue
 import random
@@ -75,15 +76,11 @@ class Pdf:
         assert match
         head, raw = match.group(1), match.group(2)
         if b"/ASCII85Decode" in head:
-            try:
+            with contextlib.suppress(ValueError):
                 raw = base64.a85decode(raw.strip().removeprefix(b"<~").removesuffix(b"~>"))
-            except ValueError:
-                pass
         if b"/FlateDecode" in head:
-            try:
+            with contextlib.suppress(zlib.error):
                 raw = zlib.decompress(raw)
-            except zlib.error:
-                pass
         return head, raw
 
     def set_stream(self, number: int, head: bytes, data: bytes, compress: bool = True) -> None:
@@ -239,7 +236,7 @@ def mutate_content(rng: random.Random, data: bytes, _others: list[bytes]) -> byt
             picked = sorted(rng.sample(range(len(shows)), min(len(shows), rng.choice([2, 2, 6, 40]))))
             texts = [shows[k].group(0) for k in picked]
             rng.shuffle(texts)
-            for k, text in sorted(zip(picked, texts), reverse=True):
+            for k, text in sorted(zip(picked, texts, strict=True), reverse=True):
                 content = content[: shows[k].start()] + text + content[shows[k].end() :]
     elif kind == 7:  # some lines moved to where other lines are, give or take a little
         moves = list(_MOVE.finditer(content))
@@ -411,10 +408,9 @@ def mutant(seed: int, index: int, pdfs: list[bytes], texts: list[str]) -> tuple[
     for _ in range(rng.choice([1, 1, 1, 2, 3])):
         mutation = rng.choice(PDF_MUTATIONS)
         steps.append(mutation.__name__)
-        try:
+        # A mutation that does not apply to this file raises one of these.
+        with contextlib.suppress(ValueError, IndexError, AssertionError):
             data = mutation(rng, data, pdfs) or data
-        except (ValueError, IndexError, AssertionError):  # a mutation that does not apply to this file
-            pass
     return f"{PDF_SEEDS[k].stem}-m{index}.pdf", f"{PDF_SEEDS[k].name} {'+'.join(steps)}", data
 
 
@@ -468,7 +464,7 @@ def run_one(data: bytes, name: str, timeout: float) -> tuple[str, str, float]:
         outcome, detail = "hang", f"over {timeout:g} s"
     except UnicodeEncodeError as exc:
         outcome, detail = "output", _frame_key(exc)
-    except Exception as exc:  # everything else is what we are looking for
+    except Exception as exc:  # noqa: BLE001 - everything else is what we are looking for
         outcome, detail = "crash", _frame_key(exc)
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from conftest import ROOT, invoke
-
 from hankkeet.kunnat.registry import registry
+
+from conftest import ROOT, invoke
 
 MAP_FILE = ROOT / "hankkeet" / "data" / "finland-hva-2021.topo.json"
 

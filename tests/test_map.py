@@ -8,7 +8,6 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from conftest import invoke
 
 from hankkeet.coverage import headline, region_summary, total_coverage
 from hankkeet.kunnat.registry import registry
@@ -17,6 +16,8 @@ from hankkeet.maps.svg import MAP_BOX, render_svg
 from hankkeet.maps.terminal import rasterise, render_blocks
 from hankkeet.maps.topology import atlas
 from hankkeet.maps.view import COLOURS, build_view
+
+from conftest import invoke
 
 SVG = "{http://www.w3.org/2000/svg}"
 MAP_FILE = Path(__file__).resolve().parent.parent / "hankkeet" / "data" / "finland-hva-2021.topo.json"

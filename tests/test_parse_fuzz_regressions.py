@@ -13,13 +13,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import records
 from typer.testing import CliRunner
 
 from hankkeet.cli import app
 from hankkeet.errors import SourceError
 from hankkeet.model import Snapshot
 from hankkeet.parse import parse_bytes
+
+from conftest import records
 
 ROOT = Path(__file__).resolve().parents[1]
 ORIGINAL = ROOT / "tests" / "fixtures" / "summary_original.pdf"

@@ -131,7 +131,7 @@ teuttajina Utsjoki ja
 Sodankylä)
 Saamenkielisen oh-
 jauksen kehittäminen
- 
+
 1.1.2022–31.12.2022
 
 Lappi; Inari, Uts-
@@ -143,7 +143,7 @@ ajan toimintaa Pohjois-
 Lapissa.
  Kemin kaupunki
 Kemin Welcome
- 
+
 1.3.2022–28.2.2023
 
 Kemi Perustetaan neuvontapiste, jonka toiminta-
@@ -158,7 +158,7 @@ Hankkeen tiedot Toiminta-alue Toiminnan kuvaus
 Pohjois-Pohjanmaan kuntayh-
 tymä, PPKY
 Maahanmuuttajien neuvonta
- 
+
 1.1.2022–31.12.2022
 
 Pohjois-Pohjanmaa Tarjotaan ohjausta

@@ -37,11 +37,11 @@ def _table_pdf(header: list[str], rows: list[list[str]]) -> bytes:
     pdf.set_font("DejaVu", size=10)
     pdf.text(50, 60, "Erityisavustus kunnille ja kuntayhtymille (2020)")
     xs = [50, 220, 330][: len(header)]
-    for x, label in zip(xs, header):
+    for x, label in zip(xs, header, strict=True):
         pdf.text(x, 100, label)
     pdf.line(45, 105, 550, 105)
     for i, row in enumerate(rows):
-        for x, cell in zip(xs, row):
+        for x, cell in zip(xs, row, strict=False):  # a short row leaves columns empty
             pdf.text(x, 120 + 12 * i, cell)
     return bytes(pdf.output())
 

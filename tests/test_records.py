@@ -3,8 +3,8 @@
 import pytest
 
 from hankkeet.errors import SourceError
-from hankkeet.parse.records import parse_applicant, parse_period, split_info_cell, unique_ids
 from hankkeet.model import Project
+from hankkeet.parse.records import parse_applicant, parse_period, split_info_cell, unique_ids
 
 
 @pytest.mark.parametrize(
@@ -93,6 +93,6 @@ def test_name_in_parentheses_after_an_applicant_stays_the_name():
 
 def test_acronym_cut_by_a_hyphen_is_not_a_complete_applicant():
     lines = ["Etelä-Karjalan sosiaali- ja terveydenhuollon kuntayhtymä, Ek-", "sote", "Hanke", "1.9.2020–31.8.2021"]
-    applicant, name, _ = split_info_cell(lines, frozenset())
+    _applicant, name, _ = split_info_cell(lines, frozenset())
     assert name == ["Hanke"]
     assert parse_applicant("Etelä-Karjalan sosiaali- ja terveydenhuollon kuntayhtymä, Ek-") is None

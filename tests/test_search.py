@@ -5,11 +5,12 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from relevance_eval import evaluate, judge
 
 from hankkeet.errors import EXIT_BAD_INPUT, HankkeetError
 from hankkeet.model import Coverage, Project, Snapshot, Source, load
 from hankkeet.search import FIELDS, EmptyQuery, UnknownField, index_for, parse_fields, search
+
+from relevance_eval import evaluate, judge
 
 TARGET_ACCURACY = 0.95
 

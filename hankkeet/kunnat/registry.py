@@ -12,7 +12,6 @@ from functools import cache
 from typing import Literal, NamedTuple
 
 
-
 class Municipality(NamedTuple):
     code: str
     name: str
