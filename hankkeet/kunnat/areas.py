@@ -213,6 +213,25 @@ class _Collector:
         for m, note in region_members(region, self.start, self.end):
             self.add(m, basis, note)
 
+    def term(self, term: Term) -> bool:
+        """Add what one list item covers; False when it names nothing known.
+        Cooperation prose adds nothing here: it needs the whole list's region."""
+        if term.kind == TermKind.MUNICIPALITY and term.municipality is not None:
+            self.region(term.region)
+            self.add(term.municipality, Basis.LISTED, term.note)
+        elif term.kind == TermKind.SUBREGION and term.subregion is not None:
+            self.region(term.region)
+            for m in sorted(registry().in_subregion(term.subregion), key=lambda m: _name_order(m.name)):
+                self.add(m, Basis.SUBREGION)
+        elif term.kind == TermKind.REGION and term.region is not None:
+            self.region(term.region)
+            self.whole_region(term.region, Basis.REGION)
+        elif term.kind == TermKind.INFORMAL:
+            self.region(term.region)
+        elif term.kind != TermKind.COOPERATION:
+            return False
+        return True
+
     def result(self, unresolved: list[str]) -> AreaResolution:
         ordered = sorted(self.entries.values(), key=lambda e: (e[0], e[1]))
         return AreaResolution(
@@ -243,30 +262,14 @@ def resolve_area(area: str, *, start: str | None = None, end: str | None = None)
             # An informal area with no list says nothing about which municipalities.
             return AreaResolution(regions=(only.region,) if only.region else (), municipalities=(),
                                   unresolved=(only.text,))
-    cooperation = False
-    for item in items:
-        term = classify(item)
-        if term.kind == TermKind.MUNICIPALITY and term.municipality is not None:
-            collector.region(term.region)
-            collector.add(term.municipality, Basis.LISTED, term.note)
-        elif term.kind == TermKind.SUBREGION and term.subregion is not None:
-            collector.region(term.region)
-            for m in sorted(registry().in_subregion(term.subregion), key=lambda m: _name_order(m.name)):
-                collector.add(m, Basis.SUBREGION)
-        elif term.kind == TermKind.REGION and term.region is not None:
-            collector.region(term.region)
-            collector.whole_region(term.region, Basis.REGION)
-        elif term.kind == TermKind.COOPERATION:
-            cooperation = True
-        elif term.kind == TermKind.INFORMAL:
-            collector.region(term.region)
-        else:
-            unresolved.append(term.text)
+    terms = [classify(item) for item in items]
+    unresolved += [term.text for term in terms if not collector.term(term)]
+    cooperation = [term.text for term in terms if term.kind == TermKind.COOPERATION]
     if cooperation:
         # "maakunnallinen yhteistyö": the label's region, else the one region the list is in.
         region = context or (collector.regions[0] if len(collector.regions) == 1 else None)
         if region is None:
-            unresolved.extend(i for i in items if classify(i).kind == TermKind.COOPERATION)
+            unresolved += cooperation
         else:
             collector.region(region)
             collector.whole_region(region, Basis.COOPERATION)
