@@ -209,11 +209,9 @@ class State:
     """Global options, shared with every command through the context."""
 
     def __init__(self, data: Path | None = None, debug: bool = False, max_input: int | None = None) -> None:
-        from hankkeet.fileio import DEFAULT_MAX_INPUT
-
         self.data = data
         self.debug = debug
-        self.max_input = DEFAULT_MAX_INPUT if max_input is None else max_input
+        self.max_input = max_input  # None: each read's own default (hankkeet.fileio)
 
 
 def _max_input_bytes(value: str | None) -> int | None:
@@ -264,7 +262,8 @@ def _root(
             "--max-input",
             metavar="MB",
             envvar="HANKKEET_MAX_INPUT_MB",
-            help="Refuse snapshots and documents larger than this, and PDFs inflating past it (default 64).",
+            help="Refuse snapshots and documents larger than this, and PDFs inflating past it "
+            "(default 256 for a snapshot, 64 for a document).",
         ),
     ] = None,
     version: Annotated[
@@ -478,11 +477,13 @@ def parse(
       hankkeet parse summary.pdf -o snapshot.json
       hankkeet --data snapshot.json list
     """
+    from hankkeet.fileio import DEFAULT_MAX_INPUT
     from hankkeet.model import save
     from hankkeet.parse import parse_file
     from hankkeet.render import to_json
 
-    snapshot = parse_file(source, password=password, max_bytes=_state(ctx).max_input)
+    limit = _state(ctx).max_input
+    snapshot = parse_file(source, password=password, max_bytes=DEFAULT_MAX_INPUT if limit is None else limit)
     if output is not None and str(output) == "-":
         output = None  # the usual spelling of stdout
     if output is not None:

@@ -2,8 +2,9 @@
 
 Reads: :func:`read_limited` refuses a file larger than a limit before reading
 it (a regular file, by its size) or as soon as it has read one byte more (a
-pipe, a device). :data:`DEFAULT_MAX_INPUT` is the documented default; the CLI
-raises or lowers it with ``--max-input MB`` / ``HANKKEET_MAX_INPUT_MB``.
+pipe, a device). The documented defaults are :data:`DEFAULT_MAX_SNAPSHOT` for
+a snapshot and :data:`DEFAULT_MAX_INPUT` for a document; the CLI sets both
+with ``--max-input MB`` / ``HANKKEET_MAX_INPUT_MB``.
 
 Writes: :func:`write_file` puts ``data`` at ``path`` as follows.
 
@@ -41,7 +42,8 @@ from pathlib import Path
 from hankkeet.errors import InputTooLarge, OutputError
 
 MIB = 1 << 20
-DEFAULT_MAX_INPUT = 64 * MIB
+DEFAULT_MAX_SNAPSHOT = 256 * MIB  # room for 100,000 projects
+DEFAULT_MAX_INPUT = 64 * MIB  # a document, and what a PDF's streams may inflate to
 _CHUNK = 1 << 20
 _HELD_SIGNALS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT}
 
@@ -70,15 +72,13 @@ def read_limited(path: str | os.PathLike[str], limit: int, label: str) -> bytes:
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
         if stat.S_ISREG(info.st_mode) and info.st_size > limit:
             raise too_large(label, limit)
-        chunks: list[bytes] = []
-        total = 0
+        buffer = bytearray()
         while True:
-            chunk = os.read(fd, min(_CHUNK, limit + 1 - total))
+            chunk = os.read(fd, min(_CHUNK, limit + 1 - len(buffer)))
             if not chunk:
-                return b"".join(chunks)
-            chunks.append(chunk)
-            total += len(chunk)
-            if total > limit:
+                return bytes(buffer)
+            buffer += chunk
+            if len(buffer) > limit:
                 raise too_large(label, limit)
     finally:
         os.close(fd)

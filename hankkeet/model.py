@@ -17,10 +17,11 @@ from __future__ import annotations
 import gc
 import json
 import os
+import re
 from collections.abc import Sequence
 from datetime import date
 from enum import StrEnum
-from typing import Any, NamedTuple
+from typing import Annotated, Any, NamedTuple
 
 from hankkeet.errors import DataError, UnknownProject
 
@@ -44,20 +45,275 @@ class Basis(StrEnum):
 BASES: tuple[Basis, ...] = tuple(Basis)
 
 
+# -- the schema's vocabulary -------------------------------------------------
+#
+# Each field of a record below is declared once, as ``name: Annotated[type,
+# Kind]``: the Python type for readers and mypy, the Kind for the JSON. From
+# these declarations follow the fast loader (generated code, plain type checks
+# inline), the checked loader (which names the first problem), the JSON writer
+# (``to_dict``) and the schema table in the README (``schema_markdown``).
+# Adding a field to the snapshot is one such line.
+
+# Characters no text field may hold: lone surrogates (not Unicode, and no
+# UTF-8 output can carry them). Control characters are data like any other:
+# tables show them as visible pictures, JSON keeps them escaped.
+_BAD_CHARS = re.compile("[\ud800-\udfff]")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+class _Problem(Exception):
+    """A value that breaks the schema; the message says what it must be."""
+
+
+class Kind:
+    """What a JSON value must be. ``check`` returns the record's value or raises _Problem;
+    ``fast`` is a Python expression over ``v`` that is true exactly when ``check`` passes."""
+
+    json: str = "value"
+
+    def check(self, value: Any, clean: bool = False) -> Any:
+        raise NotImplementedError
+
+    def fast(self, v: str, env: dict[str, Any]) -> str:
+        name = f"_k{len(env)}"
+        env[name] = self
+        return f"_ok({name}, {v}, clean)"
+
+    def describe(self) -> str:
+        return self.json
+
+
+class Text(Kind):
+    json = "string"
+
+    def __init__(self, max_length: int = 10_000, *, pattern: str | None = None, min_length: int = 0,
+                 hint: str = "") -> None:
+        self.max_length, self.min_length = max_length, min_length
+        self.pattern = re.compile(pattern) if pattern else None
+        self.hint = hint
+
+    def check(self, value: Any, clean: bool = False) -> Any:
+        if type(value) is not str:
+            raise _Problem("must be a string")
+        if not self.min_length <= len(value) <= self.max_length:
+            if len(value) < self.min_length:
+                raise _Problem("must not be empty")
+            raise _Problem(f"must be at most {self.max_length:,} characters, not {len(value):,}")
+        if self.pattern is not None and self.pattern.fullmatch(value) is None:
+            raise _Problem(f"must be {self.hint or 'of the form ' + self.pattern.pattern}, not {_shown(value)}")
+        if not clean and _BAD_CHARS.search(value):
+            raise _Problem("must not contain lone surrogates (text that is not Unicode)")
+        return value
+
+    def fast(self, v: str, env: dict[str, Any]) -> str:
+        tests = [f"type({v}) is str", f"{self.min_length} <= len({v}) <= {self.max_length}"]
+        if self.pattern is not None:
+            name = f"_re{len(env)}"
+            env[name] = self.pattern.fullmatch
+            tests.append(f"{name}({v}) is not None")
+        tests.append(f"(clean or _bad({v}) is None)")
+        return "(" + " and ".join(tests) + ")"
+
+    def describe(self) -> str:
+        parts = ["string"]
+        if self.hint:
+            parts.append(self.hint)
+        elif self.min_length:
+            parts.append("not empty")
+        parts.append(f"at most {self.max_length:,} characters")
+        return ", ".join(parts)
+
+
+class Int(Kind):
+    json = "integer"
+
+    def __init__(self, minimum: int, maximum: int) -> None:
+        self.minimum, self.maximum = minimum, maximum
+
+    def check(self, value: Any, clean: bool = False) -> Any:
+        if type(value) is not int:  # not bool, not 1.0
+            raise _Problem("must be an integer")
+        if not self.minimum <= value <= self.maximum:
+            raise _Problem(f"must be from {self.minimum:,} to {self.maximum:,}, not {_shown(value)}")
+        return value
+
+    def fast(self, v: str, env: dict[str, Any]) -> str:
+        return f"(type({v}) is int and {self.minimum} <= {v} <= {self.maximum})"
+
+    def describe(self) -> str:
+        return f"integer, {self.minimum:,} to {self.maximum:,}"
+
+
+class Const(Kind):
+    json = "integer"
+
+    def __init__(self, value: int) -> None:
+        self.value = value
+
+    def check(self, value: Any, clean: bool = False) -> Any:
+        if type(value) is not int or value != self.value:
+            raise _Problem(f"must be {self.value}, not {_shown(value)}")
+        return value
+
+    def fast(self, v: str, env: dict[str, Any]) -> str:
+        return f"(type({v}) is int and {v} == {self.value!r})"
+
+    def describe(self) -> str:
+        return f"integer, always {self.value}"
+
+
+class OneOf(Kind):
+    """One of a StrEnum's values; the record holds the enum member."""
+
+    json = "string"
+
+    def __init__(self, vocabulary: type[StrEnum]) -> None:
+        self.values = tuple(member.value for member in vocabulary)
+        self.members: dict[str, StrEnum] = {member.value: member for member in vocabulary}
+
+    def check(self, value: Any, clean: bool = False) -> Any:
+        if type(value) is not str:
+            raise _Problem("must be a string")
+        member = self.members.get(value)
+        if member is None:
+            raise _Problem(f"must be one of {', '.join(self.values)}, not {_shown(value)}")
+        return member
+
+    def fast(self, v: str, env: dict[str, Any]) -> str:
+        name = f"_set{len(env)}"
+        env[name] = self.members
+        return f"(type({v}) is str and {v} in {name})"
+
+    def describe(self) -> str:
+        return "string: " + ", ".join(f"`{v}`" for v in self.values)
+
+
+class Date(Kind):
+    """An ISO date, strictly ``YYYY-MM-DD`` and a real day, or null."""
+
+    json = "string or null"
+
+    def check(self, value: Any, clean: bool = False) -> Any:
+        if value is None:
+            return None
+        if type(value) is not str or not _is_date(value):
+            raise _Problem(f"must be an ISO date (YYYY-MM-DD) or null, not {_shown(value)}")
+        return value
+
+    def fast(self, v: str, env: dict[str, Any]) -> str:
+        return f"({v} is None or (type({v}) is str and ({v} in _dates or _is_date({v}))))"
+
+    def describe(self) -> str:
+        return "string `YYYY-MM-DD` (a real date) or null"
+
+
+class Nullable(Kind):
+    def __init__(self, inner: Kind) -> None:
+        self.inner = inner
+        self.json = f"{inner.json} or null"
+
+    def check(self, value: Any, clean: bool = False) -> Any:
+        return None if value is None else self.inner.check(value, clean)
+
+    def fast(self, v: str, env: dict[str, Any]) -> str:
+        return f"({v} is None or {self.inner.fast(v, env)})"
+
+    def describe(self) -> str:
+        return f"{self.inner.describe()}; or null"
+
+
+class ListOf(Kind):
+    def __init__(self, item: Kind, max_items: int) -> None:
+        self.item, self.max_items = item, max_items
+        self.json = f"array of {'objects' if isinstance(item, Nested) else item.json + 's'}"
+
+    def check(self, value: Any, clean: bool = False) -> Any:
+        if type(value) is not list:
+            raise _Problem("must be an array")
+        if len(value) > self.max_items:
+            raise _Problem(f"must have at most {self.max_items:,} items, not {len(value):,}")
+        out = []
+        for i, item in enumerate(value):
+            try:
+                out.append(self.item.check(item, clean))
+            except _Problem as problem:
+                raise _at(f"[{i}]", problem) from None
+        return tuple(out)
+
+    def describe(self) -> str:
+        inner = self.item.describe()
+        return f"array (at most {self.max_items:,}) of {inner}"
+
+
+class Nested(Kind):
+    json = "object"
+
+    def __init__(self, record: type) -> None:
+        self.record = record
+
+    def check(self, value: Any, clean: bool = False) -> Any:
+        return _schema(self.record).checked(value, clean)
+
+    def describe(self) -> str:
+        return f"object ({self.record.__name__})"
+
+
+def _at(where: str, problem: _Problem) -> _Problem:
+    """The problem, placed under ``where`` (``.projects``, ``[3]``)."""
+    text = str(problem)
+    return _Problem(f"{where}{text}" if text.startswith(("[", ".")) else f"{where} {text}")
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+_VALID_DATES: set[str] = set()  # a snapshot repeats a few dates thousands of times
+
+
+def _is_date(value: str) -> bool:
+    if value in _VALID_DATES:
+        return True
+    if _ISO_DATE.fullmatch(value) is None:
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    if len(_VALID_DATES) < 4096:
+        _VALID_DATES.add(value)
+    return True
+
+
+def _ok(kind: Kind, value: Any, clean: bool) -> bool:
+    try:
+        kind.check(value, clean)
+    except _Problem:
+        return False
+    return True
+
+
+# -- the records ---------------------------------------------------------------
 # The records are NamedTuples, not dataclasses: a command-line run defines and
 # builds them on every start, and tuples are several times cheaper at both.
+# Their JSON keys are their fields, in this order; fields without a Kind are
+# not serialised.
+
+_NAME = Text(10_000)
+_SLUG = "a lowercase ASCII slug (a-z, 0-9 and single inner hyphens)"
 
 
 class Coverage(NamedTuple):
     """One municipality a project's area resolves to, and why."""
 
-    code: str
-    name: str
-    basis: Basis
-    note: str | None = None
+    code: Annotated[str, Text(3, pattern="[0-9]{3}", hint="three ASCII digits"), "the municipality code (`091`)"]
+    name: Annotated[str, _NAME, "its Finnish name"]
+    basis: Annotated[Basis, OneOf(Basis), "why it is covered (see Municipalities)"]
+    note: Annotated[str | None, Nullable(_NAME), "a remark (`written 'Uki' in the area`), else null"] = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"code": self.code, "name": self.name, "basis": self.basis, "note": self.note}
+        return _schema(Coverage).dump(self)
 
 
 class Project(NamedTuple):
@@ -69,33 +325,25 @@ class Project(NamedTuple):
     as printed; ``regions`` and ``municipalities`` are what it resolves to.
     """
 
-    id: str
-    number: int
-    organisation: str
-    co_implementers: tuple[str, ...]
-    name: str
-    start: str | None  # null only when the document's period could not be read
-    end: str | None
-    area: str
-    description: str
-    regions: tuple[str, ...] = ()
-    municipalities: tuple[Coverage, ...] = ()
+    id: Annotated[str, Text(64, pattern="[a-z0-9]+(?:-[a-z0-9]+)*", hint=_SLUG),
+                  "short, stable: the municipality (`riihimaki`) or the joint authority's acronym (`eksote`); unique"]
+    number: Annotated[int, Int(1, 1_000_000), "1-based position in the document; unique"]
+    organisation: Annotated[str, _NAME, "the applicant as printed, without the co-implementer parenthesis"]
+    co_implementers: Annotated[tuple[str, ...], ListOf(_NAME, 1_000),
+                               "co-implementers named in that parenthesis (`[\"Kouvolan kaupunki\"]`), else `[]`"]
+    name: Annotated[str, _NAME, "the project's name"]
+    start: Annotated[str | None, Date(), "the project period's first day; null only where the document's period has an "
+                     "impossible date (`31.2.2020`), which `parse` reports as a warning"]
+    end: Annotated[str | None, Date(), "the period's last day (null likewise)"]
+    area: Annotated[str, Text(100_000), "the *Toiminta-alue* cell as printed"]
+    description: Annotated[str, Text(100_000), "the *Toiminnan kuvaus* cell"]
+    regions: Annotated[tuple[str, ...], ListOf(_NAME, 1_000), "the regions (maakunnat) the area touches"] = ()
+    municipalities: Annotated[tuple[Coverage, ...], ListOf(Nested(Coverage), 10_000),
+                              "the municipalities the area resolves to"] = ()
 
     def to_dict(self) -> dict[str, Any]:
         # Key order is part of the output contract: stable for diffs and jq.
-        return {
-            "id": self.id,
-            "number": self.number,
-            "organisation": self.organisation,
-            "co_implementers": list(self.co_implementers),
-            "name": self.name,
-            "start": self.start,
-            "end": self.end,
-            "area": self.area,
-            "description": self.description,
-            "regions": list(self.regions),
-            "municipalities": [c.to_dict() for c in self.municipalities],
-        }
+        return _schema(Project).dump(self)
 
     @property
     def period(self) -> str:
@@ -103,28 +351,26 @@ class Project(NamedTuple):
 
 
 class Source(NamedTuple):
-    title: str
-    subtitle: str
-    file: str
-    sha256: str
+    title: Annotated[str, _NAME, "the document's title"]
+    subtitle: Annotated[str, _NAME, "its subtitle"]
+    file: Annotated[str, _NAME, "the file name it was parsed from"]
+    sha256: Annotated[str, Text(128), "the SHA-256 of that file, hexadecimal"]
 
     def to_dict(self) -> dict[str, str]:
-        return {"title": self.title, "subtitle": self.subtitle, "file": self.file, "sha256": self.sha256}
+        return _schema(Source).dump(self)
 
 
 class Snapshot(NamedTuple):
-    source: Source
-    projects: tuple[Project, ...]
-    schema_version: int = SCHEMA_VERSION
+    source: Annotated[Source, Nested(Source), "the document it was parsed from"]
+    projects: Annotated[tuple[Project, ...], ListOf(Nested(Project), 1_000_000), "the projects, in document order"]
+    schema_version: Annotated[int, Const(SCHEMA_VERSION), "the version of this schema"] = SCHEMA_VERSION
     # Not serialised: problems the parser met (unresolved area terms, ...).
     warnings: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "schema_version": self.schema_version,
-            "source": self.source.to_dict(),
-            "projects": [p.to_dict() for p in self.projects],
-        }
+        return _schema(Snapshot).dump(self)
+
+    # (The version comes first in the file, but a NamedTuple's defaults come last: see _JSON_ORDER.)
 
     def get(self, project_id: str) -> Project | None:
         for project in self.projects:
@@ -173,13 +419,18 @@ def save(snapshot: Snapshot, path: str | os.PathLike[str], *, inputs: Sequence[s
     """
     from hankkeet.fileio import write_file
 
-    write_file(path, dumps(snapshot.to_dict()).encode("utf-8"), inputs=inputs)
+    data = snapshot.to_dict()
+    try:  # never write what load would refuse (a document can make a text too long, ...)
+        from_dict(data)
+    except _Problem as problem:
+        raise DataError(f"{path}: the snapshot would break the schema: {problem}") from None
+    write_file(path, dumps(data).encode("utf-8"), inputs=inputs)
 
 
 def load(path: str | os.PathLike[str] | None = None, *, max_bytes: int | None = None) -> Snapshot:
     """Load the bundled snapshot, or the file at ``path``; raise DataError if bad.
 
-    A file larger than ``max_bytes`` (default: hankkeet.fileio.DEFAULT_MAX_INPUT)
+    A file larger than ``max_bytes`` (default: hankkeet.fileio.DEFAULT_MAX_SNAPSHOT)
     is refused before it is read (InputTooLarge).
     """
     if path is None:
@@ -188,13 +439,13 @@ def load(path: str | os.PathLike[str] | None = None, *, max_bytes: int | None = 
         text = read_text(BUNDLED_SNAPSHOT)
         label = "bundled snapshot"
     else:
-        from hankkeet.fileio import DEFAULT_MAX_INPUT, read_limited
+        from hankkeet.fileio import DEFAULT_MAX_SNAPSHOT, read_limited
 
         label = str(path)
         if not label:
             raise DataError("the snapshot path is empty")
         try:
-            raw = read_limited(path, DEFAULT_MAX_INPUT if max_bytes is None else max_bytes, label)
+            raw = read_limited(path, DEFAULT_MAX_SNAPSHOT if max_bytes is None else max_bytes, label)
         except FileNotFoundError:
             raise DataError(f"{label}: no such file") from None
         except IsADirectoryError:
@@ -228,171 +479,197 @@ def _decode(text: str, label: str) -> Snapshot:
         raise DataError(f"{label}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
     except RecursionError:
         raise DataError(f"{label}: not valid JSON (nested too deeply)") from None
+    except ValueError:  # int() refuses a number of thousands of digits
+        raise DataError(f"{label}: not valid JSON (a number with more than 4,300 digits)") from None
     try:
-        return from_dict(data)
-    except _SchemaProblem as problem:
+        return from_dict(data, clean=_no_escapes(text))
+    except _Problem as problem:
         raise DataError(f"{label}: not a hankkeet snapshot: {problem}") from None
 
 
-class _SchemaProblem(Exception):
-    pass
+# -- the loaders and the writer, derived from the declarations ---------------------
+
+# Inside JSON strings a surrogate can only be written as an escape
+# (``\ud800``; UTF-8 text cannot hold one); a file without such an escape has
+# no surrogate anywhere, and its texts need no scan for them.
+_RISKY_ESCAPES = re.compile(r"\\u[dD][89a-fA-F]")
 
 
-def _expect(value: Any, kind: type | tuple[type, ...], where: str) -> Any:
-    # bool is an int in Python; a JSON true is never a valid number here.
-    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        names = {str: "a string", int: "an integer", list: "an array", dict: "an object"}
-        wanted = names.get(kind, str(kind)) if isinstance(kind, type) else "a value of the right type"
-        raise _SchemaProblem(f"{where} must be {wanted}")
-    return value
+def _no_escapes(text: str) -> bool:
+    return _RISKY_ESCAPES.search(text) is None
 
 
-def _text(obj: dict[str, Any], key: str, where: str) -> str:
-    if key not in obj:
-        raise _SchemaProblem(f"{where} is missing '{key}'")
-    return _expect(obj[key], str, f"{where}.{key}")
+class _RecordSchema:
+    """One record's fields (name, Kind, meaning), in JSON order, and what follows from them."""
+
+    def __init__(self, cls: type) -> None:
+        import typing
+
+        hints = typing.get_type_hints(cls, include_extras=True)
+        declared = {}
+        for name, hint in hints.items():
+            meta = getattr(hint, "__metadata__", ())
+            if meta and isinstance(meta[0], Kind):
+                declared[name] = (meta[0], meta[1] if len(meta) > 1 else "")
+        order = _JSON_ORDER.get(cls.__name__, tuple(declared))
+        assert sorted(order) == sorted(declared), f"_JSON_ORDER[{cls.__name__!r}] must name every field"
+        self.cls = cls
+        self.fields: list[tuple[str, Kind, str]] = [(name, *declared[name]) for name in order]
+        self.keys = frozenset(declared)
+        self._fast: Any = None
+        self._dump: Any = None
+
+    # The checked path: names the first problem.
+    def checked(self, value: Any, clean: bool = False) -> Any:
+        if type(value) is not dict:
+            raise _Problem("must be an object")
+        values = {}
+        for name, kind, _ in self.fields:  # in order: the first problem is named
+            if name not in value:
+                raise _Problem(f"is missing '{name}'")
+            try:
+                values[name] = kind.check(value[name], clean)
+            except _Problem as problem:
+                raise _at(f".{name}", problem) from None
+        if len(value) != len(self.keys):
+            extra = sorted(str(k) for k in value if k not in self.keys)
+            raise _Problem(f"has an unknown key {_shown(extra[0])}")
+        return self.cls(**values)
+
+    # The fast path: generated from the same Kinds; None for anything the checked path would refuse.
+    def fast(self) -> Any:
+        if self._fast is None:
+            env: dict[str, Any] = {"_bad": _BAD_CHARS.search, "_is_date": _is_date, "_dates": _VALID_DATES,
+                                   "_ok": _ok}
+            lines = ["def fast(item, clean):", *self._emit("item", "record", "    ", env), "    return record"]
+            exec("\n".join(lines), env)  # our own code, generated from the declarations
+            self._fast = env["fast"]
+        return self._fast
+
+    def _emit(self, item: str, out: str, pad: str, env: dict[str, Any]) -> list[str]:
+        """Lines that set ``out`` to the record built from ``item``, or return None; nested records inline."""
+        tag = f"_{len(env)}"
+        env[f"_cls{tag}"] = self.cls
+        names = [f"v{tag}_{i}" for i in range(len(self.fields))]
+        # Exactly these keys: as many keys as fields, and each field's key present.
+        reads = [f"{pad}    {v} = {item}[{name!r}]" for v, (name, _, _) in zip(names, self.fields, strict=True)]
+        lines = [f"{pad}if type({item}) is not dict or len({item}) != {len(self.fields)}:", f"{pad}    return None",
+                 f"{pad}try:", *reads, f"{pad}except KeyError:", f"{pad}    return None"]
+        built = {}
+        for v, (name, kind, _) in zip(names, self.fields, strict=True):
+            if isinstance(kind, ListOf) and isinstance(kind.item, Nested):
+                x, r = f"x{tag}", f"r{tag}"
+                lines += [f"{pad}if type({v}) is not list or len({v}) > {kind.max_items}:", f"{pad}    return None",
+                          f"{pad}out{v} = []", f"{pad}for {x} in {v}:",
+                          *_schema(kind.item.record)._emit(x, r, pad + "    ", env),
+                          f"{pad}    out{v}.append({r})"]
+                built[name] = f"tuple(out{v})"
+            elif isinstance(kind, Nested):
+                lines += _schema(kind.record)._emit(v, f"rec{v}", pad, env)
+                built[name] = f"rec{v}"
+            elif isinstance(kind, ListOf):
+                test = kind.item.fast(f"x{tag}", env)
+                lines += [f"{pad}if not (type({v}) is list and len({v}) <= {kind.max_items}"
+                          f" and all({test} for x{tag} in {v})):", f"{pad}    return None"]
+                built[name] = f"tuple({v})"
+            elif isinstance(kind, OneOf):  # the value becomes its enum member
+                members = f"_members{len(env)}"
+                env[members] = kind.members
+                lines += [f"{pad}{v} = {members}.get({v}) if type({v}) is str else None",
+                          f"{pad}if {v} is None:", f"{pad}    return None"]
+                built[name] = v
+            else:
+                lines += [f"{pad}if not {kind.fast(v, env)}:", f"{pad}    return None"]
+                built[name] = v
+        fields = [f for f in self.cls._fields if f in built]  # type: ignore[attr-defined]
+        lines.append(f"{pad}{out} = _cls{tag}({', '.join(built[f] for f in fields)})")
+        return lines
+
+    def load(self, value: Any, clean: bool) -> Any:
+        """The record: the fast path, and the checked path for a message when it refuses."""
+        record = self.fast()(value, clean)
+        return record if record is not None else self.checked(value, clean)
+
+    # The writer: the JSON object of a record, keys in schema order.
+    def dump(self, record: Any) -> dict[str, Any]:
+        if self._dump is None:
+            parts = []
+            for name, kind, _ in self.fields:
+                ref = f"r.{name}"
+                if isinstance(kind, ListOf) and isinstance(kind.item, Nested):
+                    parts.append(f"{name!r}: [x.to_dict() for x in {ref}]")
+                elif isinstance(kind, ListOf):
+                    parts.append(f"{name!r}: list({ref})")
+                elif isinstance(kind, Nested):
+                    parts.append(f"{name!r}: {ref}.to_dict()")
+                elif isinstance(kind, OneOf):  # the enum member's plain value
+                    parts.append(f"{name!r}: str({ref})")
+                else:
+                    parts.append(f"{name!r}: {ref}")
+            env: dict[str, Any] = {}
+            exec(f"def dump(r):\n    return {{{', '.join(parts)}}}", env)  # generated as above
+            self._dump = env["dump"]
+        return self._dump(record)  # type: ignore[no-any-return]
 
 
-def _iso_date(obj: dict[str, Any], key: str, where: str) -> str | None:
-    if key not in obj:
-        raise _SchemaProblem(f"{where} is missing '{key}'")
-    value = obj[key]
-    if value is None:  # a period the parser could not read
-        return None
-    _expect(value, str, f"{where}.{key}")
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        raise _SchemaProblem(f"{where}.{key} must be an ISO date (YYYY-MM-DD) or null, not {value!r}") from None
-    return value
+_SCHEMAS: dict[type, _RecordSchema] = {}
+# A record whose JSON keys come in another order than its fields.
+_JSON_ORDER = {"Snapshot": ("schema_version", "source", "projects")}
 
 
-_BASIS_OF: dict[str, Basis] = {b.value: b for b in Basis}
-_new_coverage = Coverage._make
-_COVERAGE_TYPES = frozenset({(str, str, str), (str, str, type(None))})
-_PROJECT_TEXTS = ("id", "organisation", "name", "area", "description")
+def _schema(cls: type) -> _RecordSchema:
+    schema = _SCHEMAS.get(cls)
+    if schema is None:
+        schema = _SCHEMAS[cls] = _RecordSchema(cls)
+    return schema
 
 
-def _coverage(item: Any, where: str) -> Coverage:
-    _expect(item, dict, where)
-    basis = _BASIS_OF.get(_text(item, "basis", where))
-    if basis is None:
-        raise _SchemaProblem(f"{where}.basis must be one of {', '.join(BASES)}, not {item['basis']!r}")
-    note = item.get("note")
-    if note is not None:
-        _expect(note, str, f"{where}.note")
-    return Coverage(code=_text(item, "code", where), name=_text(item, "name", where), basis=basis, note=note)
-
-
-def _project(item: Any, where: str) -> Project:
-    # Snapshots can hold thousands of projects and 100,000s of coverage entries:
-    # a fast path builds valid ones, the checked path names the first problem.
-    if type(item) is dict:
-        project = _project_unchecked(item)
-        if project is not None:
-            return project
-    return _project_checked(item, where)
-
-
-def _is_iso_date(value: Any) -> bool:
-    """An ISO date string, or null (a period the parser could not read)."""
-    if value is None:
-        return True
-    if type(value) is not str:
-        return False
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
-
-
-def _project_unchecked(item: dict[str, Any]) -> Project | None:
-    """The project if ``item`` is plainly valid, else None (no message)."""
-    get = item.get
-    texts = [get(key) for key in _PROJECT_TEXTS]
-    number = get("number")
-    co, regions, municipalities = get("co_implementers", []), get("regions", []), get("municipalities", [])
-    if (
-        any(type(t) is not str for t in texts)
-        or not texts[0]
-        or type(number) is not int
-        or type(co) is not list
-        or type(regions) is not list
-        or type(municipalities) is not list
-        or any(type(c) is not str for c in co)
-        or any(type(r) is not str for r in regions)
-    ):
-        return None
-    start, end = get("start"), get("end")
-    if not (_is_iso_date(start) and _is_iso_date(end)):
-        return None
-    coverage = []
-    for m in municipalities:
-        if type(m) is not dict:
-            return None
-        basis = m.get("basis")
-        values = (m.get("code"), m.get("name"), _BASIS_OF.get(basis) if type(basis) is str else None, m.get("note"))
-        if (type(values[0]), type(values[1]), type(values[3])) not in _COVERAGE_TYPES or values[2] is None:
-            return None
-        coverage.append(_new_coverage(values))
-    pid, organisation, name, area, description = texts
-    return Project(pid, number, organisation, tuple(co), name, start, end, area, description,
-                   tuple(regions), tuple(coverage))
-
-
-def _project_checked(item: Any, where: str) -> Project:
-    _expect(item, dict, where)
-    if "number" not in item:
-        raise _SchemaProblem(f"{where} is missing 'number'")
-    number = _expect(item["number"], int, f"{where}.number")
-    co = _expect(item.get("co_implementers", []), list, f"{where}.co_implementers")
-    regions = _expect(item.get("regions", []), list, f"{where}.regions")
-    municipalities = _expect(item.get("municipalities", []), list, f"{where}.municipalities")
-    project_id = _text(item, "id", where)
-    if not project_id:
-        raise _SchemaProblem(f"{where}.id must not be empty")
-    return Project(
-        id=project_id,
-        number=number,
-        organisation=_text(item, "organisation", where),
-        co_implementers=tuple(_expect(c, str, f"{where}.co_implementers[{i}]") for i, c in enumerate(co)),
-        name=_text(item, "name", where),
-        start=_iso_date(item, "start", where),
-        end=_iso_date(item, "end", where),
-        area=_text(item, "area", where),
-        description=_text(item, "description", where),
-        regions=tuple(_expect(r, str, f"{where}.regions[{i}]") for i, r in enumerate(regions)),
-        municipalities=tuple(
-            _coverage(m, f"{where}.municipalities[{i}]") for i, m in enumerate(municipalities)
-        ),
-    )
-
-
-def from_dict(data: Any) -> Snapshot:
-    """Build a Snapshot from decoded JSON, raising _SchemaProblem on the first problem."""
-    _expect(data, dict, "the top level")
-    version = data.get("schema_version")
-    if version != SCHEMA_VERSION:
-        raise _SchemaProblem(f"schema_version must be {SCHEMA_VERSION}, not {version!r}")
-    source = _expect(data.get("source"), dict, "source")
-    projects_raw = data.get("projects")
-    if projects_raw is None:
-        raise _SchemaProblem("the top level is missing 'projects'")
-    _expect(projects_raw, list, "projects")
-    projects = tuple(_project(item, f"projects[{i}]") for i, item in enumerate(projects_raw))
-    seen: set[str] = set()
+def _unique(projects: tuple[Project, ...]) -> None:
+    """What one record cannot check: ids and numbers unique across the snapshot."""
+    ids: set[str] = set()
+    numbers: set[int] = set()
     for i, project in enumerate(projects):
-        if project.id in seen:
-            raise _SchemaProblem(f"projects[{i}].id {project.id!r} is used twice")
-        seen.add(project.id)
-    return Snapshot(
-        source=Source(
-            title=_text(source, "title", "source"),
-            subtitle=_text(source, "subtitle", "source"),
-            file=_text(source, "file", "source"),
-            sha256=_text(source, "sha256", "source"),
-        ),
-        projects=projects,
-        schema_version=SCHEMA_VERSION,
-    )
+        if project.id in ids:
+            raise _Problem(f".projects[{i}].id {project.id!r} is used twice")
+        if project.number in numbers:
+            raise _Problem(f".projects[{i}].number {project.number} is used twice")
+        ids.add(project.id)
+        numbers.add(project.number)
+
+
+def from_dict(data: Any, *, clean: bool = False, checked_only: bool = False) -> Snapshot:
+    """Build a Snapshot from decoded JSON; raise _Problem naming the first problem.
+
+    ``clean``: the JSON text had no escapes that could make a control character
+    or a surrogate (see ``_no_escapes``), so texts are not scanned for them.
+    ``checked_only``: skip the fast path (the tests compare the two).
+    """
+    schema = _schema(Snapshot)
+    try:
+        if type(data) is not dict:
+            raise _Problem("must be an object")
+        if "schema_version" in data:  # the version first: another version's shape differs anyway
+            try:
+                Const(SCHEMA_VERSION).check(data["schema_version"])
+            except _Problem as problem:
+                raise _at(".schema_version", problem) from None
+        snapshot = schema.checked(data, clean) if checked_only else schema.load(data, clean)
+        _unique(snapshot.projects)
+    except _Problem as problem:
+        text = str(problem)
+        raise _Problem(text[1:] if text.startswith(".") else f"the top level {text}") from None
+    return snapshot  # type: ignore[no-any-return]
+
+
+def schema_markdown() -> str:
+    """The snapshot's schema as Markdown tables, for the README (a test keeps them equal)."""
+    out = []
+    for cls, title in ((Snapshot, "The snapshot object"), (Source, "`source`"), (Project, "A project"),
+                       (Coverage, "An entry of `municipalities`")):
+        out += [f"{title}:", "", "| key | type | meaning |", "|---|---|---|"]
+        for name, kind, doc in _schema(cls).fields:
+            out.append(f"| `{name}` | {kind.describe()} | {doc} |")
+        out.append("")
+    out.append("Every key is required and no other key is allowed. No text holds a lone surrogate (which is not "
+               "Unicode); `id` and `number` are unique across the projects.")
+    return "\n".join(out)

@@ -112,3 +112,24 @@ def test_parse_refuses_to_overwrite_its_input(runner, tmp_path):
     result = invoke(runner, "parse", str(source), "-o", str(source))
     assert result.exit_code == 2 and "input file" in result.stderr
     assert source.read_bytes() == SEED_TEXT.read_bytes()
+
+
+def test_a_permission_error_on_data_names_the_file_not_the_variable(runner, tmp_path, monkeypatch):
+    import hankkeet.fileio
+
+    path = tmp_path / "locked.json"
+    path.write_text("{}")
+    real_open = os.open
+
+    def locked(name, *args, **kwargs):
+        if str(name) == str(path):
+            raise PermissionError(13, "Permission denied", str(name))
+        return real_open(name, *args, **kwargs)
+
+    monkeypatch.setattr(hankkeet.fileio.os, "open", locked)
+    for args in (["--data", str(path)], []):
+        env = {} if args else {"HANKKEET_DATA": str(path)}
+        result = invoke(runner, *args, "list", **env)
+        assert result.exit_code == 2
+        assert f"{path}: cannot read: Permission denied" in result.stderr
+        assert "HANKKEET_DATA" not in result.stderr
