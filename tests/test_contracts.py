@@ -77,5 +77,5 @@ def test_a_project_with_an_empty_or_missing_text_field_is_refused(tmp_path, fiel
         del data["projects"][0][field]
     path = tmp_path / "snapshot.json"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    with pytest.raises(DataError, match=rf"projects\[0\]"):
+    with pytest.raises(DataError, match=r"projects\[0\]"):
         load(path)
