@@ -14,7 +14,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Protocol, cast
 
 import typer
 from typer.core import TyperGroup
@@ -23,6 +23,7 @@ from hankkeet import __version__
 from hankkeet.errors import EXIT_INTERNAL, EXIT_NO_RESULTS, HankkeetError
 
 if TYPE_CHECKING:
+    from hankkeet.model import Snapshot
     from hankkeet.render import OutputFormat
 
 PROG = "hankkeet"
@@ -81,6 +82,12 @@ def _debug_enabled(ctx: typer.Context | None) -> bool:
     return bool(state and state.debug)
 
 
+class _ClickError(Protocol):
+    """What this module uses of click's ClickException."""
+
+    def format_message(self) -> str: ...
+
+
 def _click_exception_class() -> type[Exception]:
     # Typer vendors click in some versions and depends on it in others; its
     # BadParameter always derives from click's ClickException.
@@ -94,25 +101,26 @@ class _Group(TyperGroup):
     what a shell user sees.
     """
 
-    def main(self, args: Any = None, prog_name: Any = None, complete_var: Any = None,
-             standalone_mode: bool = True, **extra: Any) -> Any:
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, windows_expand_args: bool = True, **extra: Any) -> Any:
         if not standalone_mode:
-            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+            return super().main(args, prog_name, complete_var, standalone_mode, windows_expand_args, **extra)
         try:
             args = _checked_args(sys.argv[1:] if args is None else args)
-            result = super().main(args, prog_name, complete_var, False, **extra)
+            result = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
         except HankkeetError as exc:
             _report(exc.message)
             sys.exit(exc.exit_code)
         except _click_exception_class() as exc:
+            message = cast(_ClickError, exc).format_message()
             if type(exc).__name__ == "NoArgsIsHelpError":
                 # A bare `hankkeet`: the help text, on stderr as a usage error.
-                _report_block(exc.format_message())
+                _report_block(message)
                 sys.exit(2)
             # Usage errors: one line instead of click's usage block.
             ctx = getattr(exc, "ctx", None)
             where = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
-            _report(f"{exc.format_message()}{where}")
+            _report(f"{message}{where}")
             sys.exit(getattr(exc, "exit_code", 2))
         except (typer.Abort, KeyboardInterrupt):
             sys.exit(130)  # Ctrl-C: quietly, as the shell expects
@@ -286,7 +294,7 @@ def _state(ctx: typer.Context) -> State:
     return ctx.find_object(State) or State()
 
 
-def _snapshot(ctx: typer.Context):
+def _snapshot(ctx: typer.Context) -> "Snapshot":
     import gc
 
     from hankkeet.model import load
@@ -301,7 +309,7 @@ def _snapshot(ctx: typer.Context):
     return snapshot
 
 
-def _completion_snapshot(ctx: typer.Context):
+def _completion_snapshot(ctx: typer.Context) -> "Snapshot | None":
     """The snapshot a completion should read; None if it cannot be loaded.
 
     Completion runs without the root callback, so --data is read from the
