@@ -24,7 +24,7 @@ def _both(data: Any) -> tuple[Any, Any]:
     answers = []
     for checked_only in (False, True):
         try:
-            answers.append(from_dict(copy.deepcopy(data), checked_only=checked_only))
+            answers.append(from_dict(copy.deepcopy(data), checked_only=checked_only, fast=not checked_only))
         except _Problem as problem:
             answers.append(("refused", str(problem)))
     return answers[0], answers[1]
