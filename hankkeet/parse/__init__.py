@@ -71,7 +71,8 @@ def _with_coverage(projects: list[Project]) -> tuple[list[Project], list[str]]:
     """Resolve each project's area to regions and municipalities."""
     from hankkeet.kunnat.areas import resolve_area
 
-    out, warnings = [], []
+    out: list[Project] = []
+    warnings: list[str] = []
     for project in projects:
         resolution = resolve_area(project.area, start=project.start, end=project.end)
         warnings.extend(f"{project.id}: area term not resolved: {term!r}" for term in resolution.unresolved)

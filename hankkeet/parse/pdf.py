@@ -35,8 +35,10 @@ import io
 import math
 import re
 import statistics
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import Any
 
 from hankkeet.errors import SourceError
 from hankkeet.model import Project, Source
@@ -180,7 +182,7 @@ def _read_pages(data: bytes, password: str) -> list[Page]:
     return [_page(number, layout) for number, layout in enumerate(_layouts(data, password), start=1)]
 
 
-def _layouts(data: bytes, password: str):
+def _layouts(data: bytes, password: str) -> Iterator[Any]:
     """pdfminer's page layouts, its failures on a damaged file as SourceError.
 
     Only pdfminer's own work is guarded: an exception in our reading of the
@@ -217,7 +219,7 @@ def _layouts(data: bytes, password: str):
         raise SourceError("the PDF is encrypted; give its password with --password") from None
     except PDFEncryptionError as exc:
         raise SourceError(f"cannot decrypt the PDF: {_describe(exc)}") from None
-    except (PSException, Exception) as exc:  # pdfminer raises assorted built-ins on damaged files
+    except (PSException, Exception) as exc:  # noqa: BLE001 - pdfminer raises assorted built-ins on damaged files
         raise SourceError(f"cannot read PDF: {_describe(exc)}") from None
 
 
@@ -242,7 +244,7 @@ def _describe(exc: BaseException) -> str:
     return f"{name}: {text[:120]}" if text else name
 
 
-def _page(number: int, layout) -> Page:
+def _page(number: int, layout: Any) -> Page:
     from pdfminer.layout import LTChar, LTCurve, LTImage, LTTextLine
 
     height = layout.height
@@ -320,13 +322,13 @@ def _chunks(glyphs: list[Glyph]) -> Iterable[Chunk]:
         yield Chunk(current)
 
 
-def _horizontal_edges(curve, height: float) -> list[tuple[float, float, float]]:
+def _horizontal_edges(curve: Any, height: float) -> list[tuple[float, float, float]]:
     """Horizontal strokes of a path: table rules (also thin filled rectangles)."""
     pts = list(getattr(curve, "pts", []) or [])
     if curve.height <= 2.5 and curve.width > 5:
         return [(height - (curve.y0 + curve.y1) / 2, curve.x0, curve.x1)]
     edges = []
-    for (xa, ya), (xb, yb) in zip(pts, pts[1:] + pts[:1]):
+    for (xa, ya), (xb, yb) in zip(pts, pts[1:] + pts[:1], strict=True):
         if abs(ya - yb) <= 0.5 and abs(xa - xb) > 5:
             edges.append((height - ya, min(xa, xb), max(xa, xb)))
     return edges
@@ -395,7 +397,7 @@ def _find_labels(page: Page) -> list[_Label]:
 def _words(chunk: Chunk) -> list[tuple[str, list[Glyph]]]:
     words: list[tuple[str, list[Glyph]]] = []
     current: list[Glyph] = []
-    for glyph in chunk.glyphs + [Glyph(" ", 0, 0, 0, 0, 0, False)]:
+    for glyph in [*chunk.glyphs, Glyph(" ", 0, 0, 0, 0, 0, False)]:
         if glyph.text.strip():
             current.append(glyph)
         elif current:
@@ -430,7 +432,7 @@ def _header_row(labels: list[_Label]) -> list[_Label] | None:
                 if max(lab.top for lab in row) - min(lab.top for lab in row) > 3 * height:
                     continue
                 ordered = sorted(row, key=lambda lab: lab.x0)
-                if any(a.x1 > b.x0 for a, b in zip(ordered, ordered[1:])):
+                if any(a.x1 > b.x0 for a, b in pairwise(ordered)):
                     continue
                 if best is None or info.top < best[0].top:
                     best = row
@@ -563,7 +565,7 @@ def _bounds(page: Page, header: list[_Label]) -> dict[str, tuple[float, float]]:
     ordered = sorted(header, key=lambda lab: lab.x0)
     covered = sorted((g.x0, g.x1) for c in page.chunks for g in c.glyphs if g.text.strip())
     cuts = []
-    for left, right in zip(ordered, ordered[1:]):
+    for left, right in pairwise(ordered):
         lo, hi = left.centre_x, right.centre_x
         best_gap, best_at = -1.0, right.x0 - 0.5
         cursor = lo
@@ -796,12 +798,12 @@ def _top_aligned(pages: list[Page], rows: list[_Row]) -> bool:
 def _cell_openers(lines: list[Line]) -> list[Line]:
     """Lines of a column with more space above them than the column's usual line gap."""
     ordered = sorted(lines, key=lambda line: line.top)
-    gaps = [b.top - a.bottom for a, b in zip(ordered, ordered[1:])]
+    gaps = [b.top - a.bottom for a, b in pairwise(ordered)]
     if not gaps:
         return ordered
     usual = statistics.median(gaps)
     return ordered[:1] + [
-        line for line, gap in zip(ordered[1:], gaps) if gap > usual + 0.2 * (line.bottom - line.top)
+        line for line, gap in zip(ordered[1:], gaps, strict=True) if gap > usual + 0.2 * (line.bottom - line.top)
     ]
 
 

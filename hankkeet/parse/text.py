@@ -12,7 +12,7 @@ the end of a description, with a stray leading space.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from hankkeet.errors import SourceError
 from hankkeet.model import Project, Source
@@ -109,7 +109,11 @@ def _applicant_ends(body: Sequence[str], start: int, known: frozenset[str]) -> i
     return None
 
 
-def _rows(body: Sequence[str], known: frozenset[str], is_place: Callable[[str], bool]):
+# A row's cells: applicant lines, name lines, the period line, area lines, description lines.
+_Cells = tuple[Sequence[str], Sequence[str], str, Sequence[str], Sequence[str]]
+
+
+def _rows(body: Sequence[str], known: frozenset[str], is_place: Callable[[str], bool]) -> Iterator[_Cells]:
     """Yield (applicant, name, period, area, description) cells row by row."""
     i = 0
     starts = []
