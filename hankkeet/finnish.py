@@ -19,7 +19,8 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import NamedTuple
 
-from hankkeet.textnorm import fold as _fold, nfc
+from hankkeet.textnorm import fold as _fold
+from hankkeet.textnorm import nfc
 
 # Tokens repeat (Zipf): fold each distinct one once.
 fold = lru_cache(maxsize=1 << 16)(_fold)
@@ -217,11 +218,7 @@ def _is_boundary(word: str, i: int) -> bool:
     if len(head) < MIN_STEM or len(tail) < MIN_STEM or tail in _NOT_PARTS or tail in _ENDINGS:
         return False
     last = head[-1]
-    if last in _VOWELS:
-        pass
-    elif last in "sn" and head[-2] in _VOWELS:
-        pass
-    else:
+    if not (last in _VOWELS or (last in "sn" and head[-2] in _VOWELS)):
         return False
     first, second = tail[0], tail[1]
     if first in _VOWELS:
@@ -373,7 +370,8 @@ _NEN_ENDINGS = frozenset({"nen", "sen", "set", "sia", "sten", "siin", "sesti"})
 
 def _strip_endings(word: str) -> tuple[set[str], set[str]]:
     """(stems to tidy further, final stems)."""
-    out, final = {word}, set()
+    out: set[str] = {word}
+    final: set[str] = set()
     for ending in _ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
             stem = word[: -len(ending)]
@@ -445,7 +443,8 @@ def snowball_match(query: str, word: str) -> bool:
 
 @lru_cache(maxsize=16384)
 def _snowball_cached(word: str) -> str:
-    return _stemmer().stemWord(word)
+    stem: str = _stemmer().stemWord(word)
+    return stem
 
 
 @lru_cache(maxsize=1)
@@ -493,7 +492,7 @@ def same_lemma(a: str, b: str) -> bool:
         return False
     # A genitive takes no further ending: Savon|ia is not a form of Savon
     # (Etelä-Savon), though stripping -ia leaves exactly that word.
-    if a in shared and _genitive_plus_ending(a, b) or b in shared and _genitive_plus_ending(b, a):
+    if (a in shared and _genitive_plus_ending(a, b)) or (b in shared and _genitive_plus_ending(b, a)):
         shared = shared - {a, b}
         if not shared:
             return False

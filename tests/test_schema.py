@@ -8,12 +8,13 @@ import re
 from typing import Any
 
 import pytest
-from conftest import ROOT, invoke
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hankkeet.errors import DataError
 from hankkeet.model import Snapshot, _Problem, from_dict, load, schema_markdown
+
+from conftest import ROOT, invoke
 
 BUNDLED = json.loads((ROOT / "hankkeet" / "data" / "projects.json").read_text(encoding="utf-8"))
 SMALL = {**BUNDLED, "projects": BUNDLED["projects"][:3]}
