@@ -697,14 +697,14 @@ def search_command(
       hankkeet search etaohjaus --field description --json
     """
     from hankkeet import render
-    from hankkeet.search import search
+    from hankkeet.search import explain_no_results, search
 
     fmt = _output_format(as_json, as_csv)
     text = _user_text(" ".join(query), "the query")
-    hits = search(_snapshot(ctx), text, fields=field, limit=limit)
-    shown = text if len(text) <= 60 else text[:57] + "..."
+    snapshot = _snapshot(ctx)
+    hits = search(snapshot, text, fields=field, limit=limit)
     _emit(fmt, hits, as_json=render.search_json, as_csv=render.search_csv, as_table=render.search_table,
-          none_found=f"no project matches {shown!r}")
+          none_found="" if hits else explain_no_results(snapshot, text, fields=field))
 
 
 # Set by main(): this process runs one command and exits (not a test runner

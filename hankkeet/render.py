@@ -331,7 +331,12 @@ def highlighted(value: str, spans: Iterable[tuple[int, int]], style: str = SEARC
 
 
 def search_table(hits: Sequence[Hit], title: str | None = None) -> Table:
-    """Ranked search hits (``hankkeet.search.Hit``): score, id, organisation, name, snippet."""
+    """Ranked search hits (``hankkeet.search.Hit``): score, id, organisation, name, snippet.
+
+    English or Swedish terms read through the glossary are named in the title
+    (``guidance → ohjaus``)."""
+    if title is None and hits and hits[0].translations:
+        title = "searched in Finnish: " + ", ".join(f"{t.term} → {' / '.join(t.finnish)}" for t in hits[0].translations)
     table = _table(title)
     table.add_column("score", justify="right", no_wrap=True)
     table.add_column("id", no_wrap=True, style="bold")

@@ -16,10 +16,10 @@ a few milliseconds, so nothing is stored in the snapshot.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Any, NamedTuple
 
-from hankkeet import finnish
+from hankkeet import finnish, glossary
 from hankkeet.errors import HankkeetError
 from hankkeet.finnish import WordKind
 from hankkeet.model import Project, Snapshot
@@ -66,14 +66,31 @@ class FieldMatch(NamedTuple):
         return {"field": self.field, "words": list(self.words)}
 
 
+class Translation(NamedTuple):
+    """A query term read through the glossary: the Finnish words searched for it."""
+
+    term: str  # folded, as typed
+    language: str  # "en", "sv" or "en/sv"
+    finnish: tuple[str, ...]  # the Finnish words that were searched, as the glossary writes them
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"term": self.term, "language": self.language, "finnish": list(self.finnish)}
+
+
 class Hit(NamedTuple):
     project: Project
     score: int
     phrase: bool
     matches: tuple[FieldMatch, ...]
+    translations: tuple[Translation, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {**self.project.to_dict(), "score": self.score, "matches": [m.to_dict() for m in self.matches]}
+        return {
+            **self.project.to_dict(),
+            "score": self.score,
+            "matches": [m.to_dict() for m in self.matches],
+            "translated": [t.to_dict() for t in self.translations],
+        }
 
     def snippet(self, width: int = 120) -> tuple[str, str, list[tuple[int, int]]]:
         """``(field, text, spans)``: a window of the most telling matched field.
@@ -199,6 +216,11 @@ class SearchIndex:
         """Vocabulary keys that ``query`` matches, with the best tier of each."""
         if len(query) > finnish.MAX_ANALYSED:
             return {query: EXACT} if query in self.occurrences else {}
+        place = place_named(query)
+        if place is not None:
+            # A place name matches the place and its case forms, never a
+            # look-alike word (Hanko is not hankkeen, Kitee not keskitetysti).
+            return {f: EXACT if f == query else STEM for f in place.forms if f in self.occurrences}
         keys = self._lemma_keys(query)
         if not self._present(keys, fields):
             keys = self._both_parts_keys(query)
@@ -230,9 +252,13 @@ class SearchIndex:
         if len(query) >= finnish.MIN_QUERY_FOR_TAILS:
             probes = {s[:3] for s in finnish.stems(query) if len(s) >= min(finnish.MIN_PART, len(query))}
             for key in self.compound_keys:
-                if key not in keys and len(key) > len(query) - 2 and any(p in key for p in probes):
-                    if finnish.in_compound(query, key):
-                        keys[key] = COMPOUND
+                if (
+                    key not in keys
+                    and len(key) > len(query) - 2
+                    and any(p in key for p in probes)
+                    and finnish.in_compound(query, key)
+                ):
+                    keys[key] = COMPOUND
         return keys
 
     def _both_parts_keys(self, query: str) -> dict[str, int]:
@@ -345,7 +371,9 @@ class SearchIndex:
         if len(query) < MIN_LENGTH_SLIP:
             return {}
         found = {
-            key for form, key in self.typo_forms(query[0]) if abs(len(form) - len(query)) == 1 and _length_slip(query, form)
+            key
+            for form, key in self.typo_forms(query[0])
+            if abs(len(form) - len(query)) == 1 and _length_slip(query, form)
         }
         keys: dict[str, int] = {}
         for key in found:
@@ -370,7 +398,14 @@ class SearchIndex:
             raise EmptyQuery("empty query: give at least one word to search for")
         fields = tuple(fields)
         words = self._split_unknown_hyphenated(words, fields)
-        word_keys = [self._word_keys(word, fields) for word in words]
+        words, alternatives, translations = self._translate(words, fields)
+        word_keys = []
+        for choices in alternatives:
+            keys: dict[str, int] = {}
+            for choice in choices:
+                for key, tier in self._word_keys(choice, fields).items():
+                    keys[key] = min(keys.get(key, tier), tier)
+            word_keys.append(keys)
         self._add_joined_pairs(words, word_keys, fields)
         split_at: list[int] = []  # words read as two: they must stand side by side
         for i in reversed(range(len(words))):
@@ -405,9 +440,76 @@ class SearchIndex:
             ranked = ranked[:limit]
         # Matched words and spans only for the hits that are shown.
         return [
-            Hit(self.projects[index], score, phrase, _field_matches(self.projects[index], per_word, index))
+            Hit(self.projects[index], score, phrase, _field_matches(self.projects[index], per_word, index),
+                translations)
             for index, score, phrase in ranked
         ]
+
+    def _is_finnish(self, word: str, fields: Sequence[str]) -> bool:
+        """Does ``word`` match the texts as a Finnish word (as written, inflected, in a compound, a place)?"""
+        return place_named(word) is not None or self._present(self._lemma_keys(word), fields)
+
+    def _translate(
+        self, words: list[str], fields: Sequence[str]
+    ) -> tuple[list[str], list[tuple[str, ...]], tuple[Translation, ...]]:
+        """English or Swedish terms the texts lack, read as their Finnish words.
+
+        Returns the words (a translated term stands as its first Finnish word),
+        the alternatives searched for each (any of them may match) and the
+        translations made. Longer terms first (``service point`` is
+        ``palvelupiste``); a term whose words the texts have as they are
+        (``entry point``, ``Welcome``) is left alone.
+        """
+        out: list[str] = []
+        alternatives: list[tuple[str, ...]] = []
+        translations: list[Translation] = []
+        i = 0
+        while i < len(words):
+            for n in range(min(glossary.LONGEST_TERM, len(words) - i), 0, -1):
+                group = words[i : i + n]
+                if all(self._is_finnish(w, fields) for w in group):
+                    continue
+                entry = glossary.lookup(" ".join(group))
+                if entry is None:
+                    continue
+                singles = [f for f in entry.finnish if " " not in f]
+                if singles:
+                    used = tuple(
+                        f for f in singles if self._present(self._word_keys(fold(f), fields), fields)
+                    ) or tuple(singles)
+                    out.append(fold(used[0]))
+                    alternatives.append(tuple(fold(f) for f in used))
+                else:  # a Finnish phrase (etsivä työ): its words, each to be matched
+                    used = entry.finnish[:1]
+                    for part in fold(used[0]).split():
+                        out.append(part)
+                        alternatives.append((part,))
+                translations.append(Translation(" ".join(group), entry.language, used))
+                i += n
+                break
+            else:
+                out.append(words[i])
+                alternatives.append((words[i],))
+                i += 1
+        return out[:MAX_QUERY_WORDS], alternatives[:MAX_QUERY_WORDS], tuple(translations)
+
+    def explain_no_results(self, query: str, fields: Sequence[str] = FIELDS) -> str:
+        """Why ``query`` found nothing, in one line: a place no project covers,
+        a translated term the texts lack, or simply no match."""
+        words = finnish.query_words(query, limit=MAX_QUERY_WORDS)
+        fields = tuple(fields)
+        for word in words:
+            place = place_named(word)
+            if place is not None and not self._present(self._word_keys(word, fields), fields):
+                if place.kind == "municipality":
+                    return f"no project covers {place.name} (a municipality); see: hankkeet kunta {place.name}"
+                return f"no project covers the region {place.name}; see: hankkeet list --maakunta {place.name}"
+        shown = query if len(query) <= 60 else query[:57] + "..."
+        _, _, translations = self._translate(self._split_unknown_hyphenated(words, fields), fields)
+        if translations:
+            read = ", ".join(f"{t.term!r} as {' / '.join(t.finnish)!r}" for t in translations)
+            return f"no project matches {shown!r} (the texts are in Finnish; searched {read})"
+        return f"no project matches {shown!r}"
 
     def _add_joined_pairs(self, words: list[str], word_keys: list[dict[str, int]], fields: Sequence[str]) -> None:
         """Two query words the texts write as one compound (``tuki rakenne``
@@ -467,6 +569,46 @@ class SearchIndex:
         return index, round(100 * min(score, 1.0)), phrase
 
 
+class Place(NamedTuple):
+    """A municipality or region a query word names, with the folded forms that name it."""
+
+    name: str
+    kind: str  # "municipality" or "region"
+    forms: frozenset[str]
+
+
+@cache
+def _places_by_prefix() -> dict[str, list[tuple[str, str, tuple[str, ...]]]]:
+    """(Finnish name, kind, names) of every municipality and region, by the
+    first two folded letters of each name (Finnish or Swedish)."""
+    from hankkeet.kunnat.registry import registry
+
+    reg = registry()
+    by_prefix: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {}
+    entries = [(m.name, "municipality", tuple(dict.fromkeys((m.name, m.name_sv)))) for m in reg.municipalities]
+    entries += [(r, "region", (r,)) for r in reg.regions]
+    for entry in entries:
+        for prefix in {fold(n)[:2] for n in entry[2]}:
+            by_prefix.setdefault(prefix, []).append(entry)
+    return by_prefix
+
+
+def place_named(word: str) -> Place | None:
+    """The municipality or region that the folded ``word`` names, as written
+    (Finnish or Swedish) or in a Finnish case form (``Hangossa``), or None."""
+    if len(word) < 2 or len(word) > finnish.MAX_ANALYSED:
+        return None
+    from hankkeet.kunnat.inflect import inflected_forms
+
+    for name, kind, names in _places_by_prefix().get(word[:2], ()):
+        folded = [fold(n) for n in names]
+        if word in folded or any(word[:3] == f[:3] for f in folded):
+            forms = {*folded, *(fold(form) for form in inflected_forms(name))}
+            if word in forms:
+                return Place(name, kind, frozenset(forms))
+    return None
+
+
 def _length_slip(a: str, b: str) -> bool:
     """Is one word the other with one letter of a double written once?"""
     if len(a) > len(b):
@@ -486,7 +628,9 @@ def _adjacent(first: list[tuple[int, _Occurrence]], second: list[tuple[int, _Occ
     starts = {(o.field, o.word.position) for tier, o in first if tier <= STEM}
     same = {(o.field, o.word.start) for tier, o in first if tier <= STEM}
     return any(
-        (o.field, o.word.position - 1) in starts or (o.field, o.word.start) in same for tier, o in second if tier <= STEM
+        (o.field, o.word.position - 1) in starts or (o.field, o.word.start) in same
+        for tier, o in second
+        if tier <= STEM
     )
 
 
@@ -567,3 +711,8 @@ def index_for(snapshot: Snapshot) -> SearchIndex:
 def search(snapshot: Snapshot, query: str, fields: Sequence[str] | None = None, limit: int = 0) -> list[Hit]:
     """Search ``snapshot``; see the module docstring. Raises EmptyQuery, UnknownField."""
     return index_for(snapshot).search(query, parse_fields(fields), limit)
+
+
+def explain_no_results(snapshot: Snapshot, query: str, fields: Sequence[str] | None = None) -> str:
+    """One line on why ``query`` found nothing (see SearchIndex.explain_no_results)."""
+    return index_for(snapshot).explain_no_results(query, parse_fields(fields))

@@ -119,3 +119,23 @@ def test_search_json_does_not_import_rich_or_rapidfuzz() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert done.stderr.strip().endswith("[]"), done.stderr
+
+
+def test_search_names_an_uncovered_municipality_and_points_to_kunta() -> None:
+    from typer.testing import CliRunner
+
+    from hankkeet.cli import app
+
+    result = CliRunner().invoke(app, ["search", "Kerava"], env={"COLUMNS": "120"})
+    assert result.exit_code == 1
+    assert "Kerava" in result.stderr and "hankkeet kunta Kerava" in result.stderr
+
+
+def test_search_table_shows_the_finnish_word_used() -> None:
+    from typer.testing import CliRunner
+
+    from hankkeet.cli import app
+
+    result = CliRunner().invoke(app, ["search", "guidance", "--limit", "1"], env={"COLUMNS": "120"})
+    assert result.exit_code == 0
+    assert "guidance → ohjaus" in result.stdout

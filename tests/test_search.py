@@ -358,3 +358,45 @@ def test_a_very_long_query_word_costs_little_memory(bundled: Snapshot) -> None:
     long_word = "kotoutumis" * 10
     assert finnish.stems(long_word) == {long_word}
     assert finnish.split_points(long_word) == [] and finnish.compound_parts(long_word) == ()
+
+
+# -- places and the glossary -----------------------------------------------------
+
+
+def test_a_place_name_matches_the_place_not_look_alike_words(bundled: Snapshot) -> None:
+    # Hanko, Kerava and Kitee are covered by no project: their look-alikes
+    # (hankkeen, kerätään, keskitetysti) must not stand in for them.
+    for word in ("Hanko", "Kerava", "Kitee", "Hangossa"):
+        assert ids(bundled, word) == [], word
+    # A covered place is found through the resolved municipalities, in any case form.
+    for word in ("Lappeenranta", "Lappeenrannassa", "Lappeenrannan"):
+        found = ids(bundled, word)
+        assert found and all(
+            any(c.name == "Lappeenranta" for c in p.municipalities) or "Lappeenran" in p.description
+            for p in bundled.projects if p.id in found
+        ), word
+    # Swedish names name the same place.
+    assert ids(bundled, "Helsingfors") == ids(bundled, "Helsinki")
+
+
+def test_no_results_for_an_uncovered_municipality_says_so(bundled: Snapshot) -> None:
+    from hankkeet.search import explain_no_results
+
+    message = explain_no_results(bundled, "Keravalla")
+    assert "Kerava" in message and "hankkeet kunta Kerava" in message
+    assert explain_no_results(bundled, "xyzzy") == "no project matches 'xyzzy'"
+
+
+def test_english_and_swedish_terms_are_searched_through_the_glossary(bundled: Snapshot) -> None:
+    hits = search(bundled, "guidance")
+    assert hits and hits[0].translations[0].finnish == ("ohjaus",)
+    assert [h.project.id for h in hits] == ids(bundled, "ohjaus")
+    assert ids(bundled, "invandrare") == ids(bundled, "maahanmuuttaja")
+    # An ending of the other language is dropped (personalen -> personal).
+    assert search(bundled, "personalen")[0].translations[0].term == "personalen"
+    # A multi-word term is one Finnish word; English words the texts have stay as they are.
+    assert {t.finnish for t in search(bundled, "service point")[0].translations} == {("palvelupiste",)}
+    assert search(bundled, "entry point")[0].translations == ()
+    assert search(bundled, "guidance")[0].to_dict()["translated"] == [
+        {"term": "guidance", "language": "en", "finnish": ["ohjaus"]}
+    ]
