@@ -52,7 +52,9 @@ BASES: tuple[Basis, ...] = tuple(Basis)
 # these declarations follow the fast loader (generated code, plain type checks
 # inline), the checked loader (which names the first problem), the JSON writer
 # (``to_dict``) and the schema table in the README (``schema_markdown``).
-# Adding a field to the snapshot is one such line.
+# Adding a field to the snapshot is one such line; a field older snapshots lack
+# gets a default and OPTIONAL: ``round: Annotated[str | None, Nullable(Text(100)),
+# "the funding round", OPTIONAL] = None``.
 
 # Characters no text field may hold: lone surrogates (not Unicode, and no
 # UTF-8 output can carry them). Control characters are data like any other:
@@ -258,6 +260,19 @@ class Nested(Kind):
         return f"object ({self.record.__name__})"
 
 
+class _Marker:
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __repr__(self) -> str:
+        return self.name
+
+
+# In a field's Annotated metadata: the key may be absent (the record's default is used). Only for scalars.
+OPTIONAL = _Marker("OPTIONAL")
+_MISSING = _Marker("MISSING")
+
+
 def _at(where: str, problem: _Problem) -> _Problem:
     """The problem, placed under ``where`` (``.projects``, ``[3]``)."""
     text = str(problem)
@@ -370,7 +385,7 @@ class Snapshot(NamedTuple):
     def to_dict(self) -> dict[str, Any]:
         return _schema(Snapshot).dump(self)
 
-    # (The version comes first in the file, but a NamedTuple's defaults come last: see _JSON_ORDER.)
+    # (The version comes first in the file, but a NamedTuple's defaults come last: see _JSON_FIRST.)
 
     def get(self, project_id: str) -> Project | None:
         for project in self.projects:
@@ -506,13 +521,17 @@ class _RecordSchema:
         import typing
 
         hints = typing.get_type_hints(cls, include_extras=True)
-        declared = {}
+        declared: dict[str, tuple[Kind, str]] = {}
+        self.optional: dict[str, Any] = {}  # key -> the record's default when the key is absent
         for name, hint in hints.items():
             meta = getattr(hint, "__metadata__", ())
             if meta and isinstance(meta[0], Kind):
                 declared[name] = (meta[0], meta[1] if len(meta) > 1 else "")
-        order = _JSON_ORDER.get(cls.__name__, tuple(declared))
-        assert sorted(order) == sorted(declared), f"_JSON_ORDER[{cls.__name__!r}] must name every field"
+                if OPTIONAL in meta:
+                    assert not isinstance(meta[0], (ListOf, Nested)), "only a scalar field may be optional"
+                    self.optional[name] = cls._field_defaults[name]  # type: ignore[attr-defined]
+        first = _JSON_FIRST.get(cls.__name__, ())
+        order = (*first, *(name for name in declared if name not in first))
         self.cls = cls
         self.fields: list[tuple[str, Kind, str]] = [(name, *declared[name]) for name in order]
         self.keys = frozenset(declared)
@@ -526,13 +545,15 @@ class _RecordSchema:
         values = {}
         for name, kind, _ in self.fields:  # in order: the first problem is named
             if name not in value:
+                if name in self.optional:
+                    continue  # the record's default
                 raise _Problem(f"is missing '{name}'")
             try:
                 values[name] = kind.check(value[name], clean)
             except _Problem as problem:
                 raise _at(f".{name}", problem) from None
-        if len(value) != len(self.keys):
-            extra = sorted(str(k) for k in value if k not in self.keys)
+        extra = sorted(str(k) for k in value if k not in self.keys) if len(value) != len(values) else []
+        if extra:
             raise _Problem(f"has an unknown key {_shown(extra[0])}")
         return self.cls(**values)
 
@@ -551,13 +572,30 @@ class _RecordSchema:
         tag = f"_{len(env)}"
         env[f"_cls{tag}"] = self.cls
         names = [f"v{tag}_{i}" for i in range(len(self.fields))]
-        # Exactly these keys: as many keys as fields, and each field's key present.
-        reads = [f"{pad}    {v} = {item}[{name!r}]" for v, (name, _, _) in zip(names, self.fields, strict=True)]
-        lines = [f"{pad}if type({item}) is not dict or len({item}) != {len(self.fields)}:", f"{pad}    return None",
+        # Exactly these keys: as many keys as fields present, and each required field's key present.
+        required = len(self.fields) - len(self.optional)
+        size = f"len({item}) != {required}" if not self.optional else "False"
+        reads = [f"{pad}    {v} = {item}[{name!r}]" for v, (name, _, _) in zip(names, self.fields, strict=True)
+                 if name not in self.optional]
+        lines = [f"{pad}if type({item}) is not dict or {size}:", f"{pad}    return None",
                  f"{pad}try:", *reads, f"{pad}except KeyError:", f"{pad}    return None"]
+        if self.optional:
+            env["_missing"] = _MISSING
+            lines.append(f"{pad}n{tag} = {required}")
         built = {}
         for v, (name, kind, _) in zip(names, self.fields, strict=True):
-            if isinstance(kind, ListOf) and isinstance(kind.item, Nested):
+            if name in self.optional:
+                default = f"_default{len(env)}"
+                env[default] = self.optional[name]
+                lines += [f"{pad}{v} = {item}.get({name!r}, _missing)", f"{pad}if {v} is _missing:",
+                          f"{pad}    {v} = {default}", f"{pad}else:", f"{pad}    n{tag} += 1",
+                          f"{pad}    if not {kind.fast(v, env)}:", f"{pad}        return None"]
+                if isinstance(kind, OneOf):
+                    members = f"_members{len(env)}"
+                    env[members] = kind.members
+                    lines.append(f"{pad}    {v} = {members}[{v}]")
+                built[name] = v
+            elif isinstance(kind, ListOf) and isinstance(kind.item, Nested):
                 x, r = f"x{tag}", f"r{tag}"
                 lines += [f"{pad}if type({v}) is not list or len({v}) > {kind.max_items}:", f"{pad}    return None",
                           f"{pad}out{v} = []", f"{pad}for {x} in {v}:",
@@ -581,6 +619,8 @@ class _RecordSchema:
             else:
                 lines += [f"{pad}if not {kind.fast(v, env)}:", f"{pad}    return None"]
                 built[name] = v
+        if self.optional:
+            lines += [f"{pad}if len({item}) != n{tag}:", f"{pad}    return None"]
         fields = [f for f in self.cls._fields if f in built]  # type: ignore[attr-defined]
         lines.append(f"{pad}{out} = _cls{tag}({', '.join(built[f] for f in fields)})")
         return lines
@@ -613,8 +653,8 @@ class _RecordSchema:
 
 
 _SCHEMAS: dict[type, _RecordSchema] = {}
-# A record whose JSON keys come in another order than its fields.
-_JSON_ORDER = {"Snapshot": ("schema_version", "source", "projects")}
+# Keys that come first in a record's JSON object, before the others in field order.
+_JSON_FIRST = {"Snapshot": ("schema_version",)}
 
 
 def _schema(cls: type) -> _RecordSchema:
@@ -675,9 +715,11 @@ def schema_markdown() -> str:
     for cls, title in ((Snapshot, "The snapshot object"), (Source, "`source`"), (Project, "A project"),
                        (Coverage, "An entry of `municipalities`")):
         out += [f"{title}:", "", "| key | type | meaning |", "|---|---|---|"]
-        for name, kind, doc in _schema(cls).fields:
-            out.append(f"| `{name}` | {kind.describe()} | {doc} |")
+        schema = _schema(cls)
+        for name, kind, doc in schema.fields:
+            optional = f"; optional (default {json.dumps(schema.optional[name])})" if name in schema.optional else ""
+            out.append(f"| `{name}` | {kind.describe()}{optional} | {doc} |")
         out.append("")
-    out.append("Every key is required and no other key is allowed. No text holds a lone surrogate (which is not "
-               "Unicode); `id` and `number` are unique across the projects.")
+    out.append("Every key not marked optional is required, and no other key is allowed. No text holds a lone "
+               "surrogate (which is not Unicode); `id` and `number` are unique across the projects.")
     return "\n".join(out)

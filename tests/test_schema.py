@@ -5,14 +5,16 @@ from __future__ import annotations
 import copy
 import json
 import re
-from typing import Any
+from typing import Annotated, Any, NamedTuple
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hankkeet.errors import DataError
-from hankkeet.model import Snapshot, _Problem, from_dict, load, schema_markdown
+from hankkeet.model import OPTIONAL, Int, Nullable, Snapshot, Text, _Problem, _schema, from_dict, load, schema_markdown
+
+from conftest import ROOT, invoke
 
 from conftest import ROOT, invoke
 
@@ -178,3 +180,36 @@ def test_readme_schema_section_is_generated_from_the_schema():
     assert begin in readme and end in readme
     block = readme.split(begin, 1)[1].split(end, 1)[0].strip()
     assert block == schema_markdown().strip()
+
+
+# A record of the same machinery with an optional field, as a new snapshot header field would be.
+
+
+class _Header(NamedTuple):
+    title: Annotated[str, Text(20), "a title"]
+    year: Annotated[int | None, Nullable(Int(2000, 2100)), "a year", OPTIONAL] = None
+    label: Annotated[str, Text(5), "a label", OPTIONAL] = "none"
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ({"title": "t"}, _Header("t")),
+    ({"title": "t", "year": 2021}, _Header("t", 2021)),
+    ({"title": "t", "year": None, "label": "ab"}, _Header("t", None, "ab")),
+    ({"title": "t", "year": 1999}, "refused"),
+    ({"title": "t", "label": "toolong"}, "refused"),
+    ({"title": "t", "other": 1}, "refused"),
+    ({"title": "t", "year": 2021, "other": 1}, "refused"),
+    ({"year": 2021}, "refused"),
+    ({"title": "t", "year": True}, "refused"),
+])
+def test_an_optional_field_is_read_alike_by_both_paths(value, expected):
+    schema = _schema(_Header)
+    fast = schema.fast()(dict(value), False)
+    try:
+        checked = schema.checked(dict(value))
+    except _Problem:
+        checked = None
+    assert fast == checked
+    assert (fast if fast is not None else "refused") == expected
+    if fast is not None:
+        assert schema.dump(fast) == {"title": fast.title, "year": fast.year, "label": fast.label}
