@@ -124,25 +124,11 @@ def words(text: str, names: bool = False) -> list[Word]:
         proper = bare[:1].isupper() and (names or not _sentence_start(text, start))
         out.append(Word(key, start, end, index, WordKind.WORD, proper))
         if "-" in key:
-            offset = start + (1 if lead else 0)
-            for part in bare.split("-"):
-                if part:
-                    out.append(Word(fold(part), offset, offset + len(part), index, WordKind.PART, part[:1].isupper()))
-                    if ("aa" in key and "ä" in part) or ("oo" in key and "ö" in part):
-                        out.extend(_harmony_parts(part, offset, index, False))
-                offset += len(part) + 1
+            out.extend(_hyphen_parts(key, bare, start + (1 if lead else 0), index))
         elif ("aa" in key and "ä" in bare) or ("oo" in key and "ö" in bare):  # cheap tests first
             out.extend(_harmony_parts(bare, start + (1 if lead else 0), index, proper))
         if trail:
-            # ohjaus- ja neuvontapalvelu: the head completes the next full word.
-            j = index + 1
-            while j < len(raw) and (fold(raw[j][0]) in _CONJUNCTIONS or raw[j][0].endswith("-")):
-                j += 1
-            if j < len(raw) and j > index + 1 and not raw[j][0].startswith("-"):
-                full, _, full_end = raw[j]
-                head = key.rsplit("-", 1)[-1]
-                for _, tail in split_points(fold(full.rsplit("-", 1)[-1])):
-                    out.append(Word(head + tail, start, full_end, index, WordKind.EXPANSION))
+            out.extend(_completed_heads(raw, index, key, start))
         if lead and index >= 2 and fold(raw[index - 1][0]) in _CONJUNCTIONS:
             # monikanavaista ja -kielistä: the tail replaces the previous word's tail.
             prev, prev_start, _ = raw[index - 2]
@@ -150,6 +136,31 @@ def words(text: str, names: bool = False) -> list[Word]:
             for head, _ in split_points(prev_key):
                 out.append(Word(head + key, prev_start, end, index, WordKind.EXPANSION))
     return out
+
+
+def _hyphen_parts(key: str, bare: str, offset: int, index: int) -> list[Word]:
+    """The parts of a hyphenated word (``sote-keskus``), and their harmony parts."""
+    out = []
+    for part in bare.split("-"):
+        if part:
+            out.append(Word(fold(part), offset, offset + len(part), index, WordKind.PART, part[:1].isupper()))
+            if ("aa" in key and "ä" in part) or ("oo" in key and "ö" in part):
+                out.extend(_harmony_parts(part, offset, index, False))
+        offset += len(part) + 1
+    return out
+
+
+def _completed_heads(raw: list[tuple[str, int, int]], index: int, key: str, start: int) -> list[Word]:
+    """ohjaus- ja neuvontapalvelu: the head (``ohjaus-``) completes the next full word."""
+    j = index + 1
+    while j < len(raw) and (fold(raw[j][0]) in _CONJUNCTIONS or raw[j][0].endswith("-")):
+        j += 1
+    if not (j < len(raw) and j > index + 1 and not raw[j][0].startswith("-")):
+        return []
+    full, _, full_end = raw[j]
+    head = key.rsplit("-", 1)[-1]
+    return [Word(head + tail, start, full_end, index, WordKind.EXPANSION)
+            for _, tail in split_points(fold(full.rsplit("-", 1)[-1]))]
 
 
 # Vowel harmony: a Finnish word never has a back vowel right next to its front

@@ -71,6 +71,7 @@ _json_values = st.recursive(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(payload=st.one_of(st.binary(max_size=200), _json_values.map(lambda v: json.dumps(v).encode()), st.text().map(str.encode)))
 def test_loader_accepts_or_rejects_cleanly(tmp_path_factory, payload):
