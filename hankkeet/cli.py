@@ -1,8 +1,10 @@
 """The command line: each command parses options, calls the core, renders.
 
-Exit codes: 0 results, 1 a valid query with no results, 2 bad input or usage,
-3 an unexpected internal error (run with --debug or HANKKEET_DEBUG=1 for the
-traceback). Messages go to stderr; stdout carries only the requested output.
+Exit codes: 0 results (or a reader that went away), 1 a valid query with no
+results, 2 bad input, usage or environment (a full disk, a closed stdout,
+arguments that are not UTF-8), 3 an unexpected internal error (run with --debug
+or HANKKEET_DEBUG=1 for the traceback), 130 interrupted. Messages go to stderr;
+stdout carries only the requested output.
 """
 
 # No `from __future__ import annotations`: Typer would then evaluate every

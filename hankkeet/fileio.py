@@ -17,7 +17,8 @@ Writes: :func:`write_file` puts ``data`` at ``path`` as follows.
   the new one, never a part.
 * A regular file with other hard links is rewritten in place so that every name
   sees the new data (a rename would leave the other names on the old file).
-  Space is reserved first, so a full disk fails before anything changes.
+  Space is reserved first, so a full disk fails before anything changes. So is
+  a writable file in a folder that refuses the temporary file.
 * A character device, a FIFO or a socket is written straight into, never
   replaced by a file. Block devices and folders are refused.
 * A path that is one of ``inputs`` (the same file by device and inode, so also
@@ -117,7 +118,13 @@ def write_file(path: str | os.PathLike[str], data: bytes, *, inputs: Iterable[st
                 return
         elif not target.parent.is_dir():
             raise OutputError(f"{label}: the folder {target.parent} does not exist")
-        _guarded(_replace, target, data, info)
+        try:
+            _guarded(_replace, target, data, info)
+        except PermissionError:
+            # A folder we may not create files in, holding a file we may write: in place.
+            if info is None or not os.access(target, os.W_OK):
+                raise
+            _guarded(_write_in_place, target, data)
     except OutputError:
         raise
     except OSError as exc:

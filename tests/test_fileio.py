@@ -190,3 +190,19 @@ def test_the_inflation_guard_is_removed_afterwards(tmp_path):
     with pytest.raises(SourceError):
         parse_file(bomb, max_bytes=1 << 20)
     assert pdfminer.pdftypes.zlib is zlib
+
+
+def test_a_folder_refusing_the_temporary_falls_back_to_writing_in_place(tmp_path, monkeypatch):
+    import hankkeet.fileio
+
+    out = tmp_path / "s.json"
+    out.write_text("old and longer than the new content")
+
+    def refused(*args):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(hankkeet.fileio, "_replace", refused)
+    write_file(out, DATA)
+    assert out.read_bytes() == DATA
+    with pytest.raises(OutputError, match="Permission denied"):
+        write_file(tmp_path / "new.json", DATA)
