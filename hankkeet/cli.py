@@ -438,8 +438,11 @@ def list_projects(
     for note in selection.notes:
         _report(f"note: {note}")
     scope = f" covering {' and '.join(selection.scope)}" if selection.scope else ""
+    title = render.municipality_line(selection.municipality) if selection.municipality else None
+    if title and (fmt != "table" or not selection.projects):
+        _report(f"note: {title}")
     _emit(fmt, selection.projects, as_json=render.projects_json, as_csv=render.projects_csv,
-          as_table=render.projects_table, none_found=f"no projects{scope}")
+          as_table=lambda rows: render.projects_table(rows, title), none_found=f"no projects{scope}")
 
 
 @app.command("show")

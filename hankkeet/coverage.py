@@ -186,6 +186,7 @@ class AreaFilter(NamedTuple):
     projects: list[Project]
     scope: list[str]
     notes: list[str]
+    municipality: Municipality | None = None
 
 
 def filter_projects(
@@ -198,13 +199,15 @@ def filter_projects(
     selected = list(projects)
     scope: list[str] = []
     notes: list[str] = []
+    municipality: Municipality | None = None
     if kunta is not None:
         from hankkeet.kunnat.lookup import Tier, lookup
 
         match = lookup(kunta)
         if match.note and match.tier in (Tier.FUZZY, Tier.FORMER):
             notes.append(match.note)
-        selected = filter_by_municipality(selected, match.municipality.code)
+        municipality = match.municipality
+        selected = filter_by_municipality(selected, municipality.code)
         scope.append(match.municipality.name)
     if maakunta is not None:
         from hankkeet.kunnat.lookup import Tier, lookup_region
@@ -214,5 +217,5 @@ def filter_projects(
             notes.append(region.note)
         selected = filter_by_region(selected, region.region)
         scope.append(region.region)
-    return AreaFilter(selected, scope, notes)
+    return AreaFilter(selected, scope, notes, municipality)
 

@@ -139,6 +139,17 @@ def projects_json(projects: Iterable[Project]) -> str:
     return to_json([p.to_dict() for p in projects])
 
 
+def municipality_line(m: Municipality) -> str:
+    """One line placing a municipality: region and wellbeing services county."""
+    if m.county:
+        county = m.county
+    elif m.region == "Ahvenanmaa":
+        county = "no wellbeing services county (Åland)"
+    else:
+        county = "no wellbeing services county (organises its own social and health services)"
+    return f"{m.name} ({m.code}): region {m.region}, {county}"
+
+
 def projects_table(projects: Sequence[Project], title: str | None = None) -> Table:
     table = _table(title)
     table.add_column("#", justify="right", no_wrap=True)

@@ -50,3 +50,30 @@ def test_coverage_opens_with_the_headline(runner, snapshot) -> None:
     assert first.startswith(f"{len(covered)} of 309 municipalities")
     assert "of the population" in first and "regions without a project" in first
     assert "coop. only" in result.stdout
+
+
+def test_a_county_is_found_by_any_of_its_names() -> None:
+    from hankkeet.kunnat.lookup import lookup_county
+
+    for spelling in ("Pohjois-Karjalan hyvinvointialue", "Pohjois-Karjala", "pohjois-karjala",
+                     "Norra Karelens välfärdsområde", "Norra Karelen", "POHJOIS-KARJALAN HYVINVOINTIALUE",
+                     "Pohjois-Karjalassa", "Pohjois-Karjalan"):
+        found = lookup_county(spelling)
+        assert found is not None and found.name == "Pohjois-Karjalan hyvinvointialue", spelling
+    vakehyva = lookup_county("Vantaan ja Keravan hyvinvointialue")
+    assert vakehyva is not None and vakehyva.short_name == "Vantaa ja Kerava"
+    assert lookup_county("Helsinki") is None and lookup_county("Loppi") is None and lookup_county("") is None
+    # Every county is found by each of its four names.
+    for c in registry().counties:
+        for name in (c.name, c.name_sv, c.short_name, c.short_name_sv):
+            assert lookup_county(name) == c, name
+
+
+def test_list_kunta_says_which_county(runner) -> None:
+    result = invoke(runner, "list", "--kunta", "Loppi")
+    assert "Kanta-Hämeen hyvinvointialue" in result.stdout
+    as_json = invoke(runner, "list", "--kunta", "Loppi", "--json")
+    assert "Kanta-Hämeen hyvinvointialue" in as_json.stderr
+    json.loads(as_json.stdout)
+    helsinki = invoke(runner, "list", "--kunta", "Helsingfors")
+    assert "no wellbeing services county" in helsinki.stdout + helsinki.stderr

@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from hankkeet.errors import UnknownMunicipality, UnknownRegion
 from hankkeet.kunnat.inflect import genitives, inflected_forms
-from hankkeet.kunnat.registry import Merge, Municipality, aliases, registry
+from hankkeet.kunnat.registry import County, Merge, Municipality, aliases, registry
 from hankkeet.textnorm import clean, fold
 
 
@@ -402,3 +402,34 @@ def lookup_subregion(text: str) -> str | None:
             if found:
                 return found
     return None
+
+
+# -- wellbeing services counties --------------------------------------------
+
+
+@cache
+def _county_index() -> dict[str, County]:
+    """Keys of every county: its full and short names in Finnish and Swedish, the
+    short name with ``hyvinvointialue`` after it, and the short name's case forms."""
+    out: dict[str, County] = {}
+    for c in registry().counties:
+        for name in (c.name, c.name_sv, c.short_name, c.short_name_sv):
+            out.setdefault(key(name), c)
+        out.setdefault(key(f"{c.short_name} hyvinvointialue"), c)
+        out.setdefault(key(f"{c.short_name}n hyvinvointialue"), c)
+        if " ja " not in c.short_name:
+            for form in inflected_forms(c.short_name):
+                out.setdefault(key(form), c)
+    return out
+
+
+def lookup_county(text: str) -> County | None:
+    """The wellbeing services county (hyvinvointialue) ``text`` names, or None.
+
+    Accepts the full name (``Pohjois-Karjalan hyvinvointialue``), the short name
+    (``Pohjois-Karjala``), the Swedish names (``Norra Karelens välfärdsområde``,
+    ``Norra Karelen``), any case, with or without diacritics. A short name is
+    often also a region's name: callers that accept both decide which they mean.
+    """
+    k = key(clean(text))
+    return _county_index().get(k) if k else None
