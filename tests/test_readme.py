@@ -26,6 +26,8 @@ def test_readme_starts_with_the_main_command_and_the_test_command():
     assert commands[1] == "uv run pytest"
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "run pytest" in ci
+    # Lint and types are part of CI, each failing it on any finding (set -e).
+    assert "run ruff check" in ci and "run mypy" in ci and "set -euo pipefail" in ci
 
 
 def test_readme_has_jq_examples():

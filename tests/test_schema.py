@@ -16,8 +16,6 @@ from hankkeet.model import OPTIONAL, Int, Nullable, Snapshot, Text, _Problem, _s
 
 from conftest import ROOT, invoke
 
-from conftest import ROOT, invoke
-
 BUNDLED = json.loads((ROOT / "hankkeet" / "data" / "projects.json").read_text(encoding="utf-8"))
 SMALL = {**BUNDLED, "projects": BUNDLED["projects"][:3]}
 
