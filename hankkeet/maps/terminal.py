@@ -10,13 +10,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from hankkeet.maps.topology import Atlas, atlas
-from hankkeet.maps.view import CATEGORIES, COLOURS, LABELS, MapView
+from hankkeet.maps.view import CATEGORIES, COLOURS, LABELS, NOT_COVERED, MapView
+from hankkeet.model import Basis
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
 # Without colour, one character per category, densest for the strongest basis.
-SHADES = {"listed": "█", "subregion": "▓", "region": "▒", "cooperation": "░", "none": "·"}
+SHADES = {Basis.LISTED: "█", Basis.SUBREGION: "▓", Basis.REGION: "▒", Basis.COOPERATION: "░", NOT_COVERED: "·"}
 
 Grid = list[list[str | None]]  # municipality code per pixel, None = sea or abroad
 

@@ -10,17 +10,18 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from hankkeet.model import BASES, Project, Snapshot
+from hankkeet.model import BASES, Basis, Project, Snapshot
 
 NOT_COVERED = "none"
+# What a municipality is drawn as: its strongest Basis, or NOT_COVERED.
 # Strongest first; the order of the legend.
-CATEGORIES = (*BASES, NOT_COVERED)
+CATEGORIES: tuple[str, ...] = (*BASES, NOT_COVERED)
 
 LABELS = {
-    "listed": "named in the area",
-    "subregion": "in a subregion named in the area",
-    "region": "in a region named in the area",
-    "cooperation": "regional cooperation only",
+    Basis.LISTED: "named in the area",
+    Basis.SUBREGION: "in a subregion named in the area",
+    Basis.REGION: "in a region named in the area",
+    Basis.COOPERATION: "regional cooperation only",
     NOT_COVERED: "not covered",
 }
 
@@ -29,10 +30,10 @@ LABELS = {
 # a neutral light grey, so covered land stands out.
 PALETTE_NAME = "Okabe–Ito"
 COLOURS = {
-    "listed": "#0072B2",  # blue
-    "subregion": "#56B4E9",  # sky blue
-    "region": "#009E73",  # bluish green
-    "cooperation": "#E69F00",  # orange
+    Basis.LISTED: "#0072B2",  # blue
+    Basis.SUBREGION: "#56B4E9",  # sky blue
+    Basis.REGION: "#009E73",  # bluish green
+    Basis.COOPERATION: "#E69F00",  # orange
     NOT_COVERED: "#E4E4E4",  # light grey (not an Okabe–Ito colour: the absence of one)
 }
 
@@ -40,7 +41,7 @@ COLOURS = {
 class Cover(NamedTuple):
     project_id: str
     project_name: str
-    basis: str
+    basis: Basis
 
 
 class Cell(NamedTuple):
