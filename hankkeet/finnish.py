@@ -563,3 +563,106 @@ def typo_budget(word: str) -> int:
     """Edit distance allowed for a typo: none for short words, where one edit is another word."""
     n = len(word)
     return 0 if n <= 5 else 1 if n <= 9 else 2
+
+
+# -- word families (derivation) ----------------------------------------------
+#
+# Users name an activity as a noun (perustaminen, koordinointi, kartoitus)
+# where the texts use the verb's passive or a participle (perustetaan,
+# koordinoidaan, kartoitetaan), or the other way round. Each rule below cuts a
+# derivational suffix off a form of the word (the word or one of its stems)
+# and leaves the verb's root, the part before the stem vowel: perusta|minen,
+# perust|etaan, perusta|ma, perusta|ja and perust|aa all leave ``perust``. The
+# root is then also taken in its weak grade (kehitt|ää, kehit|etään,
+# kehit|ys). Two words are of one family when they share a root.
+
+# Suffixes, folded (ä = a, ö = o); what is left, without a final vowel, is the root.
+_VERB_SUFFIXES = tuple(
+    sorted(
+        {
+            # verbal noun -minen (-misen, -mista, kehittämis|työ), agent participle -ma
+            # (kehittämä), active participle -va (kehittävä). Not the agent noun -ja: a
+            # kehittäjä or an ohjaaja is a person, not the activity.
+            "minen", "mise", "mis", "mi", "ma", "va", "vi",
+            # passive and its participles: kehit|etään, perust|ettiin, tarjo|ttava, tarjo|ttu
+            "taan", "daan", "ttiin", "tiin", "ttava", "ttavi", "ttu", "tty", "tu", "ty",
+            # -oida/-öidä verbs (koordino|ida) and their -inti nouns (koordino|inti, -innin)
+            "ida", "itava", "itavi", "inti", "innin", "inni", "inne",
+            # -ta verbs (tarjo|ta), -nta nouns (tarjo|nta, neuvo|nnan)
+            "ta", "nta", "nna",
+            # infinitives perust|aa, kotoutu|a; action nouns kehit|ys, koulut|us, kartoit|us
+            "aa", "ua", "ya", "us", "ys",
+        },
+        key=len,
+        reverse=True,
+    )
+)
+# An infinitive takes no case ending: tarjo|ta, perust|aa are read off the word as written.
+_INFINITIVES = frozenset({"ta", "aa", "ua", "ya", "ida"})
+MIN_FAMILY_ROOT = 5  # a shorter root is shared by unrelated verbs
+# -uus/-yys nouns and their adjectives: saavutettav|uus = saavutettav|a,
+# monikieli|syys = monikieli|nen.
+_QUALITY = re.compile(r"(?:(?<=[^aeiouy])(uu|yy)s?|s(uu|yy)s?|s(uu|yy)(?=s))$")
+
+
+def _root_variants(root: str) -> set[str]:
+    """``root`` and its weak grade (kehitt -> kehit, hyödynt -> hyödynn)."""
+    out = {root}
+    if root[-1] not in _VOWELS:
+        out.update(w[:-1] for w in weaken(root + "a"))
+    return {r for r in out if len(r) >= MIN_FAMILY_ROOT}
+
+
+@lru_cache(maxsize=16384)
+def family_keys(word: str) -> frozenset[str]:
+    """Tagged roots of the derivational family of a folded word.
+
+    ``v:ROOT`` for verb derivations, ``q:ROOT`` for an -uus/-yys noun and
+    ``a:ROOT`` for a word that may be its adjective; see :func:`family_partners`.
+    """
+    if "-" in word or len(word) > MAX_ANALYSED or len(word) < MIN_FAMILY_ROOT + 2:
+        return frozenset()
+    keys: set[str] = set()
+    # The word without its case endings (not the other stem guesses: ohjausty|ö
+    # is not a participle in -ty), -ks-/-de- stems back to -s (kehityksen, -uuden).
+    endings_off, final = _strip_endings(word)
+    forms = endings_off | final
+    for form in list(forms):
+        if form.endswith("kse"):
+            forms.add(form[:-3] + "s")
+        elif form.endswith(("ks", "ude", "yde")):
+            forms.add(form[:-2] + "s")
+    for form in forms:
+        for suffix in _VERB_SUFFIXES:
+            if form.endswith(suffix) and (form == word or suffix not in _INFINITIVES):
+                # The stem vowel may be kept or not, and long (tarjo|taan, tarjoa|minen, kerää|minen).
+                root = form[: -len(suffix)]
+                for cut in {root, root[:-1] if root[-1:] in _VOWELS else root, root.rstrip("aeiouy")}:
+                    if len(cut) >= MIN_FAMILY_ROOT:
+                        keys.update("v:" + r for r in _root_variants(cut))
+        quality = _QUALITY.search(form)
+        if quality and len(form) - len(quality.group()) >= MIN_FAMILY_ROOT + 1:
+            cut = form[: quality.start()]
+            keys.add("q:" + cut)
+    # The adjective side: saavutettav|a, monikieli|nen (the -nen base form only).
+    if word.endswith("nen") and len(word) >= MIN_FAMILY_ROOT + 4:
+        keys.add("a:" + word[:-3])
+    elif word[-1] in "aeiouy" and word[-2] not in "aeiouy" and len(word) >= MIN_FAMILY_ROOT + 2:
+        keys.add("a:" + word[:-1])
+    for form in forms:
+        if form.endswith(("isi", "ise")):
+            keys.add("a:" + form[:-2])  # monikielis|iä, monikielise|n
+        elif form != word and len(form) > MIN_FAMILY_ROOT and form[-1] not in "aeiouy" and form[-2] in "aeiouy":
+            keys.add("a:" + form)  # saavutettav|ia, -an
+    return frozenset(keys)
+
+
+def family_partners(key: str) -> tuple[str, ...]:
+    """The tagged keys that ``key`` meets: a verb root a verb root, an -uus
+    noun its adjective and other -uus nouns, an adjective only -uus nouns."""
+    tag, root = key[:2], key[2:]
+    if tag == "q:":
+        return (key, "a:" + root)
+    if tag == "a:":
+        return ("q:" + root,)
+    return (key,)

@@ -36,8 +36,10 @@ FIELD_WEIGHT = {
     "municipalities": 0.85,
     "description": 0.7,
 }
-EXACT, STEM, COMPOUND, TYPO, TYPO_PART = range(5)
-TIER_WEIGHT = (1.0, 0.9, 0.68, 0.6, 0.5)
+# How a query word met a text word, best first; a family member (perustetaan
+# for perustaminen) ranks below a direct form and above a compound part.
+EXACT, STEM, FAMILY, COMPOUND, TYPO, TYPO_PART = range(6)
+TIER_WEIGHT = (1.0, 0.9, 0.8, 0.68, 0.6, 0.5)
 PHRASE_BONUS = 0.1
 TYPO_MIN_FORM = 6  # shorter stems and compound parts are too easily one edit from another word
 MAX_QUERY_WORDS = 32
@@ -197,6 +199,17 @@ class SearchIndex:
             if any(o.word.kind != WordKind.EXPANSION and not o.word.proper for o in occs)
         )
 
+    @cached_property
+    def family_index(self) -> dict[str, list[str]]:
+        """Vocabulary keys by their tagged family roots (see finnish.family_keys);
+        names and guessed expansions have no family."""
+        index: dict[str, list[str]] = {}
+        for key, occs in self.occurrences.items():
+            if any(o.word.kind in ("word", "part") and not o.word.proper for o in occs):
+                for family_key in finnish.family_keys(key):
+                    index.setdefault(family_key, []).append(key)
+        return index
+
     def name_keys(self, index: int) -> list[str]:
         name = self.projects[index].name
         if name not in self._name_keys:
@@ -221,14 +234,18 @@ class SearchIndex:
             # A place name matches the place and its case forms, never a
             # look-alike word (Hanko is not hankkeen, Kitee not keskitetysti).
             return {f: EXACT if f == query else STEM for f in place.forms if f in self.occurrences}
-        keys = self._lemma_keys(query)
+        found = self._lemma_keys(query)
+        # Family members do not stop the search for the word itself: a typo
+        # (viestitä for viestintä) may look like a derivation of another word.
+        family = {k: t for k, t in found.items() if t == FAMILY}
+        keys = {k: t for k, t in found.items() if t != FAMILY}
         if not self._present(keys, fields):
             keys = self._both_parts_keys(query)
         if not self._present(keys, fields):
             keys = {k: STEM for k in self.typo_keys if k[0] == query[0] and finnish.snowball_match(query, k)}
         if not self._present(keys, fields):
             keys = self._typos(query)
-        return keys
+        return {**family, **keys}
 
     def _lemma_keys(self, query: str) -> dict[str, int]:
         """Keys that are ``query`` itself, an inflection of it or a compound containing it."""
@@ -241,6 +258,11 @@ class SearchIndex:
             # Gradation never changes the first letter, so this cheap test is safe.
             if key not in keys and key[0] == query[0] and finnish.same_lemma(query, key):
                 keys[key] = STEM
+        for family_key in finnish.family_keys(query):
+            for partner in finnish.family_partners(family_key):
+                for key in self.family_index.get(partner, ()):
+                    if key not in keys:
+                        keys[key] = FAMILY
         if len(query) >= MIN_CLOSURE and query not in keys:
             # A slip in the ending (monialainan) meets the -nen base form only
             # (monialainen); its other forms are built on the s-stem (monialais|ia).
@@ -434,7 +456,7 @@ class SearchIndex:
             candidates = {c for c in candidates if _adjacent(per_word[i][c], per_word[i + 1][c])}
         ranked = sorted(
             (self._rank(index, words, per_word) for index in candidates),
-            key=lambda r: (not r[2], -r[1], self.projects[r[0]].number),
+            key=lambda r: (not r[2], r[3], -r[1], self.projects[r[0]].number),
         )
         if limit:
             ranked = ranked[:limit]
@@ -442,7 +464,7 @@ class SearchIndex:
         return [
             Hit(self.projects[index], score, phrase, _field_matches(self.projects[index], per_word, index),
                 translations)
-            for index, score, phrase in ranked
+            for index, score, phrase, _ in ranked
         ]
 
     def _is_finnish(self, word: str, fields: Sequence[str]) -> bool:
@@ -521,7 +543,7 @@ class SearchIndex:
             joined = words[i] + words[i + 1]
             if "-" in joined:
                 continue
-            keys = self._lemma_keys(joined)
+            keys = {k: t for k, t in self._lemma_keys(joined).items() if t != FAMILY}
             if self._present(keys, fields):
                 for own in (word_keys[i], word_keys[i + 1]):
                     for key, tier in keys.items():
@@ -555,8 +577,10 @@ class SearchIndex:
 
     def _rank(
         self, index: int, words: list[str], per_word: list[dict[int, list[tuple[int, _Occurrence]]]]
-    ) -> tuple[int, int, bool]:
-        """(project index, score 0-100, phrase) of one candidate."""
+    ) -> tuple[int, int, bool, bool]:
+        """(project index, score 0-100, phrase, family) of one candidate; ``family``:
+        some word matched only through its word family, so the project ranks
+        below those where every word matched directly."""
         scores = [
             max(TIER_WEIGHT[tier] * FIELD_WEIGHT[occ.field] for tier, occ in matches[index]) for matches in per_word
         ]
@@ -566,7 +590,8 @@ class SearchIndex:
         score = sum(scores) / len(scores) + (PHRASE_BONUS if phrase else 0.0)
         if words == self.name_keys(index) or (len(words) == 1 and words[0] in self.acronyms(index)):
             score = 1.0  # the project's own name or acronym
-        return index, round(100 * min(score, 1.0)), phrase
+        family = any(min(tier for tier, _ in matches[index]) == FAMILY for matches in per_word)
+        return index, round(100 * min(score, 1.0)), phrase, family
 
 
 class Place(NamedTuple):

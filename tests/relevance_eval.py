@@ -20,6 +20,9 @@ USERS_FILE = Path(__file__).with_name("relevance_users.json")
 # A fifth, of the kinds the issue lists, judged before reading the search code,
 # every query new to the four above; its first run is the latest estimate.
 ROUND4_FILE = Path(__file__).with_name("relevance_round4.json")
+# A sixth, written from the texts alone by someone who had not seen the search
+# code: word families, long typos, places, English and Swedish.
+DEV_FILE = Path(__file__).with_name("relevance_dev.json")
 
 
 def load_queries(path: Path = RELEVANCE_FILE) -> list[dict]:

@@ -187,3 +187,37 @@ def test_three_letter_stem_counts_only_as_a_word_or_its_weak_grade() -> None:
 def test_compound_tails_need_a_head_of_four_letters() -> None:
     assert "tyota" in finnish.compound_tails("maahanmuuttajatyota")
     assert "tien" not in finnish.compound_tails("kuntien")
+
+
+# -- word families ---------------------------------------------------------------
+
+
+def _family(a: str, b: str) -> bool:
+    from hankkeet.finnish import family_keys, family_partners
+
+    keys_b = family_keys(b)
+    return any(p in keys_b for k in family_keys(a) for p in family_partners(k))
+
+
+def test_a_verb_its_passive_participles_and_verbal_nouns_are_one_family() -> None:
+    for noun, forms in {
+        "kehittaminen": ["kehitetaan", "kehitettava", "kehittama", "kehitys", "kehittaa", "kehityksen"],
+        "perustaminen": ["perustetaan", "perustettavaa", "perustaa"],
+        "koordinointi": ["koordinoidaan", "koordinoitu", "koordinoima", "koordinoinnin"],
+        "tarjoaminen": ["tarjotaan", "tarjota", "tarjottava"],
+        "hyodyntaminen": ["hyodynnetaan"],
+        "kartoitus": ["kartoitetaan", "kartoittaa"],
+        "saavutettavuus": ["saavutettava", "saavutettavia"],
+        "monikielisyys": ["monikielinen", "monikielisia"],
+    }.items():
+        for form in forms:
+            assert _family(noun, form), (noun, form)
+            assert _family(form, noun), (form, noun)
+
+
+def test_unrelated_words_and_agent_nouns_are_not_a_family() -> None:
+    # An agent noun is a person, not the activity; compounds keep their own head.
+    for a, b in [("ohjaaja", "ohjataan"), ("kehittaja", "kehitetaan"), ("ohjaustyo", "ohjausta"),
+                 ("toimintatavat", "toimintaa"), ("liikunta", "liikkuvien"), ("hanke", "hankitaan"),
+                 ("kunta", "kunto"), ("palvelu", "palvella")]:
+        assert not _family(a, b), (a, b)

@@ -69,6 +69,26 @@ def test_relevance_set_meets_the_target(bundled: Snapshot, name: str, size: int,
     assert result.accuracy >= TARGET_ACCURACY, "\n".join([result.summary(), *result.failures])
 
 
+# The sixth set: word families, long-word typos, typos with a missing space,
+# places and look-alike words, English and Swedish, written from the texts
+# before the search was changed (first run 113/167, 67.7%; see the README).
+# Tuned on since, so a regression test: it holds its level and its precision.
+DEV_TARGET_ACCURACY = 0.90
+DEV_TARGET_PRECISION = 0.99
+
+
+def test_the_dev_relevance_set_holds_its_level(bundled: Snapshot) -> None:
+    from relevance_eval import RELEVANCE_FILE, load_queries
+
+    queries = load_queries(RELEVANCE_FILE.with_name("relevance_dev.json"))
+    kinds = {"family", "typo-long", "typo-space", "place", "false-friend", "uncovered-place", "english", "swedish"}
+    assert len(queries) >= 150 and {q["kind"] for q in queries} >= kinds
+    result = evaluate(lambda q: ids(bundled, q), queries)
+    print(result.summary())
+    assert result.accuracy >= DEV_TARGET_ACCURACY, "\n".join([result.summary(), *result.failures])
+    assert result.precision >= DEV_TARGET_PRECISION, result.summary()
+
+
 @pytest.mark.parametrize("later", range(3, len(RELEVANCE_SETS)), ids=[s[0] for s in RELEVANCE_SETS[3:]])
 def test_each_later_relevance_set_is_new(later: int) -> None:
     from relevance_eval import RELEVANCE_FILE, load_queries
@@ -400,3 +420,13 @@ def test_english_and_swedish_terms_are_searched_through_the_glossary(bundled: Sn
     assert search(bundled, "guidance")[0].to_dict()["translated"] == [
         {"term": "guidance", "language": "en", "finnish": ["ohjaus"]}
     ]
+
+
+def test_a_word_family_is_found_and_ranks_below_direct_forms() -> None:
+    snapshot = snapshot_of(
+        make_project(1, "passive", description="Neuvontapiste perustetaan keskustaan."),
+        make_project(2, "noun", description="Neuvontapisteen perustaminen keskustaan."),
+        make_project(3, "other", description="Perusteellinen selvitys."),
+    )
+    assert ids(snapshot, "perustaminen") == ["noun", "passive"]
+    assert ids(snapshot, "perustetaan") == ["passive", "noun"]
