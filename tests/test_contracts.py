@@ -79,3 +79,22 @@ def test_a_project_with_an_empty_or_missing_text_field_is_refused(tmp_path, fiel
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(DataError, match=r"projects\[0\]"):
         load(path)
+
+
+def test_one_edit_corrects_a_short_name_below_the_ratio_threshold():
+    # A swapped pair in a four- or five-letter name scores 75-80, under the
+    # threshold, and is still one edit away.
+    from hankkeet.kunnat.lookup import FUZZY_THRESHOLD, lookup
+
+    for typo, name in (("Slao", "Salo"), ("Oluu", "Oulu"), ("Loopi", "Loppi")):
+        match = lookup(typo)
+        assert (match.municipality.name, match.tier) == (name, "fuzzy")
+        assert match.score < FUZZY_THRESHOLD
+
+
+def test_every_project_covering_a_municipality_is_listed():
+    loppi = Coverage("433", "Loppi", Basis.LISTED)
+    from hankkeet.coverage import filter_by_municipality
+
+    projects = [project(1, "a", municipalities=(loppi,)), project(2, "b"), project(3, "c", municipalities=(loppi,))]
+    assert [p.id for p in filter_by_municipality(projects, "433")] == ["a", "c"]
