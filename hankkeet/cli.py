@@ -14,7 +14,7 @@ import errno
 import io
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Protocol, cast
 
@@ -26,7 +26,7 @@ from hankkeet.errors import EXIT_INTERNAL, EXIT_NO_RESULTS, HankkeetError
 
 if TYPE_CHECKING:
     from hankkeet.model import Snapshot
-    from hankkeet.render import OutputFormat
+    from hankkeet.output import Output
 
 PROG = "hankkeet"
 
@@ -109,6 +109,7 @@ class _Group(TyperGroup):
             return super().main(args, prog_name, complete_var, standalone_mode, windows_expand_args, **extra)
         try:
             args = _checked_args(sys.argv[1:] if args is None else args)
+            args = self.arranged(args)
             result = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
         except HankkeetError as exc:
             _report(exc.message)
@@ -122,7 +123,7 @@ class _Group(TyperGroup):
             # Usage errors: one line instead of click's usage block.
             ctx = getattr(exc, "ctx", None)
             where = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
-            _report(f"{message}{where}")
+            _report(f"{message}{self.owner_hint(message)}{where}")
             sys.exit(getattr(exc, "exit_code", 2))
         except (typer.Abort, KeyboardInterrupt):
             sys.exit(130)  # Ctrl-C: quietly, as the shell expects
@@ -139,6 +140,26 @@ class _Group(TyperGroup):
                 _quiet_broken_pipe()
             raise
         sys.exit(result if isinstance(result, int) else 0)
+
+    def arranged(self, args: Sequence[str]) -> list[str]:
+        """Global options after the command, multi-word names (see hankkeet.argv)."""
+        from hankkeet.argv import arrange
+
+        takes_words = {
+            name: any(p.param_type_name == "argument" for p in command.params)
+            for name, command in self.commands.items()
+        }
+        return arrange(args, takes_words)
+
+    def owner_hint(self, message: str) -> str:
+        """For 'No such option: --x', the commands that do have --x."""
+        prefix = "No such option: "
+        if not message.startswith(prefix):
+            return ""
+        option = message[len(prefix):].split()[0].rstrip(".")
+        owners = [name for name, command in self.commands.items()
+                  if any(option in p.opts for p in command.params)]
+        return f"; {option} belongs to: {', '.join(owners)}" if owners else ""
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -218,9 +239,11 @@ app = typer.Typer(
 class State:
     """Global options, shared with every command through the context."""
 
-    def __init__(self, data: Path | None = None, debug: bool = False, max_input: int | None = None) -> None:
+    def __init__(self, data: Path | None = None, debug: bool = False, max_input: int | None = None,
+                 no_pager: bool = False) -> None:
         self.data = data
         self.debug = debug
+        self.no_pager = no_pager
         self.max_input = max_input  # None: each read's own default (hankkeet.fileio)
 
 
@@ -276,20 +299,31 @@ def _root(
             "(default 256 for a snapshot, 64 for a document).",
         ),
     ] = None,
+    no_pager: Annotated[
+        bool, typer.Option("--no-pager", help="Never page long tables (default: $PAGER or 'less -FRX' on a terminal).")
+    ] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
 ) -> None:
     from hankkeet import render
 
+    global _no_pager
     render.CSV_RAW = raw_csv
-    ctx.obj = State(data=data, debug=debug, max_input=_max_input_bytes(max_input))
+    _no_pager = no_pager
+    ctx.obj = State(data=data, debug=debug, max_input=_max_input_bytes(max_input), no_pager=no_pager)
 
 
 # -- shared plumbing ------------------------------------------------------
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (UTF-8) on stdout.")]
-CsvOption = Annotated[bool, typer.Option("--csv", help="Print CSV with a header row on stdout.")]
+CsvOption = Annotated[bool, typer.Option("--csv", help="Print CSV (RFC 4180) with a header row on stdout.")]
+TableOption = Annotated[bool, typer.Option("--table", help="A table even when stdout is not a terminal.")]
+FieldsOption = Annotated[
+    str | None,
+    typer.Option("--fields", metavar="F,F,...", help="Only these fields, in this order (table, lines, JSON, CSV)."),
+]
+NoHeaderOption = Annotated[bool, typer.Option("--no-header", help="No header row in CSV and tab-separated lines.")]
 
 
 def _state(ctx: typer.Context) -> State:
@@ -354,48 +388,36 @@ def _user_text(text: str, what: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
-def _output_format(as_json: bool, as_csv: bool) -> "OutputFormat":
-    from hankkeet.render import OutputFormat
-
-    if as_json and as_csv:
-        raise HankkeetError("choose one of --json and --csv")
-    return OutputFormat.JSON if as_json else OutputFormat.CSV if as_csv else OutputFormat.TABLE
-
-
 def write_stdout(text: str) -> None:
     """Machine output: UTF-8 bytes whatever the locale says."""
-    stream = sys.stdout
-    buffer = getattr(stream, "buffer", None)
-    if buffer is not None:
-        stream.flush()
-        buffer.write(text.encode("utf-8"))
-        buffer.flush()
-    else:  # pragma: no cover - a text-only stream
-        stream.write(text)
-        stream.flush()
+    from hankkeet.output import write
 
-
-def print_table(renderable: Any) -> None:
-    from hankkeet.render import make_console
-
-    make_console().print(renderable)
+    write(text)
     sys.stdout.flush()
 
 
-def _emit(fmt: "OutputFormat", results: Sequence[Any], *, as_json: Callable[[Sequence[Any]], str],
-          as_csv: Callable[[Sequence[Any]], str], as_table: Callable[[Sequence[Any]], Any], none_found: str) -> None:
-    """Print results in the chosen format; no results: exit 1 with a message
-    (JSON and CSV still print their empty form, a table prints nothing)."""
-    from hankkeet.render import OutputFormat
+def print_table(renderable: Any) -> None:
+    from hankkeet.output import Mode, Output, print_renderable
 
-    if fmt == OutputFormat.JSON:
-        write_stdout(as_json(results))
-    elif fmt == OutputFormat.CSV:
-        write_stdout(as_csv(results))
-    elif results:
-        print_table(as_table(results))
-    if not results:
-        _no_results(none_found)
+    print_renderable(renderable, Output(Mode.TABLE, pager=not _state_pager_off()))
+
+
+def _state_pager_off() -> bool:
+    return _no_pager
+
+
+# Set by the root callback from --no-pager: print_table has no context at hand.
+_no_pager = False
+
+
+def _output(ctx: typer.Context, *, as_json: bool, as_csv: bool, table: bool, fields: str | None,
+            no_header: bool, valid: Sequence[str]) -> "Output":
+    """The output of a listing command: its mode, its fields and whether a pager may run."""
+    from hankkeet.output import choose, parse_fields
+
+    out = choose(as_json=as_json, as_csv=as_csv, table=table, no_header=no_header,
+                 pager=not _state(ctx).no_pager)
+    return out._replace(fields=parse_fields(fields, valid))
 
 
 def _no_results(message: str) -> NoReturn:
@@ -411,6 +433,9 @@ def list_projects(
     ctx: typer.Context,
     as_json: JsonOption = False,
     as_csv: CsvOption = False,
+    table: TableOption = False,
+    fields: FieldsOption = None,
+    no_header: NoHeaderOption = False,
     kunta: Annotated[
         str | None,
         typer.Option("--kunta", metavar="NAME", help="Only projects covering this municipality.",
@@ -429,20 +454,26 @@ def list_projects(
       hankkeet list --kunta Loppi
       hankkeet list --maakunta Pirkanmaa --csv > pirkanmaa.csv
       hankkeet list --json | jq -r '.[].name'
+      hankkeet list --fields id,name,area
     """
     from hankkeet import render
     from hankkeet.coverage import filter_projects
+    from hankkeet.output import Mode, emit
 
-    fmt = _output_format(as_json, as_csv)
+    out = _output(ctx, as_json=as_json, as_csv=as_csv, table=table, fields=fields, no_header=no_header,
+                  valid=render.PROJECT_LISTING.names())
     selection = filter_projects(_snapshot(ctx).projects, kunta=kunta, maakunta=maakunta)
     for note in selection.notes:
         _report(f"note: {note}")
-    scope = f" covering {' and '.join(selection.scope)}" if selection.scope else ""
     title = render.municipality_line(selection.municipality) if selection.municipality else None
-    if title and (fmt != "table" or not selection.projects):
+    if title and (out.mode != Mode.TABLE or not selection.projects):
         _report(f"note: {title}")
-    _emit(fmt, selection.projects, as_json=render.projects_json, as_csv=render.projects_csv,
-          as_table=lambda rows: render.projects_table(rows, title), none_found=f"no projects{scope}")
+    listing, after = render.projects_listing(selection.projects)
+    emit(out, listing, selection.projects, full_json=lambda p: p.to_dict(),
+         before=title if out.mode == Mode.TABLE else None, after=after)
+    if not selection.projects:
+        scope = f" covering {' and '.join(selection.scope)}" if selection.scope else ""
+        _no_results(f"no projects{scope}")
 
 
 @app.command("show")
@@ -451,7 +482,8 @@ def show(
     project_id: Annotated[
         str,
         typer.Argument(
-            metavar="ID", help="Project id (e.g. riihimaki) or number.", autocompletion=complete_project_ids
+            metavar="ID", help="Project id (riihimaki), number, acronym (RISEKO) or a distinctive word of its name.",
+            autocompletion=complete_project_ids
         ),
     ],
     as_json: JsonOption = False,
@@ -461,11 +493,12 @@ def show(
     \b
     Examples:
       hankkeet show riihimaki
+      hankkeet show magee
       hankkeet show 10 --json | jq -r .description
     """
     from hankkeet import render
 
-    project = _snapshot(ctx).find(project_id)
+    project = _snapshot(ctx).find(_user_text(project_id, "the project"))
     if as_json:
         write_stdout(render.to_json(project.to_dict()))
     else:
@@ -530,12 +563,15 @@ def _complete_region(incomplete: str) -> list[str]:
 def kunta(
     ctx: typer.Context,
     name: Annotated[
-        str,
-        typer.Argument(metavar="NAME", help="Municipality: name (Finnish or Swedish), code, or a common spelling.",
-                       autocompletion=_complete_municipality),
+        list[str],
+        typer.Argument(metavar="NAME...", help="Municipality: name (Finnish or Swedish; several words need no "
+                       "quotes), code, or a common spelling.", autocompletion=_complete_municipality),
     ],
     as_json: JsonOption = False,
     as_csv: CsvOption = False,
+    table: TableOption = False,
+    fields: FieldsOption = None,
+    no_header: NoHeaderOption = False,
 ) -> None:
     """Show a municipality and the projects that cover it.
 
@@ -547,18 +583,21 @@ def kunta(
     """
     from hankkeet import coverage, render
     from hankkeet.kunnat.lookup import lookup
+    from hankkeet.output import Mode, emit
 
-    fmt = _output_format(as_json, as_csv)
-    match = lookup(_user_text(name, "the municipality name"))
+    out = _output(ctx, as_json=as_json, as_csv=as_csv, table=table, fields=fields, no_header=no_header,
+                  valid=render.COVERING_LISTING.names())
+    typed = " ".join(name)
+    match = lookup(_user_text(typed, "the municipality name"))
     rows = coverage.projects_covering(_snapshot(ctx).projects, match.municipality.code)
-    if fmt == render.OutputFormat.JSON:
-        write_stdout(render.kunta_json(name, match, rows))
-    elif fmt == render.OutputFormat.CSV:
-        write_stdout(render.kunta_csv(rows))
+    if out.mode == Mode.JSON:
+        write_stdout(render.kunta_json(typed, match, rows, fields=out.fields))
     else:
-        print_table(render.municipality_header(match))
-        if rows:
-            print_table(render.covering_table(rows))
+        header = render.municipality_header(match) if out.mode == Mode.TABLE else None
+        if header is None:
+            for note in render.match_notes(match):
+                _report(f"note: {note}")
+        emit(out, render.COVERING_LISTING, rows, full_json=lambda r: r.to_dict(), before=header)
     if not rows:
         _no_results(f"no project covers {match.municipality.name}")
 
@@ -569,38 +608,56 @@ def coverage_command(
     only_uncovered: Annotated[
         bool, typer.Option("--uncovered", help="List the municipalities no project covers, by region.")
     ] = False,
+    by: Annotated[
+        str, typer.Option("--by", metavar="region|municipality",
+                          help="Rows per region (the default table) or per municipality (the default for "
+                          "--json and --csv).")
+    ] = "",
+    sort: Annotated[
+        str, typer.Option("--sort", metavar="KEY", help="Order regions by share (most covered first), name, "
+                          "gap (most people uncovered first) or code (the default).")
+    ] = "code",
     as_json: JsonOption = False,
     as_csv: CsvOption = False,
+    table: TableOption = False,
+    no_header: NoHeaderOption = False,
 ) -> None:
-    """Coverage per region, or the municipalities no project covers.
+    """Coverage per region and by population, or the uncovered municipalities.
 
     \b
     Examples:
       hankkeet coverage
+      hankkeet coverage --sort gap
       hankkeet coverage --uncovered
+      hankkeet coverage --by region --csv
       hankkeet coverage --json | jq -r '.[] | select(.projects == []) | .name'
     """
     from hankkeet import coverage, render
+    from hankkeet.output import Mode, choose, emit
 
-    fmt = _output_format(as_json, as_csv)
+    out = choose(as_json=as_json, as_csv=as_csv, table=table, no_header=no_header,
+                 pager=not _state(ctx).no_pager)
+    view = coverage.CoverageView.parse(by, default_machine=out.mode in (Mode.JSON, Mode.CSV),
+                                       uncovered=only_uncovered)
+    order = coverage.RegionOrder.parse(sort)
     projects = list(_snapshot(ctx).projects)
-    if fmt != render.OutputFormat.TABLE:
+    if view == coverage.CoverageView.MUNICIPALITY:
         listing = coverage.coverage_list(projects, only_uncovered=only_uncovered)
-        write_stdout(render.to_json(listing) if fmt == render.OutputFormat.JSON else render.coverage_csv(listing))
+        if out.mode == Mode.TABLE and only_uncovered:
+            groups = coverage.uncovered(projects)
+            if groups:
+                print_table(render.uncovered_table(groups))
+        else:
+            emit(out, render.MUNICIPALITY_LISTING, listing, full_json=lambda m: m)
         if not listing:
             _no_results("every municipality is covered")
-    elif only_uncovered:
-        groups = coverage.uncovered(projects)
-        if not groups:
-            _no_results("every municipality is covered")
-        print_table(render.uncovered_table(groups))
+        return
+    rows = coverage.sort_regions(coverage.region_summary(projects), order)
+    total = coverage.total_coverage(projects)
+    if out.mode == Mode.TABLE:
+        print_table(render.coverage_report(coverage.headline(projects), rows, total))
     else:
-        print_table(render.text(coverage.headline(projects), "bold"))
-        print_table(render.region_coverage_table(coverage.region_summary(projects), coverage.total_coverage(projects)))
-        print_table(render.text(
-            "direct: named in an area, or in a subregion or region named there; coop. only: reached only "
-            "through another municipality's regional cooperation; people: share of the population (end of 2020)."
-        ))
+        emit(out, render.REGION_LISTING, [*rows, total], full_json=lambda r: r.to_dict())
 
 
 # -- map -------------------------------------------------------------------
@@ -679,9 +736,13 @@ def search_command(
     query: Annotated[list[str], typer.Argument(metavar="QUERY...", help="Words to find; all must match.")],
     as_json: JsonOption = False,
     as_csv: CsvOption = False,
+    table: TableOption = False,
+    fields: FieldsOption = None,
+    no_header: NoHeaderOption = False,
     limit: Annotated[
-        int, typer.Option("--limit", "-n", min=0, metavar="N", help="Show at most N results (0 = all).")
-    ] = 10,
+        int | None, typer.Option("--limit", "-n", min=0, metavar="N",
+                                 help="At most N results (0 = all; default: 10 in a table, all otherwise).")
+    ] = None,
     field: Annotated[
         list[str] | None,
         typer.Option(
@@ -702,14 +763,26 @@ def search_command(
       hankkeet search etaohjaus --field description --json
     """
     from hankkeet import render
+    from hankkeet.output import Mode, emit, shown_results
     from hankkeet.search import explain_no_results, search
 
-    fmt = _output_format(as_json, as_csv)
+    out = _output(ctx, as_json=as_json, as_csv=as_csv, table=table, fields=fields, no_header=no_header,
+                  valid=render.SEARCH_LISTING.names())
     text = _user_text(" ".join(query), "the query")
     snapshot = _snapshot(ctx)
-    hits = search(snapshot, text, fields=field, limit=limit)
-    _emit(fmt, hits, as_json=render.search_json, as_csv=render.search_csv, as_table=render.search_table,
-          none_found="" if hits else explain_no_results(snapshot, text, fields=field))
+    hits = search(snapshot, text, fields=field, limit=0)
+    default = 10 if out.mode in (Mode.TABLE, Mode.LINES) else 0
+    shown, note = shown_results(hits, default if limit is None else limit, score=lambda h: h.score,
+                                keep_ties=limit is None)
+    translated = render.translation_note(shown)
+    if translated and out.mode != Mode.TABLE:
+        _report(f"note: {translated}")
+    emit(out, render.SEARCH_LISTING, shown, full_json=lambda h: h.to_dict(),
+         before=translated if out.mode == Mode.TABLE else None)
+    if note:
+        _report(note)
+    if not hits:
+        _no_results(explain_no_results(snapshot, text, fields=field))
 
 
 # Set by main(): this process runs one command and exits (not a test runner

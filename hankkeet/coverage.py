@@ -9,8 +9,10 @@ project is counted in its 2021 region, and its coverage carries a note.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from enum import StrEnum
 from typing import Any, NamedTuple
 
+from hankkeet.errors import HankkeetError
 from hankkeet.kunnat.registry import Municipality, registry
 from hankkeet.model import BASES, Basis, Coverage, Project
 
@@ -219,3 +221,51 @@ def filter_projects(
         scope.append(region.region)
     return AreaFilter(selected, scope, notes, municipality)
 
+
+
+class CoverageView(StrEnum):
+    """What one row of ``coverage`` is."""
+
+    REGION = "region"
+    MUNICIPALITY = "municipality"
+
+    @classmethod
+    def parse(cls, text: str, *, default_machine: bool, uncovered: bool) -> CoverageView:
+        """``--by``: empty means per region for a table, per municipality for JSON/CSV and --uncovered."""
+        if not text:
+            return cls.MUNICIPALITY if default_machine or uncovered else cls.REGION
+        try:
+            view = cls(text.strip().lower())
+        except ValueError:
+            raise HankkeetError(f"unknown --by {text!r}; choose one of: region, municipality") from None
+        if uncovered and view == cls.REGION:
+            raise HankkeetError("--uncovered lists municipalities; use it without --by region")
+        return view
+
+
+class RegionOrder(StrEnum):
+    CODE = "code"
+    NAME = "name"
+    SHARE = "share"
+    GAP = "gap"
+
+    @classmethod
+    def parse(cls, text: str) -> RegionOrder:
+        try:
+            return cls(text.strip().lower())
+        except ValueError:
+            raise HankkeetError(f"unknown --sort {text!r}; choose one of: {', '.join(cls)}") from None
+
+
+def sort_regions(rows: Sequence[RegionCoverage], order: RegionOrder) -> list[RegionCoverage]:
+    """Regions in the chosen order: by code (registry order), name (Finnish alphabet), share of
+    people covered (most first), or gap (most people not covered first)."""
+    from hankkeet.kunnat.lookup import sort_key
+
+    if order == RegionOrder.NAME:
+        return sorted(rows, key=lambda r: sort_key(r.region))
+    if order == RegionOrder.SHARE:
+        return sorted(rows, key=lambda r: (-r.population_share, -r.share))
+    if order == RegionOrder.GAP:
+        return sorted(rows, key=lambda r: -(r.population - r.population_covered))
+    return list(rows)

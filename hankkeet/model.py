@@ -23,7 +23,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any, NamedTuple
 
-from hankkeet.errors import DataError, UnknownProject
+from hankkeet.errors import DataError
 
 SCHEMA_VERSION = 1
 BUNDLED_SNAPSHOT = "projects.json"
@@ -401,25 +401,10 @@ class Snapshot(NamedTuple):
         return [(p.id, p.name) for p in self.projects if p.id.startswith(prefix)]
 
     def find(self, key: str) -> Project:
-        """A project by id, by a spelling of its id (``Riihimäki``) or by number.
+        """A project by what people remember of it; see :func:`hankkeet.find.find_project`."""
+        from hankkeet.find import find_project
 
-        Raises UnknownProject naming the closest ids.
-        """
-        import difflib
-
-        from hankkeet.textnorm import ascii_slug, clean
-
-        key = clean(key)
-        slug = ascii_slug(key)
-        # A number is ASCII digits, leading zeros allowed (01 is 1); not ٠١ nor a 5,000-digit int().
-        number = int(key) if key.isascii() and key.isdigit() and len(key) <= 18 else None
-        for project in self.projects:
-            if key == project.id or (slug and slug == project.id) or number == project.number:
-                return project
-        ids = [p.id for p in self.projects]
-        close = difflib.get_close_matches(slug or key, ids, n=3, cutoff=0.5)
-        shown = key if len(key) <= 60 else key[:57] + "..."
-        raise UnknownProject(f"no project with id {shown!r}", close)
+        return find_project(self.projects, key)
 
 
 def dumps(data: Any) -> str:

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from hankkeet.model import Project, dumps
+from hankkeet.output import Field, Listing
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -52,10 +53,12 @@ def csv_safe(value: Any) -> Any:
     return value
 
 
-def to_csv(header: Sequence[str], rows: Iterable[Sequence[Any]], *, raw: bool | None = None) -> str:
+def to_csv(header: Sequence[str] | None, rows: Iterable[Sequence[Any]], *, raw: bool | None = None) -> str:
+    """RFC 4180 text; no header row when ``header`` is None."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(header)
+    if header is not None:
+        writer.writerow(header)
     if raw if raw is not None else CSV_RAW:
         writer.writerows(rows)
     else:
@@ -123,22 +126,6 @@ PROJECT_CSV_HEADER = (
 )
 
 
-def project_csv_row(p: Project) -> list[Any]:
-    """A flat CSV row; list fields are joined with '; '."""
-    return [
-        p.number, p.id, p.organisation, "; ".join(p.co_implementers), p.name, p.start, p.end,
-        p.area, p.description, "; ".join(p.regions), "; ".join(c.name for c in p.municipalities),
-    ]
-
-
-def projects_csv(projects: Iterable[Project]) -> str:
-    return to_csv(PROJECT_CSV_HEADER, (project_csv_row(p) for p in projects))
-
-
-def projects_json(projects: Iterable[Project]) -> str:
-    return to_json([p.to_dict() for p in projects])
-
-
 def municipality_line(m: Municipality) -> str:
     """One line placing a municipality: region and wellbeing services county."""
     if m.county:
@@ -150,20 +137,6 @@ def municipality_line(m: Municipality) -> str:
     return f"{m.name} ({m.code}): region {m.region}, {county}"
 
 
-def projects_table(projects: Sequence[Project], title: str | None = None) -> Table:
-    table = _table(title)
-    table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("id", no_wrap=True, style="bold")
-    table.add_column("organisation", ratio=3, overflow="fold")
-    table.add_column("project", ratio=4, overflow="fold")
-    table.add_column("area", ratio=3, overflow="fold")
-    table.add_column("period", no_wrap=True)
-    for p in projects:
-        table.add_row(
-            text(p.number), text(p.id), text(_organisation_line(p)), text(p.name), text(p.area),
-            text(f"{p.start or '?'} –\n{p.end or '?'}"),
-        )
-    return table
 
 
 def _organisation_line(p: Project) -> str:
@@ -213,7 +186,6 @@ def municipality_header(match: Match) -> Table:
     """The resolved municipality of ``hankkeet kunta``: a two-column grid."""
     from rich.table import Table
 
-    from hankkeet.kunnat.lookup import Tier
 
     m = match.municipality
     grid = Table.grid(padding=(0, 2))
@@ -230,71 +202,35 @@ def municipality_header(match: Match) -> Table:
     else:
         rows.append(("wellbeing county", "none (organises its own social and health services)"))
     rows.append(("population", f"{m.population:,}".replace(",", " ") + " (end of 2020)"))
-    if match.tier == Tier.FUZZY:
-        rows.append(("note", f"corrected from {match.query!r}"))
-    elif match.tier == Tier.FORMER:
-        rows.append(("note", f"former municipality: {match.note}"))
-    elif match.note:
-        rows.append(("note", match.note))
+    rows += [("note", note) for note in match_notes(match)]
     for label, value in rows:
         grid.add_row(text(label), text(value))
     return grid
 
 
-def kunta_json(query: str, match: Match, rows: Sequence[CoveringProject]) -> str:
-    """``{"query", "match", "municipality", "projects"}`` for ``hankkeet kunta --json``."""
+def match_notes(match: Match) -> list[str]:
+    """What a person should know about how their municipality name was read."""
+    from hankkeet.kunnat.lookup import Tier
+
+    if match.tier == Tier.FUZZY:
+        return [f"corrected from {match.query!r}"]
+    if match.tier == Tier.FORMER:
+        return [f"former municipality: {match.note}"]
+    return [match.note] if match.note else []
+
+
+def kunta_json(query: str, match: Match, rows: Sequence[CoveringProject],
+               fields: Sequence[str] | None = None) -> str:
+    """``{"query", "match", "municipality", "projects"}`` for ``hankkeet kunta --json``
+    (``fields`` chooses the keys of each project)."""
     return to_json({
         "query": query,
         "match": {"tier": match.tier, "matched": match.matched, "note": match.note},
         "municipality": match.municipality.to_dict(),
-        "projects": [row.to_dict() for row in rows],
+        "projects": [COVERING_LISTING.json_object(row, fields, lambda r: r.to_dict()) for row in rows],
     })
 
 
-def covering_table(rows: Sequence[CoveringProject], title: str | None = None) -> Table:
-    """Projects covering one municipality, with basis and note."""
-    table = _table(title)
-    table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("id", no_wrap=True, style="bold")
-    table.add_column("organisation", ratio=3, overflow="fold")
-    table.add_column("project", ratio=4, overflow="fold")
-    table.add_column("basis", no_wrap=True)
-    table.add_column("note", ratio=2, overflow="fold")
-    for row in rows:
-        p, c = row.project, row.coverage
-        table.add_row(
-            text(p.number), text(p.id), text(_organisation_line(p)), text(p.name),
-            text(c.basis), text(c.note or ""),
-        )
-    return table
-
-
-def region_coverage_table(summary: Sequence[RegionCoverage], total: RegionCoverage) -> Table:
-    """Per region: municipalities covered directly and by cooperation only, the people
-    living in them, and the projects; then the total."""
-    from hankkeet.coverage import percent
-
-    table = _table()
-    table.add_column("region", no_wrap=True)
-    table.add_column("munic.", justify="right")
-    table.add_column("direct", justify="right")
-    table.add_column("coop. only", justify="right")
-    table.add_column("people direct", justify="right")
-    table.add_column("+ coop.", justify="right")
-    table.add_column("projects", overflow="fold")
-
-    def cells(row: RegionCoverage, style: str = "") -> list[Any]:
-        return [
-            text(row.region, style), text(row.municipalities, style), text(row.direct, style),
-            text(row.covered - row.direct, style), text(percent(row.population_share_direct), style),
-            text(percent(row.population_share), style),
-        ]
-
-    for row in summary:
-        table.add_row(*cells(row), text(", ".join(row.project_ids)))
-    table.add_section()
-    table.add_row(*cells(total, "bold"), text(f"{len(total.project_ids)} projects", "bold"))
-    return table
 
 
 def uncovered_table(groups: Mapping[str, Sequence[Municipality]]) -> Table:
@@ -308,24 +244,8 @@ def uncovered_table(groups: Mapping[str, Sequence[Municipality]]) -> Table:
     return table
 
 
-def kunta_csv(rows: Sequence[CoveringProject]) -> str:
-    """Covering projects as CSV: the project columns plus basis and note."""
-    return to_csv(
-        (*PROJECT_CSV_HEADER, "basis", "note"),
-        ([*project_csv_row(r.project), r.coverage.basis, r.coverage.note or ""] for r in rows),
-    )
 
 
-def coverage_csv(listing: Sequence[dict[str, Any]]) -> str:
-    """``coverage --csv``: one row per municipality; projects as ``id:basis`` joined by '; '."""
-    return to_csv(
-        ("code", "name", "name_sv", "region", "subregion", "county", "population", "projects"),
-        (
-            [m["code"], m["name"], m["name_sv"], m["region"], m["subregion"], m["county"] or "", m["population"],
-             "; ".join(f"{p['id']}:{p['basis']}" for p in m["projects"])]
-            for m in listing
-        ),
-    )
 
 
 # -- search -----------------------------------------------------------------
@@ -341,40 +261,195 @@ def highlighted(value: str, spans: Iterable[tuple[int, int]], style: str = SEARC
     return out
 
 
-def search_table(hits: Sequence[Hit], title: str | None = None) -> Table:
-    """Ranked search hits (``hankkeet.search.Hit``): score, id, organisation, name, snippet.
-
-    English or Swedish terms read through the glossary are named in the title
-    (``guidance → ohjaus``)."""
-    if title is None and hits and hits[0].translations:
-        title = "searched in Finnish: " + ", ".join(f"{t.term} → {' / '.join(t.finnish)}" for t in hits[0].translations)
-    table = _table(title)
-    table.add_column("score", justify="right", no_wrap=True)
-    table.add_column("id", no_wrap=True, style="bold")
-    table.add_column("organisation", ratio=2, overflow="fold")
-    table.add_column("project", ratio=3, overflow="fold")
-    table.add_column("match", ratio=5, overflow="fold")
-    for hit in hits:
-        field, snippet, spans = hit.snippet()
-        cell = highlighted(snippet, spans)
-        if field and field != "description":
-            cell = text(f"{field}: ").append_text(cell)
-        p = hit.project
-        table.add_row(text(hit.score), text(p.id), text(_organisation_line(p)), text(p.name), cell)
-    return table
+def translation_note(hits: Sequence[Hit]) -> str | None:
+    """``searched in Finnish: guidance → ohjaus`` when English or Swedish terms were read
+    through the glossary."""
+    if not hits or not hits[0].translations:
+        return None
+    return "searched in Finnish: " + ", ".join(f"{t.term} → {' / '.join(t.finnish)}" for t in hits[0].translations)
 
 
-def search_json(hits: Iterable[Hit]) -> str:
-    return to_json([hit.to_dict() for hit in hits])
 
 
-def search_csv(hits: Iterable[Hit]) -> str:
-    """The project columns plus score and matches (``field: word, word`` joined by '; ')."""
-    return to_csv(
-        ("score", *PROJECT_CSV_HEADER, "matches"),
-        (
-            [hit.score, *project_csv_row(hit.project),
-             "; ".join(f"{m.field}: {', '.join(m.words)}" for m in hit.matches)]
-            for hit in hits
-        ),
+
+
+# -- listings: the fields of each kind of record, for hankkeet.output -------------------
+
+
+def _project_fields(get: Callable[[Any], Project]) -> tuple[Field[Any], ...]:
+    def joined(values: Iterable[str]) -> str:
+        return "; ".join(values)
+
+    return (
+        Field("number", lambda r: get(r).number, lambda r: str(get(r).number), "#", justify="right"),
+        Field("id", lambda r: get(r).id, lambda r: get(r).id),
+        Field("organisation", lambda r: get(r).organisation, lambda r: get(r).organisation, ratio=3, min_width=18),
+        Field("co_implementers", lambda r: list(get(r).co_implementers), lambda r: joined(get(r).co_implementers),
+              "co-implementers", ratio=2, min_width=12),
+        Field("name", lambda r: get(r).name, lambda r: get(r).name, "project", ratio=4, min_width=20),
+        Field("start", lambda r: get(r).start, lambda r: get(r).start or ""),
+        Field("end", lambda r: get(r).end, lambda r: get(r).end or ""),
+        Field("period", lambda r: get(r).period, lambda r: f"{get(r).start or '?'}–{get(r).end or '?'}"),
+        Field("area", lambda r: get(r).area, lambda r: get(r).area, ratio=3, min_width=14),
+        Field("description", lambda r: get(r).description, lambda r: get(r).description, ratio=6, min_width=20),
+        Field("regions", lambda r: list(get(r).regions), lambda r: joined(get(r).regions), ratio=2, min_width=10),
+        Field("municipalities", lambda r: [c.to_dict() for c in get(r).municipalities],
+              lambda r: joined(c.name for c in get(r).municipalities), ratio=3, min_width=12),
     )
+
+
+def _same(project: Project) -> Project:
+    return project
+
+
+def _organisation_cell(get: Callable[[Any], Project]) -> Callable[[Any], Any]:
+    return lambda r: text(_organisation_line(get(r)))
+
+
+PROJECT_LISTING = Listing(
+    fields=_project_fields(_same),
+    table_fields=("id", "name", "area", "organisation", "number", "period"),
+    line_fields=("number", "id", "organisation", "name", "area", "start", "end"),
+    csv_fields=PROJECT_CSV_HEADER,
+    cells={"organisation": _organisation_cell(_same)},
+)
+
+
+def _hit_project(hit: Hit) -> Project:
+    return hit.project
+
+
+def _match_flat(hit: Hit) -> str:
+    return "; ".join(f"{m.field}: {', '.join(m.words)}" for m in hit.matches)
+
+
+def _match_cell(hit: Hit) -> Any:
+    field, snippet, spans = hit.snippet()
+    cell = highlighted(snippet, spans)
+    if field and field != "description":
+        cell = text(f"{field}: ").append_text(cell)
+    return cell
+
+
+SEARCH_LISTING = Listing(
+    fields=(
+        Field("score", lambda h: h.score, lambda h: str(h.score), justify="right"),
+        *_project_fields(_hit_project),
+        Field("matches", lambda h: [m.to_dict() for m in h.matches], _match_flat, "match", ratio=5, min_width=18),
+    ),
+    table_fields=("score", "id", "name", "matches", "organisation"),
+    line_fields=("score", "number", "id", "organisation", "name", "matches"),
+    csv_fields=("score", *PROJECT_CSV_HEADER, "matches"),
+    cells={"matches": _match_cell, "organisation": _organisation_cell(_hit_project)},
+)
+
+
+def _covering_project(row: CoveringProject) -> Project:
+    return row.project
+
+
+COVERING_LISTING = Listing(
+    fields=(
+        *_project_fields(_covering_project),
+        Field("basis", lambda r: r.coverage.basis, lambda r: str(r.coverage.basis)),
+        Field("note", lambda r: r.coverage.note, lambda r: r.coverage.note or "", ratio=2, min_width=12),
+    ),
+    table_fields=("id", "name", "basis", "note", "organisation", "number"),
+    line_fields=("number", "id", "organisation", "name", "basis", "note"),
+    csv_fields=(*PROJECT_CSV_HEADER, "basis", "note"),
+    cells={"organisation": _organisation_cell(_covering_project)},
+)
+
+
+def projects_listing(projects: Sequence[Project]) -> tuple[Listing, str | None]:
+    """The project listing for these rows: a period column only when the periods differ,
+    else one line under the table that gives the period of them all."""
+    periods = {(p.start, p.end) for p in projects}
+    if len(periods) != 1:
+        return PROJECT_LISTING, None
+    fields = tuple(f for f in PROJECT_LISTING.table_fields if f != "period")
+    start, end = next(iter(periods))
+    return PROJECT_LISTING._replace(table_fields=fields), f"period of all: {start or '?'} – {end or '?'}"
+
+
+# -- coverage ------------------------------------------------------------------------
+
+
+def _cov(name: str) -> Any:
+    return lambda row: row[name]
+
+
+MUNICIPALITY_LISTING = Listing(
+    fields=(
+        Field("code", _cov("code"), _cov("code")),
+        Field("name", _cov("name"), _cov("name")),
+        Field("name_sv", _cov("name_sv"), _cov("name_sv")),
+        Field("region", _cov("region"), _cov("region")),
+        Field("subregion", _cov("subregion"), _cov("subregion")),
+        Field("county", _cov("county"), lambda m: m["county"] or ""),
+        Field("population", _cov("population"), lambda m: str(m["population"]), justify="right"),
+        Field("projects", _cov("projects"), lambda m: "; ".join(f"{p['id']}:{p['basis']}" for p in m["projects"]),
+              ratio=3, min_width=12),
+    ),
+    table_fields=("code", "name", "region", "projects", "population"),
+    line_fields=("code", "name", "name_sv", "region", "subregion", "county", "population", "projects"),
+    csv_fields=("code", "name", "name_sv", "region", "subregion", "county", "population", "projects"),
+)
+
+
+def _pct(value: float) -> str:
+    from hankkeet.coverage import percent
+
+    return percent(value)
+
+
+REGION_LISTING = Listing(
+    fields=(
+        Field("region", lambda r: r.region, lambda r: r.region),
+        Field("municipalities", lambda r: r.municipalities, lambda r: str(r.municipalities), "munic.",
+              justify="right"),
+        Field("covered", lambda r: r.covered, lambda r: str(r.covered), justify="right"),
+        Field("direct", lambda r: r.direct, lambda r: str(r.direct), justify="right"),
+        Field("cooperation_only", lambda r: r.covered - r.direct, lambda r: str(r.covered - r.direct), "coop.",
+              justify="right"),
+        Field("share", lambda r: round(r.share, 4), lambda r: f"{r.share:.4f}", justify="right"),
+        Field("population", lambda r: r.population, lambda r: str(r.population), justify="right"),
+        Field("population_direct", lambda r: r.population_direct, lambda r: str(r.population_direct),
+              justify="right"),
+        Field("population_covered", lambda r: r.population_covered, lambda r: str(r.population_covered),
+              justify="right"),
+        Field("population_share_direct", lambda r: round(r.population_share_direct, 4),
+              lambda r: f"{r.population_share_direct:.4f}", "people", justify="right"),
+        Field("population_share", lambda r: round(r.population_share, 4), lambda r: f"{r.population_share:.4f}",
+              "+coop.", justify="right"),
+        Field("projects", lambda r: list(r.project_ids), lambda r: "; ".join(r.project_ids), ratio=3, min_width=8),
+    ),
+    table_fields=("region", "population_share_direct", "direct", "cooperation_only", "population_share",
+                  "municipalities", "projects"),
+    line_fields=("region", "municipalities", "covered", "direct", "cooperation_only", "population",
+                 "population_direct", "population_covered", "projects"),
+    csv_fields=("region", "municipalities", "covered", "direct", "cooperation_only", "share", "population",
+                "population_direct", "population_covered", "population_share", "population_share_direct",
+                "projects"),
+    cells={
+        "population_share": lambda r: text(_pct(r.population_share)),
+        "population_share_direct": lambda r: text(_pct(r.population_share_direct)),
+        "projects": lambda r: text(", ".join(r.project_ids) if r.region != "total" else
+                                   f"{len(r.project_ids)} projects"),
+    },
+)
+
+COVERAGE_LEGEND = (
+    "direct: municipalities named in an area, or in a subregion or region named there; coop.: reached only "
+    "through another municipality's regional cooperation; people: share of the population (end of 2020) "
+    "living in directly covered municipalities; +coop.: with cooperation."
+)
+
+
+def coverage_report(headline: str, rows: Sequence[RegionCoverage], total: RegionCoverage) -> Any:
+    """The headline, the region table (the total last) and its one-line legend."""
+    from rich.console import Group
+
+    from hankkeet.output import table
+
+    return Group(text(headline, "bold"), table(REGION_LISTING, [*rows, total], None), text(COVERAGE_LEGEND))

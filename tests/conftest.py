@@ -32,7 +32,8 @@ def invoke(runner: CliRunner, *args: str, **env: str):
     """Run the CLI at a fixed width, without colour, with stdout and stderr apart."""
     from hankkeet.cli import app
 
-    environment = {"COLUMNS": "200", "NO_COLOR": "1", "TERM": "dumb", **env}
+    # FORCE_TERMINAL: tables as on a terminal (a runner's stdout is not one); PAGER=cat: never page.
+    environment = {"COLUMNS": "200", "NO_COLOR": "1", "TERM": "dumb", "FORCE_TERMINAL": "1", "PAGER": "cat", **env}
     return runner.invoke(app, list(args), env=environment)
 
 

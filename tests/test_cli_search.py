@@ -68,7 +68,25 @@ def test_limit() -> None:
     data = json.loads(run("search", "neuvonta", "--json", "--limit", "3").stdout)
     assert len(data) == 3
     assert len(json.loads(run("search", "neuvonta", "--json", "--limit", "0").stdout)) == 21
-    assert len(json.loads(run("search", "neuvonta", "--json").stdout)) == 10
+    # Machine output is complete unless --limit is given.
+    assert len(json.loads(run("search", "neuvonta", "--json").stdout)) == 21
+
+
+def test_a_cut_table_says_how_many_and_ties_are_not_cut_in_silence() -> None:
+    from hankkeet.model import load
+    from hankkeet.search import search
+
+    hits = search(load(), "neuvonta", limit=0)
+    result = run("search", "neuvonta")  # not a terminal: tab-separated lines, cut like a table
+    shown = [line.split("\t")[2] for line in result.stdout.splitlines()[1:]]
+    tenth = hits[9].score
+    tied = sum(1 for h in hits if h.score >= tenth)  # every result as good as the tenth
+    assert len(shown) == min(tied, len(hits)) >= 10
+    if len(shown) < len(hits):
+        assert f"showing {len(shown)} of {len(hits)}; --limit 0 for all" in result.stderr
+    explicit = run("search", "neuvonta", "--json", "--limit", "3")
+    if hits[2].score == hits[3].score:
+        assert "more tied with the last one shown" in explicit.stderr
 
 
 def test_negative_limit_is_a_usage_error() -> None:
@@ -136,6 +154,9 @@ def test_search_table_shows_the_finnish_word_used() -> None:
 
     from hankkeet.cli import app
 
-    result = CliRunner().invoke(app, ["search", "guidance", "--limit", "1"], env={"COLUMNS": "120"})
+    result = CliRunner().invoke(app, ["search", "guidance", "--limit", "1", "--table"], env={"COLUMNS": "120"})
     assert result.exit_code == 0
     assert "guidance → ohjaus" in result.stdout
+    # In a pipe the lines stay data only; the note goes to stderr.
+    piped = CliRunner().invoke(app, ["search", "guidance", "--limit", "1"], env={"COLUMNS": "120"})
+    assert "guidance → ohjaus" in piped.stderr and "→" not in piped.stdout

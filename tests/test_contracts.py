@@ -12,7 +12,7 @@ from hankkeet.coverage import projects_covering
 from hankkeet.errors import DataError
 from hankkeet.kunnat.lookup import sort_key, suggest
 from hankkeet.model import Basis, Coverage, Project, Snapshot, Source, dumps, load
-from hankkeet.render import project_csv_row
+from hankkeet.render import PROJECT_LISTING
 from hankkeet.search import search
 from hankkeet.textnorm import clean, nfc
 
@@ -53,10 +53,10 @@ def test_the_strongest_basis_comes_first_whatever_the_document_order():
     assert [(f.project.id, f.coverage.basis) for f in found] == [("second", "listed"), ("first", "cooperation")]
 
 
-def test_project_csv_row_joins_the_municipalities():
-    row = project_csv_row(project(1, "p", municipalities=(Coverage("433", "Loppi", Basis.LISTED),
-                                                          Coverage("106", "Hyvinkää", Basis.REGION))))
-    assert row[-1] == "Loppi; Hyvinkää"
+def test_the_csv_municipalities_field_joins_the_names():
+    p = project(1, "p", municipalities=(Coverage("433", "Loppi", Basis.LISTED), Coverage("106", "Hyvinkää", Basis.REGION)))
+    assert PROJECT_LISTING.csv_fields[-1] == "municipalities"
+    assert PROJECT_LISTING.field("municipalities").flat(p) == "Loppi; Hyvinkää"
 
 
 def test_a_phrase_ranks_above_the_same_words_apart():

@@ -18,7 +18,7 @@ COVERED = {c.code for p in PROJECTS for c in p.municipalities}
 
 
 def run(*args: str):
-    env = {"COLUMNS": "200", "NO_COLOR": "1", "TERM": "dumb"}
+    env = {"COLUMNS": "200", "NO_COLOR": "1", "TERM": "dumb", "FORCE_TERMINAL": "1", "PAGER": "cat"}
     return CliRunner().invoke(app, list(args), env=env)
 
 
@@ -80,6 +80,16 @@ def test_kunta_with_no_covering_project_exits_1():
     assert result.exit_code == 1
     assert uncovered.name in result.stdout
     assert f"no project covers {uncovered.name}" in result.stderr
+
+
+def test_kunta_in_a_pipe_prints_lines_and_notes_on_stderr():
+    env = {"COLUMNS": "80", "NO_COLOR": "1", "TERM": "dumb"}
+    result = CliRunner().invoke(app, ["kunta", "Tampre"], env=env)
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].split("\t") == ["number", "id", "organisation", "name", "basis", "note"]
+    assert [line.split("\t")[1] for line in lines[1:]] == ["tampere"]
+    assert "corrected from 'Tampre'" in result.stderr
 
 
 @pytest.mark.parametrize("name", ["Xyzzyville", "Jyväs", "", "   ", "999", "Pirkanmaa"])

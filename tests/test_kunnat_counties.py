@@ -49,7 +49,7 @@ def test_coverage_opens_with_the_headline(runner, snapshot) -> None:
     covered = {c.code for p in snapshot.projects for c in p.municipalities}
     assert first.startswith(f"{len(covered)} of 309 municipalities")
     assert "of the population" in first and "regions without a project" in first
-    assert "coop. only" in result.stdout
+    assert "coop." in result.stdout and "people" in result.stdout
 
 
 def test_a_county_is_found_by_any_of_its_names() -> None:
