@@ -31,7 +31,12 @@ fold = lru_cache(maxsize=1 << 16)(_fold)
 _LETTER = r"[^\W_][\u0300-\u036f]*"
 _TOKEN = re.compile(rf"(?<![^\W_])-?(?:{_LETTER})+(?:-(?:{_LETTER})+)*-?")
 _CONJUNCTIONS = frozenset({"ja", "tai", "seka", "eli", "and", "or", "&"})
-_VOWELS = frozenset("aeiouy")  # folded: ä→a, ö→o
+# The one set of Finnish letter tables, shared with hankkeet.kunnat.inflect,
+# which generates the case forms of place names (unfolded).
+VOWELS = frozenset("aeiouyäöå")
+BACK_VOWELS = frozenset("aou")
+FRONT_VOWELS = frozenset("äöy")
+_VOWELS = frozenset(_fold("".join(sorted(VOWELS))))  # folded: ä→a, ö→o
 # A long vowel (folded) is never split by a compound boundary; a diphthong
 # can be (palvelu|ohjaus), so only these are ruled out.
 _ONE_SYLLABLE = frozenset("aa ee ii oo uu yy".split())
@@ -305,6 +310,17 @@ GRADATION = (
     ("nk", ("ng",)), ("mp", ("mm",)), ("nt", ("nn",)), ("lt", ("ll",)), ("rt", ("rr",)),
     ("lk", ("l", "lj")), ("rk", ("r", "rj")), ("hk", ("h",)),
     ("lp", ("lv",)), ("rp", ("rv",)), ("ht", ("hd",)),
+)
+
+
+# Single consonants that weaken (teko/teon is k -> nothing), and the clusters that never do.
+SINGLE_GRADATION = (("k", ""), ("p", "v"), ("t", "d"))
+NO_GRADATION = ("sk", "st", "tk", "ts", "sp")
+# Weak grade -> strong grade, for stems whose nominative shows the weak grade
+# (Pihtipudas -> Pihtiputaa): the reverse of the tables above where it is one-to-one.
+STRENGTHEN = (
+    *((weak[0], strong) for strong, weak in GRADATION if len(weak) == 1 and weak[0] != strong[0]),
+    *((weak, strong) for strong, weak in SINGLE_GRADATION if weak),
 )
 
 

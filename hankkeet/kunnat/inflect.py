@@ -13,21 +13,16 @@ because it is only ever compared with what a user typed.
 
 from __future__ import annotations
 
-from hankkeet.finnish import GRADATION
+from hankkeet.finnish import BACK_VOWELS, FRONT_VOWELS, GRADATION, NO_GRADATION, SINGLE_GRADATION, STRENGTHEN, VOWELS
 
-VOWELS = set("aeiouyäöå")
-_BACK = set("aou")
-_FRONT = set("äöy")
-
-# Weak grade of the consonant cluster before a word's last vowel: the search's
-# table, first weak form of each (``lk`` -> ``l``; its ``lj`` of ``jälki``/``jäljen`` is not needed for names).
+# One set of tables (hankkeet.finnish): vowels, consonant gradation and its reverse.
+_BACK = BACK_VOWELS
+_FRONT = FRONT_VOWELS
+# Weak grade of the consonant cluster before a word's last vowel: the first weak form of each
+# (``lk`` -> ``l``; its ``lj`` of ``jälki``/``jäljen`` is not needed for names).
 _WEAKEN = tuple((strong, weak_forms[0]) for strong, weak_forms in GRADATION)
-# The reverse, for stems whose nominative shows the weak grade (``Pihtipudas``).
-_STRENGTHEN = (
-    ("ng", "nk"), ("mm", "mp"), ("nn", "nt"), ("ll", "lt"), ("rr", "rt"), ("hd", "ht"),
-    ("d", "t"), ("v", "p"),
-)
-_NO_GRADATION = ("sk", "st", "tk", "ts", "sp")
+_STRENGTHEN = STRENGTHEN
+_NO_GRADATION = NO_GRADATION
 
 
 def _back(word: str) -> bool:
@@ -48,12 +43,9 @@ def weaken(base: str) -> str:
         if base.endswith(strong):
             return base[: -len(strong)] + weak
     if len(base) >= 2 and base[-2] in VOWELS:
-        if base[-1] == "k":
-            return base[:-1]
-        if base[-1] == "p":
-            return base[:-1] + "v"
-        if base[-1] == "t":
-            return base[:-1] + "d"
+        for strong, weak in SINGLE_GRADATION:
+            if base[-1] == strong:
+                return base[:-1] + weak
     return base
 
 
