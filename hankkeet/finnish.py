@@ -613,6 +613,8 @@ _VERB_SUFFIXES = tuple(
         reverse=True,
     )
 )
+_SUFFIX_SET = frozenset(_VERB_SUFFIXES)
+_SUFFIX_LENGTHS = tuple(sorted({len(x) for x in _VERB_SUFFIXES}, reverse=True))
 # An infinitive takes no case ending: tarjo|ta, perust|aa are read off the word as written.
 _INFINITIVES = frozenset({"ta", "aa", "ua", "ya", "ida"})
 MIN_FAMILY_ROOT = 5  # a shorter root is shared by unrelated verbs
@@ -649,8 +651,9 @@ def family_keys(word: str) -> frozenset[str]:
         elif form.endswith(("ks", "ude", "yde")):
             forms.add(form[:-2] + "s")
     for form in forms:
-        for suffix in _VERB_SUFFIXES:
-            if form.endswith(suffix) and (form == word or suffix not in _INFINITIVES):
+        for length in _SUFFIX_LENGTHS:
+            suffix = form[-length:]
+            if suffix in _SUFFIX_SET and (form == word or suffix not in _INFINITIVES):
                 # The stem vowel may be kept or not, and long (tarjo|taan, tarjoa|minen, kerää|minen).
                 root = form[: -len(suffix)]
                 for cut in {root, root[:-1] if root[-1:] in _VOWELS else root, root.rstrip("aeiouy")}:

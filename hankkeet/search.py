@@ -183,6 +183,8 @@ class SearchIndex:
         self._name_keys: dict[str, list[str]] = {}
         self._typo_forms: dict[str, list[tuple[str, str]]] = {}
         self._words: dict[str, bool] = {}
+        self._lemma_memo: dict[str, dict[str, int]] = {}
+        self._family_index: dict[str, dict[str, list[str]]] = {}
         self.vocabulary: tuple[str, ...] = tuple(self.occurrences)
 
     # Guessed expansions are matched only exactly or by stem; names are not
@@ -199,15 +201,17 @@ class SearchIndex:
             if any(o.word.kind != WordKind.EXPANSION and not o.word.proper for o in occs)
         )
 
-    @cached_property
-    def family_index(self) -> dict[str, list[str]]:
-        """Vocabulary keys by their tagged family roots (see finnish.family_keys);
-        names and guessed expansions have no family."""
-        index: dict[str, list[str]] = {}
-        for key, occs in self.occurrences.items():
-            if any(o.word.kind in ("word", "part") and not o.word.proper for o in occs):
-                for family_key in finnish.family_keys(key):
-                    index.setdefault(family_key, []).append(key)
+    def family_index(self, letter: str) -> dict[str, list[str]]:
+        """Vocabulary keys starting with ``letter`` by their tagged family roots
+        (see finnish.family_keys; a root keeps the word's first letter), worked
+        out per letter on first use; names and guessed expansions have no family."""
+        index = self._family_index.get(letter)
+        if index is None:
+            index = self._family_index[letter] = {}
+            for key, occs in self.occurrences.items():
+                if key[0] == letter and any(o.word.kind in ("word", "part") and not o.word.proper for o in occs):
+                    for family_key in finnish.family_keys(key):
+                        index.setdefault(family_key, []).append(key)
         return index
 
     def name_keys(self, index: int) -> list[str]:
@@ -248,7 +252,14 @@ class SearchIndex:
         return {**family, **keys}
 
     def _lemma_keys(self, query: str) -> dict[str, int]:
-        """Keys that are ``query`` itself, an inflection of it or a compound containing it."""
+        """Keys that are ``query`` itself, an inflection of it or a compound containing it
+        (remembered for the words of the current query only)."""
+        found = self._lemma_memo.get(query)
+        if found is None:
+            found = self._lemma_memo[query] = self._find_lemma_keys(query)
+        return dict(found)
+
+    def _find_lemma_keys(self, query: str) -> dict[str, int]:
         keys: dict[str, int] = {}
         if query in self.occurrences:
             keys[query] = EXACT
@@ -260,7 +271,7 @@ class SearchIndex:
                 keys[key] = STEM
         for family_key in finnish.family_keys(query):
             for partner in finnish.family_partners(family_key):
-                for key in self.family_index.get(partner, ()):
+                for key in self.family_index(query[0]).get(partner, ()):
                     if key not in keys:
                         keys[key] = FAMILY
         if len(query) >= MIN_CLOSURE and query not in keys:
@@ -415,6 +426,7 @@ class SearchIndex:
 
     def search(self, query: str, fields: Sequence[str] = FIELDS, limit: int = 0) -> list[Hit]:
         """Projects matching every word of ``query``, best first; ``limit`` 0 = all."""
+        self._lemma_memo.clear()
         words = finnish.query_words(query, limit=MAX_QUERY_WORDS)
         if not words:
             raise EmptyQuery("empty query: give at least one word to search for")
