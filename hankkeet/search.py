@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import cache, cached_property
 from typing import Any, NamedTuple
 
-from hankkeet import finnish, glossary
+from hankkeet import finnish
 from hankkeet.errors import HankkeetError
 from hankkeet.finnish import WordKind
 from hankkeet.model import Project, Snapshot
@@ -494,6 +494,8 @@ class SearchIndex:
         ``palvelupiste``); a term whose words the texts have as they are
         (``entry point``, ``Welcome``) is left alone.
         """
+        from hankkeet import glossary
+
         out: list[str] = []
         alternatives: list[tuple[str, ...]] = []
         translations: list[Translation] = []
@@ -618,12 +620,12 @@ class Place(NamedTuple):
 def _places_by_prefix() -> dict[str, list[tuple[str, str, tuple[str, ...]]]]:
     """(Finnish name, kind, names) of every municipality and region, by the
     first two folded letters of each name (Finnish or Swedish)."""
-    from hankkeet.kunnat.registry import registry
+    from hankkeet.kunnat.registry import place_names
 
-    reg = registry()
+    rows = place_names()
     by_prefix: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {}
-    entries = [(m.name, "municipality", tuple(dict.fromkeys((m.name, m.name_sv)))) for m in reg.municipalities]
-    entries += [(r, "region", (r,)) for r in reg.regions]
+    entries = [(name, "municipality", tuple(dict.fromkeys((name, name_sv)))) for name, name_sv, _ in rows]
+    entries += [(region, "region", (region,)) for region in dict.fromkeys(region for _, _, region in rows)]
     for entry in entries:
         for prefix in {fold(n)[:2] for n in entry[2]}:
             by_prefix.setdefault(prefix, []).append(entry)

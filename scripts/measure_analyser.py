@@ -29,11 +29,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from relevance_eval import evaluate, load_queries  # noqa: E402
-
-from hankkeet import finnish, search as search_module  # noqa: E402
+from hankkeet import finnish  # noqa: E402
+from hankkeet import search as search_module  # noqa: E402
 from hankkeet.model import load  # noqa: E402
 from hankkeet.search import FIELDS, field_text  # noqa: E402
+
+from relevance_eval import evaluate, load_queries  # noqa: E402
 
 
 def main() -> None:

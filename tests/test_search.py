@@ -430,3 +430,19 @@ def test_a_word_family_is_found_and_ranks_below_direct_forms() -> None:
     )
     assert ids(snapshot, "perustaminen") == ["noun", "passive"]
     assert ids(snapshot, "perustetaan") == ["passive", "noun"]
+
+
+def test_the_glossary_file_is_plain_three_column_csv() -> None:
+    from hankkeet.data import read_text
+
+    lines = read_text("glossary.csv").splitlines()
+    assert lines[0] == "language,term,finnish"
+    for line in lines[1:]:
+        language, term, finnish_word = line.split(",")
+        assert language in ("en", "sv") and term.strip() and finnish_word.strip() and '"' not in line
+
+
+def test_the_cheap_place_names_agree_with_the_registry() -> None:
+    from hankkeet.kunnat.registry import place_names, registry
+
+    assert place_names() == tuple((m.name, m.name_sv, m.region) for m in registry().municipalities)

@@ -165,3 +165,17 @@ def aliases(kind: Literal["municipality", "region"]) -> tuple[Alias, ...]:
     return tuple(
         Alias(row["alias"], row["target"], row["source"]) for row in _rows("kunnat-aliases.csv") if row["kind"] == kind
     )
+
+
+@cache
+def place_names() -> tuple[tuple[str, str, str], ...]:
+    """``(name, name_sv, region)`` of every municipality, read straight from
+    ``kunnat.csv`` without building the registry: search consults it on every
+    run to tell place names from look-alike words, so it is kept cheap."""
+    from hankkeet.data import read_text
+
+    lines = read_text("kunnat.csv").splitlines()
+    header = lines[0].split(",")
+    fi, sv, region = header.index("name_fi"), header.index("name_sv"), header.index("maakunta_fi")
+    rows = [line.split(",") for line in lines[1:] if line]
+    return tuple((row[fi], row[sv], row[region]) for row in rows)
