@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from hankkeet.model import load  # noqa: E402
 from hankkeet.search import SearchIndex, search  # noqa: E402
 
-from relevance_eval import FRESH_FILE, HOLDOUT_FILE, ROUND4_FILE, USERS_FILE, evaluate, load_queries  # noqa: E402
+from relevance_eval import DEV_FILE, FRESH_FILE, HOLDOUT_FILE, ROUND4_FILE, USERS_FILE, evaluate, load_queries  # noqa: E402
 
 
 def ms(seconds: float) -> str:
@@ -56,6 +56,7 @@ def main() -> None:
     fresh = evaluate(lambda q: [h.project.id for h in search(snapshot, q)], load_queries(FRESH_FILE))
     users = evaluate(lambda q: [h.project.id for h in search(snapshot, q)], load_queries(USERS_FILE))
     round4 = evaluate(lambda q: [h.project.id for h in search(snapshot, q)], load_queries(ROUND4_FILE))
+    dev = evaluate(lambda q: [h.project.id for h in search(snapshot, q)], load_queries(DEV_FILE))
 
     def one_shot(*cli_args: str) -> float:
         walls = []
@@ -86,6 +87,7 @@ def main() -> None:
         ("fresh relevance set", fresh.summary()),
         ("users relevance set", users.summary()),
         ("round-4 relevance set", round4.summary()),
+        ("dev relevance set", dev.summary()),
     ]
     width = max(len(label) for label, _ in rows)
     for label, value in rows:
