@@ -14,7 +14,7 @@ import errno
 import io
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Protocol, cast
 
@@ -386,6 +386,31 @@ def _user_text(text: str, what: str) -> str:
     if len(text) > MAX_QUERY_LENGTH:
         raise HankkeetError(f"{what} is longer than the limit of {MAX_QUERY_LENGTH:,} characters")
     return unicodedata.normalize("NFKC", text)
+
+
+def _progress_reporter(label: str) -> Callable[[int, int], None] | None:
+    """A callback ``(done, total)`` drawing a progress bar on stderr, or None when
+    stderr is not a terminal. Rich is loaded only at the first call, so work that
+    never reports costs nothing."""
+    if not sys.stderr.isatty() or os.environ.get("HANKKEET_QUIET"):
+        return None
+    shown: dict[str, Any] = {}
+
+    def report(done: int, total: int) -> None:
+        bar = shown.get("bar")
+        if bar is None:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            bar = shown["bar"] = Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(),
+                                          TimeRemainingColumn(), console=Console(stderr=True), transient=True)
+            bar.start()
+            shown["task"] = bar.add_task(label, total=total)
+        bar.update(shown["task"], completed=done)
+        if done >= total:
+            bar.stop()
+
+    return report
 
 
 def write_stdout(text: str) -> None:
@@ -764,13 +789,25 @@ def search_command(
     """
     from hankkeet import render
     from hankkeet.output import Mode, emit, shown_results
-    from hankkeet.search import explain_no_results, search
+    from hankkeet.search import parse_fields
 
     out = _output(ctx, as_json=as_json, as_csv=as_csv, table=table, fields=fields, no_header=no_header,
                   valid=render.SEARCH_LISTING.names())
     text = _user_text(" ".join(query), "the query")
-    snapshot = _snapshot(ctx)
-    hits = search(snapshot, text, fields=field, limit=0)
+    state = _state(ctx)
+    if state.data is not None:
+        # Another snapshot may be large: its index is built once and stored.
+        from hankkeet.index_store import open_index
+
+        index, stored_note = open_index(state.data, progress=_progress_reporter("indexing"))
+        if stored_note and state.debug:
+            _report(stored_note)
+    else:
+        from hankkeet.search import index_for
+
+        index = index_for(_snapshot(ctx))
+    search_fields = parse_fields(field)
+    hits = index.search(text, search_fields, 0)
     default = 10 if out.mode in (Mode.TABLE, Mode.LINES) else 0
     shown, note = shown_results(hits, default if limit is None else limit, score=lambda h: h.score,
                                 keep_ties=limit is None)
@@ -782,7 +819,7 @@ def search_command(
     if note:
         _report(note)
     if not hits:
-        _no_results(explain_no_results(snapshot, text, fields=field))
+        _no_results(index.explain_no_results(text, search_fields))
 
 
 # Set by main(): this process runs one command and exits (not a test runner

@@ -227,6 +227,38 @@ class SearchIndex:
             self._acronyms[cache_key] = _acronyms(project)
         return self._acronyms[cache_key]
 
+    # Where the matchers below look for candidates: the whole vocabulary here;
+    # a stored index (index_store.StoredIndex) answers from precomputed maps
+    # with a superset of the keys these scans would accept.
+
+    def _lemma_candidates(self, word: str) -> Iterable[str]:
+        """Keys that may be ``word`` or an inflection of it (same_lemma)."""
+        return self.vocabulary
+
+    def _typo_lemma_candidates(self, word: str) -> Iterable[str]:
+        """Typo keys that may be ``word`` or an inflection of it."""
+        return self.typo_keys
+
+    def _prefix_candidates(self, prefixes: tuple[str, ...]) -> Iterable[str]:
+        """Keys that may start with one of ``prefixes``."""
+        return self.vocabulary
+
+    def _compound_candidates(self, word: str) -> Iterable[str]:
+        """Compound keys that may have ``word`` as a part (in_compound)."""
+        return self.compound_keys
+
+    def _snowball_candidates(self, word: str) -> Iterable[str]:
+        """Typo keys that may share ``word``'s Snowball stem."""
+        return self.typo_keys
+
+    def _typo_candidates(self, query: str, budget: int, query_stems: list[str]) -> Iterable[tuple[str, str]]:
+        """``(form, key)`` that may be within ``budget`` edits of ``query``, or
+        one fewer of one of ``query_stems``."""
+        return self.typo_forms(query[0])
+
+    def _number(self, index: int) -> int:
+        return self.projects[index].number
+
     # -- matching one query word ------------------------------------------
 
     def _word_keys(self, query: str, fields: Sequence[str]) -> dict[str, int]:
@@ -246,7 +278,11 @@ class SearchIndex:
         if not self._present(keys, fields):
             keys = self._both_parts_keys(query)
         if not self._present(keys, fields):
-            keys = {k: STEM for k in self.typo_keys if k[0] == query[0] and finnish.snowball_match(query, k)}
+            keys = {
+                k: STEM
+                for k in self._snowball_candidates(query)
+                if k[0] == query[0] and finnish.snowball_match(query, k)
+            }
         if not self._present(keys, fields):
             keys = self._typos(query)
         return {**family, **keys}
@@ -265,7 +301,7 @@ class SearchIndex:
             keys[query] = EXACT
         if len(query) > finnish.MAX_ANALYSED:
             return keys
-        for key in self.vocabulary:
+        for key in self._lemma_candidates(query):
             # Gradation never changes the first letter, so this cheap test is safe.
             if key not in keys and key[0] == query[0] and finnish.same_lemma(query, key):
                 keys[key] = STEM
@@ -279,12 +315,12 @@ class SearchIndex:
             # (monialainen); its other forms are built on the s-stem (monialais|ia).
             s_stems = tuple(k[:-3] + "s" for k, tier in keys.items() if tier == STEM and k.endswith("nen"))
             if s_stems:
-                for key in self.vocabulary:
+                for key in self._prefix_candidates(s_stems):
                     if key not in keys and key.startswith(s_stems):
                         keys[key] = STEM
         if len(query) >= finnish.MIN_QUERY_FOR_TAILS:
             probes = {s[:3] for s in finnish.stems(query) if len(s) >= min(finnish.MIN_PART, len(query))}
-            for key in self.compound_keys:
+            for key in self._compound_candidates(query):
                 if (
                     key not in keys
                     and len(key) > len(query) - 2
@@ -299,7 +335,11 @@ class SearchIndex:
         rare, so tried only when nothing else matched."""
         if len(query) < MIN_BOTH_INFLECTED or not finnish.split_points(query):
             return {}
-        return {k: STEM for k in self.vocabulary if k[:2] == query[:2] and finnish.both_parts_inflected(query, k)}
+        return {
+            k: STEM
+            for k in self._prefix_candidates((query[:2],))
+            if k[:2] == query[:2] and finnish.both_parts_inflected(query, k)
+        }
 
     def _is_word(self, head: str) -> bool:
         """Is ``head`` (folded) a word of the texts on its own, in some inflection?"""
@@ -308,7 +348,9 @@ class SearchIndex:
             if len(self._words) > 4096:
                 self._words.clear()  # heads of query words: keep the cache bounded
             known = self._words[head] = any(
-                k[0] == head[0] and finnish.same_lemma(head, k) for k in self.typo_keys if "-" not in k
+                k[0] == head[0] and finnish.same_lemma(head, k)
+                for k in self._typo_lemma_candidates(head)
+                if "-" not in k
             )
         return known
 
@@ -366,7 +408,7 @@ class SearchIndex:
             if len(tail) >= finnish.MIN_PART and not (head[-1] in "aeiouy" and tail[0] in "aeiouy")
         ]
         distances: dict[str, int] = {}
-        for form, key in self.typo_forms(query[0]):
+        for form, key in self._typo_candidates(query, budget, query_stems):
             if abs(len(form) - len(query)) > budget + 3:
                 continue
             distance, typed = OSA.distance(query, form, score_cutoff=budget), query
@@ -468,7 +510,7 @@ class SearchIndex:
             candidates = {c for c in candidates if _adjacent(per_word[i][c], per_word[i + 1][c])}
         ranked = sorted(
             (self._rank(index, words, per_word) for index in candidates),
-            key=lambda r: (not r[2], r[3], -r[1], self.projects[r[0]].number),
+            key=lambda r: (not r[2], r[3], -r[1], self._number(r[0])),
         )
         if limit:
             ranked = ranked[:limit]

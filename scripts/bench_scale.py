@@ -30,9 +30,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-
-from make_corpus import make_corpus  # noqa: E402
 
 COMMANDS: list[tuple[str, list[str], bool]] = [
     ("search kotoutuminen --json", ["search", "kotoutuminen", "--json"], False),
@@ -99,9 +96,15 @@ def measure(argv: list[str], *, terminal: bool, timeout: float, env: dict[str, s
 
 
 def build_fts(snapshot: Path, db: Path) -> None:
+    """The FTS5 file, built in a child process: a large parent's memory would
+    count in the peak of every process it forks afterwards."""
     if db.exists() and db.stat().st_mtime > snapshot.stat().st_mtime:
         return
     db.unlink(missing_ok=True)
+    subprocess.run([sys.executable, __file__, "--build-fts", str(snapshot), str(db)], check=True)
+
+
+def _build_fts(snapshot: Path, db: Path) -> None:
     projects = json.loads(snapshot.read_text(encoding="utf-8"))["projects"]
     con = sqlite3.connect(db)
     con.execute("CREATE TABLE projects (rowid INTEGER PRIMARY KEY, id TEXT, name TEXT)")
@@ -121,11 +124,15 @@ def snapshot_for(size: int, directory: Path) -> Path:
     path = directory / f"corpus-{size}.json"
     if not path.exists():
         print(f"generating {size} projects ...", file=sys.stderr)
-        path.write_text(json.dumps(make_corpus(size), ensure_ascii=False) + "\n", encoding="utf-8")
+        script = ROOT / "scripts" / "make_corpus.py"
+        subprocess.run([sys.executable, str(script), str(size), "-o", str(path)], check=True)
     return path
 
 
 def main() -> None:
+    if sys.argv[1:2] == ["--build-fts"]:
+        _build_fts(Path(sys.argv[2]), Path(sys.argv[3]))
+        return
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--runs", type=int, default=3)

@@ -1,0 +1,410 @@
+"""The search index of a large snapshot, built once and stored in SQLite.
+
+Building the index analyses every word of every text; for a snapshot of
+thousands of projects that is most of a search's time, in every process. So
+for a snapshot file of ``STORE_FROM_BYTES`` or more, :func:`open_index` builds
+the index once, stores it in the user's cache directory (``$XDG_CACHE_HOME``
+or ``~/.cache``, then ``hankkeet/``) under the snapshot's sha256 and the
+program's fingerprint (version and the source of the matching code), and
+later runs read only what a query touches:
+
+- the occurrences of a word, by key (one row each);
+- precomputed maps that turn the index's vocabulary scans into lookups: stem ->
+  keys, compound-part stem -> compounds, Snowball stem -> keys, and the typo
+  forms by first letter, compared in C (rapidfuzz ``process.extract`` with a
+  score cutoff);
+- what ranking needs per project (number, name words, acronyms);
+- full project records, decoded only for the hits that are shown.
+
+The maps give a superset of the keys the scans in :mod:`hankkeet.search`
+would accept (``same_lemma`` and ``in_compound`` need a shared candidate
+stem), and the same tests then run on them, so results are the same as an
+in-memory index's. When the cache cannot be written, the index is built in
+memory and :func:`open_index` says why in its note (shown under ``--debug``).
+The bundled snapshot is small enough that building in memory is faster.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import json
+import marshal
+import os
+import sqlite3
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from hankkeet import __version__, finnish, model
+from hankkeet.model import Project
+from hankkeet.search import FIELDS, SearchIndex, _acronyms, _Occurrence
+
+STORE_FROM_BYTES = 1 << 20  # about 600 projects; smaller snapshots build in memory faster
+_FORMAT = 1
+_KINDS = tuple(finnish.WordKind)
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "hankkeet"
+
+
+def fingerprint() -> str:
+    """The program version and the source of the code that builds and reads the index."""
+    digest = hashlib.sha256(f"{__version__}/{_FORMAT}".encode())
+    here = Path(__file__).parent
+    for name in ("search.py", "finnish.py", "glossary.py", "textnorm.py", "index_store.py", "model.py"):
+        try:
+            digest.update((here / name).read_bytes())
+        except OSError:
+            digest.update(name.encode())
+    return digest.hexdigest()[:16]
+
+
+def open_index(
+    path: str | os.PathLike[str], progress: Callable[[int, int], None] | None = None
+) -> tuple[SearchIndex, str | None]:
+    """The search index of the snapshot at ``path`` and a note for --debug (None if all went well).
+
+    Small snapshots are indexed in memory. Raises DataError for a bad snapshot.
+    """
+    file = Path(path)
+    try:
+        size = file.stat().st_size
+    except OSError:
+        size = 0
+    if size < STORE_FROM_BYTES:
+        from hankkeet.search import index_for
+
+        return index_for(model.load(path)), None
+    digest = hashlib.sha256()
+    with open(file, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    store = cache_dir() / f"index-{digest.hexdigest()}-{fingerprint()}.sqlite"
+    note = None
+    if store.exists():
+        try:
+            return StoredIndex(store), None
+        except (sqlite3.Error, OSError, ValueError, EOFError, KeyError) as exc:
+            note = f"stored index {store} unreadable ({exc}); rebuilt"
+    snapshot = model.load(path)
+    try:
+        write_store(snapshot.projects, store, progress)
+    except (OSError, sqlite3.Error) as exc:
+        from hankkeet.search import index_for
+
+        return index_for(snapshot), f"cannot store the search index in {store.parent} ({exc}); built in memory"
+    return StoredIndex(store), note
+
+
+# -- writing ---------------------------------------------------------------
+
+
+def write_store(
+    projects: tuple[Project, ...], target: Path, progress: Callable[[int, int], None] | None = None
+) -> None:
+    """Build the index of ``projects`` and write it to ``target`` atomically."""
+    from hankkeet.model import Snapshot, Source
+
+    if progress is not None:
+        progress(0, len(projects))
+    index = SearchIndex(Snapshot(Source("", "", "", ""), projects))
+    for letter in index._typo_sources:
+        index.typo_forms(letter)
+    if progress is not None:
+        progress(len(projects) // 2, len(projects))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".index-", suffix=".tmp")
+    os.close(fd)
+    try:
+        con = sqlite3.connect(tmp)
+        try:
+            _write(con, index, progress)
+            con.commit()
+        finally:
+            con.close()
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _write(con: sqlite3.Connection, index: SearchIndex, progress: Callable[[int, int], None] | None) -> None:
+    con.executescript(
+        """
+        PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
+        CREATE TABLE blob (name TEXT PRIMARY KEY, data BLOB) WITHOUT ROWID;
+        CREATE TABLE occ (key TEXT PRIMARY KEY, data BLOB) WITHOUT ROWID;
+        CREATE TABLE map (kind TEXT, form TEXT, keys BLOB, PRIMARY KEY (kind, form)) WITHOUT ROWID;
+        CREATE TABLE typo (letter TEXT PRIMARY KEY, forms BLOB) WITHOUT ROWID;
+        CREATE TABLE project (idx INTEGER PRIMARY KEY, json TEXT);
+        """
+    )
+    field_no = {f: i for i, f in enumerate(FIELDS)}
+    kind_no = {k: i for i, k in enumerate(_KINDS)}
+    con.executemany(
+        "INSERT INTO occ VALUES (?, ?)",
+        (
+            (key, marshal.dumps([
+                (o.text, field_no[o.field], o.word.start, o.word.end, o.word.position, kind_no[o.word.kind],
+                 o.word.proper)
+                for o in occs
+            ]))
+            for key, occs in index.occurrences.items()
+        ),
+    )
+    projects = index.projects
+    total = len(projects)
+    rows = []
+    for i, project in enumerate(projects):
+        rows.append((i, json.dumps(project.to_dict(), ensure_ascii=False)))
+        if progress is not None and i % 1000 == 0:
+            progress(total // 2 + i // 4, total)
+    con.executemany("INSERT INTO project VALUES (?, ?)", rows)
+    del rows
+    blobs: dict[str, Any] = {
+        "text_projects": index.text_projects,
+        "numbers": [p.number for p in projects],
+        "name_keys": [index.name_keys(i) for i in range(total)],
+        "acronyms": [sorted(_acronyms(p)) for p in projects],
+        "vocabulary": list(index.vocabulary),
+        "typo_keys": list(index.typo_keys),
+        "compound_keys": list(index.compound_keys),
+    }
+    con.executemany("INSERT INTO blob VALUES (?, ?)", ((k, marshal.dumps(v)) for k, v in blobs.items()))
+    maps: dict[str, dict[str, list[str]]] = {"stem": {}, "part": {}, "snowball": {}}
+    for key in index.vocabulary:
+        for form in {key, *finnish.stems(key)}:
+            maps["stem"].setdefault(form, []).append(key)
+    for key in index.compound_keys:
+        forms: set[str] = set()
+        for part in {*finnish.compound_parts(key), *finnish.compound_tails(key)}:
+            forms.add(part)
+            forms.update(finnish.stems(part))
+        for form in forms:
+            maps["part"].setdefault(form, []).append(key)
+    for key in index.typo_keys:
+        maps["snowball"].setdefault(finnish.snowball(key), []).append(key)
+    for letter in sorted({key[0] for key in index.vocabulary if key}):
+        maps[f"family:{letter}"] = index.family_index(letter)
+    if progress is not None:
+        progress(total * 3 // 4, total)
+    con.executemany(
+        "INSERT INTO map VALUES (?, ?, ?)",
+        ((kind, form, marshal.dumps(keys)) for kind, by_form in maps.items() for form, keys in by_form.items()),
+    )
+    letters = sorted(index._typo_sources)
+    con.executemany(
+        "INSERT INTO typo VALUES (?, ?)", ((letter, marshal.dumps(index.typo_forms(letter))) for letter in letters)
+    )
+    if progress is not None:
+        progress(total, total)
+
+
+# -- reading ---------------------------------------------------------------
+
+
+class _Occurrences(Mapping[str, list[_Occurrence]]):
+    """Occurrences by key, read from the store on first use of each key."""
+
+    def __init__(self, con: sqlite3.Connection) -> None:
+        self._con = con
+        self._cache: dict[str, list[_Occurrence] | None] = {}
+
+    def _get(self, key: str) -> list[_Occurrence] | None:
+        if key in self._cache:
+            return self._cache[key]
+        row = self._con.execute("SELECT data FROM occ WHERE key = ?", (key,)).fetchone()
+        found = None
+        if row is not None:
+            word, occ = finnish.Word, _Occurrence
+            found = [
+                occ(text, FIELDS[f], word(key, start, end, position, _KINDS[kind], proper))
+                for text, f, start, end, position, kind, proper in marshal.loads(row[0])
+            ]
+        self._cache[key] = found
+        return found
+
+    def __getitem__(self, key: str) -> list[_Occurrence]:
+        found = self._get(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self._get(key) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return (row[0] for row in self._con.execute("SELECT key FROM occ"))
+
+    def __len__(self) -> int:
+        return int(self._con.execute("SELECT count(*) FROM occ").fetchone()[0])
+
+
+class _Projects:
+    """Project records by index, decoded on demand."""
+
+    def __init__(self, con: sqlite3.Connection, count: int) -> None:
+        self._con = con
+        self._count = count
+        self._cache: dict[int, Project] = {}
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, index: int) -> Project:
+        project = self._cache.get(index)
+        if project is None:
+            row = self._con.execute("SELECT json FROM project WHERE idx = ?", (index,)).fetchone()
+            if row is None:
+                raise IndexError(index)
+            data = {"schema_version": model.SCHEMA_VERSION,
+                    "source": {"title": "", "subtitle": "", "file": "", "sha256": ""},
+                    "projects": [json.loads(row[0])]}
+            project = self._cache[index] = model.from_dict(data).projects[0]
+        return project
+
+
+class StoredIndex(SearchIndex):
+    """A SearchIndex read from a store written by :func:`write_store`."""
+
+    def __init__(self, path: Path) -> None:  # SearchIndex.__init__ builds; this reads
+        # Whatever per-index state SearchIndex keeps (memos, caches) starts as
+        # an empty index's; the data itself is read from the store.
+        from hankkeet.model import Snapshot, Source
+
+        empty = SearchIndex(Snapshot(Source("", "", "", ""), ()))
+        self.__dict__.update({k: v for k, v in vars(empty).items() if k != "vocabulary"})
+        self._con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        numbers = self._blob("numbers")
+        self.projects = _Projects(self._con, len(numbers))  # type: ignore[assignment]
+        self._numbers: list[int] = numbers
+        self.occurrences = _Occurrences(self._con)  # type: ignore[assignment]
+        self.text_projects = self._blob("text_projects")
+        self._acronyms = {}
+        self._name_keys = {}
+        self._typo_forms = {}
+        self._words = {}
+        self._stored_names: list[list[str]] | None = None
+        self._stored_acronyms: list[list[str]] | None = None
+        self._maps: dict[tuple[str, str], list[str]] = {}
+        self._sorted_vocabulary: list[str] | None = None
+        self._typo_key_set: set[str] | None = None
+
+    def _blob(self, name: str) -> Any:
+        row = self._con.execute("SELECT data FROM blob WHERE name = ?", (name,)).fetchone()
+        if row is None:
+            raise KeyError(name)
+        return marshal.loads(row[0])
+
+    @property
+    def vocabulary(self) -> tuple[str, ...]:  # type: ignore[override]
+        return tuple(self._blob("vocabulary"))
+
+    @property
+    def typo_keys(self) -> tuple[str, ...]:
+        return tuple(self._blob("typo_keys"))
+
+    @property
+    def compound_keys(self) -> tuple[str, ...]:
+        return tuple(self._blob("compound_keys"))
+
+    def _map(self, kind: str, forms: Iterable[str]) -> list[str]:
+        found: dict[str, None] = {}
+        for form in forms:
+            keys = self._maps.get((kind, form))
+            if keys is None:
+                row = self._con.execute("SELECT keys FROM map WHERE kind = ? AND form = ?", (kind, form)).fetchone()
+                keys = self._maps[(kind, form)] = marshal.loads(row[0]) if row else []
+            found.update(dict.fromkeys(keys))
+        return list(found)
+
+    def family_index(self, letter: str) -> Mapping[str, list[str]]:  # type: ignore[override]
+        return _MapView(self, f"family:{letter}")
+
+    def name_keys(self, index: int) -> list[str]:
+        if self._stored_names is None:
+            self._stored_names = self._blob("name_keys")
+        return self._stored_names[index]
+
+    def acronyms(self, index: int) -> set[str]:
+        if self._stored_acronyms is None:
+            self._stored_acronyms = self._blob("acronyms")
+        return set(self._stored_acronyms[index])
+
+    def _number(self, index: int) -> int:
+        return self._numbers[index]
+
+    def typo_forms(self, letter: str) -> list[tuple[str, str]]:
+        forms = self._typo_forms.get(letter)
+        if forms is None:
+            row = self._con.execute("SELECT forms FROM typo WHERE letter = ?", (letter,)).fetchone()
+            forms = self._typo_forms[letter] = [tuple(f) for f in marshal.loads(row[0])] if row else []
+        return forms
+
+    # -- lookups instead of scans -----------------------------------------
+
+    def _lemma_candidates(self, word: str) -> Iterable[str]:
+        return self._map("stem", {word, *finnish.stems(word)})
+
+    def _typo_lemma_candidates(self, word: str) -> Iterable[str]:
+        if self._typo_key_set is None:
+            self._typo_key_set = set(self._blob("typo_keys"))
+        typo = self._typo_key_set
+        return [k for k in self._lemma_candidates(word) if k in typo]
+
+    def _prefix_candidates(self, prefixes: tuple[str, ...]) -> Iterable[str]:
+        if self._sorted_vocabulary is None:
+            self._sorted_vocabulary = sorted(self._blob("vocabulary"))
+        vocabulary = self._sorted_vocabulary
+        found: list[str] = []
+        for prefix in prefixes:
+            i = bisect.bisect_left(vocabulary, prefix)
+            while i < len(vocabulary) and vocabulary[i].startswith(prefix):
+                found.append(vocabulary[i])
+                i += 1
+        return found
+
+    def _compound_candidates(self, word: str) -> Iterable[str]:
+        return self._map("part", {word, *finnish.stems(word)})
+
+    def _snowball_candidates(self, word: str) -> Iterable[str]:
+        return self._map("snowball", [finnish.snowball(word)])
+
+    def _typo_candidates(self, query: str, budget: int, query_stems: list[str]) -> Iterable[tuple[str, str]]:
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
+        forms = self.typo_forms(query[0])
+        choices = [form for form, _ in forms]
+        chosen: set[int] = set()
+        for typed, cutoff in [(query, budget), *((q, budget - 1) for q in query_stems)]:
+            if cutoff < 0:
+                continue
+            for _, _, i in process.extract(typed, choices, scorer=OSA.distance, score_cutoff=cutoff, limit=None):
+                chosen.add(i)
+        return [forms[i] for i in sorted(chosen)]
+
+
+class _MapView(Mapping[str, list[str]]):
+    """One of the stored maps, read by key on demand."""
+
+    def __init__(self, index: StoredIndex, kind: str) -> None:
+        self._index = index
+        self._kind = kind
+
+    def __getitem__(self, form: str) -> list[str]:
+        keys = self._index._map(self._kind, [form])
+        if not keys:
+            raise KeyError(form)
+        return keys
+
+    def __iter__(self) -> Iterator[str]:
+        rows = self._index._con.execute("SELECT form FROM map WHERE kind = ?", (self._kind,))
+        return (row[0] for row in rows)
+
+    def __len__(self) -> int:
+        return int(self._index._con.execute("SELECT count(*) FROM map WHERE kind = ?", (self._kind,)).fetchone()[0])

@@ -1,0 +1,132 @@
+"""The stored search index: same results as the in-memory one, built once, read on demand."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sqlite3
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from hankkeet import index_store, model, search
+from hankkeet.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+ENV = {"COLUMNS": "200", "NO_COLOR": "1"}
+
+
+def _make_corpus(size: int, seed: int) -> dict[str, Any]:
+    spec = importlib.util.spec_from_file_location("make_corpus", ROOT / "scripts" / "make_corpus.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["make_corpus"] = module
+    spec.loader.exec_module(module)
+    corpus: dict[str, Any] = module.make_corpus(size, seed)
+    return corpus
+
+
+def _queries() -> list[str]:
+    found: list[str] = []
+    for path in sorted((ROOT / "tests").glob("relevance*.json")):
+        found.extend(q["query"] for q in json.loads(path.read_text(encoding="utf-8"))["queries"])
+    return found
+
+
+def _results(index: search.SearchIndex, query: str) -> list[tuple[object, ...]]:
+    try:
+        return [(h.project, h.score, h.phrase, h.matches) for h in index.search(query)]
+    except search.EmptyQuery:
+        return []
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("corpus") / "corpus.json"
+    path.write_text(json.dumps(_make_corpus(150, seed=7), ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+@pytest.mark.slow
+def test_stored_index_answers_as_the_in_memory_one_on_the_relevance_queries(corpus: Path, tmp_path: Path) -> None:
+    snapshot = model.load(corpus)
+    store = tmp_path / "index.sqlite"
+    index_store.write_store(snapshot.projects, store)
+    stored = index_store.StoredIndex(store)
+    memory = search.SearchIndex(snapshot)
+    queries = _queries()[::2]  # half of them keeps the test within a few seconds
+    differ = [q for q in queries if _results(stored, q) != _results(memory, q)]
+    assert differ == []
+    assert sum(bool(_results(stored, q)) for q in queries) > len(queries) // 2  # the queries do find things
+
+
+def test_stored_index_of_the_bundled_snapshot_matches_typos_and_compounds(tmp_path: Path) -> None:
+    snapshot = model.load()
+    store = tmp_path / "index.sqlite"
+    index_store.write_store(snapshot.projects, store)
+    stored = index_store.StoredIndex(store)
+    memory = search.SearchIndex(snapshot)
+    for query in ("kotoutumnen", "palvelu", "tuki rakenne", "entrypoint", "ofice", "FSHKY:n", "Lopella", "Eksote"):
+        assert _results(stored, query) == _results(memory, query), query
+        assert _results(stored, query), query
+
+
+def test_search_on_a_large_snapshot_stores_the_index_once_and_reuses_it(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(index_store, "STORE_FROM_BYTES", 0)
+    cache = tmp_path / "cache"
+    env = {**ENV, "XDG_CACHE_HOME": str(cache)}
+    first = CliRunner().invoke(app, ["--data", str(corpus), "search", "kotoutuminen", "--json"], env=env)
+    assert first.exit_code == 0, first.output
+    stores = list((cache / "hankkeet").glob("index-*.sqlite"))
+    assert len(stores) == 1
+    # The store is a plain SQLite file with the projects in it.
+    with sqlite3.connect(stores[0]) as con:
+        assert con.execute("SELECT count(*) FROM project").fetchone()[0] == 150
+    mtime = stores[0].stat().st_mtime_ns
+    second = CliRunner().invoke(app, ["--data", str(corpus), "search", "kotoutuminen", "--json"], env=env)
+    assert second.stdout == first.stdout
+    assert stores[0].stat().st_mtime_ns == mtime
+    memory = search.search(model.load(corpus), "kotoutuminen", limit=0)  # --json shows every hit
+    assert [d["id"] for d in json.loads(first.stdout)] == [h.project.id for h in memory]
+
+
+def test_an_unwritable_cache_falls_back_to_memory_and_says_so_under_debug(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(index_store, "STORE_FROM_BYTES", 0)
+    blocker = tmp_path / "not-a-directory"  # unwritable as a cache, whoever runs the test
+    blocker.write_text("x")
+    env = {**ENV, "XDG_CACHE_HOME": str(blocker)}
+    quiet = CliRunner().invoke(app, ["--data", str(corpus), "search", "kotoutuminen", "--json"], env=env)
+    loud = CliRunner().invoke(app, ["--debug", "--data", str(corpus), "search", "kotoutuminen", "--json"], env=env)
+    assert quiet.exit_code == loud.exit_code == 0
+    assert quiet.stdout == loud.stdout and json.loads(quiet.stdout)
+    assert "built in memory" not in quiet.stderr
+    assert loud.stderr.count("built in memory") == 1
+    assert loud.stderr.startswith("hankkeet: ")
+
+
+def test_an_unwritable_cache_directory_path_falls_back_to_memory(corpus: Path, tmp_path: Path) -> None:
+    # A cache "directory" that is a file cannot be written, whoever runs the test.
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    index_store_path = blocker / "sub" / "index.sqlite"
+    with pytest.raises(OSError):
+        index_store.write_store(model.load(corpus).projects, index_store_path)
+    assert not list(tmp_path.glob("**/.index-*"))
+
+
+def test_a_bad_large_snapshot_is_still_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(index_store, "STORE_FROM_BYTES", 0)
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    env = {**ENV, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    result = CliRunner().invoke(app, ["--data", str(bad), "search", "kotoutuminen"], env=env)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("hankkeet: ") and "not valid JSON" in result.stderr
+    assert not list((tmp_path / "cache").glob("**/*.sqlite"))
