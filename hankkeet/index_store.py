@@ -39,7 +39,7 @@ from typing import Any
 
 from hankkeet import __version__, finnish, model
 from hankkeet.model import Project
-from hankkeet.search import FIELDS, SearchIndex, _acronyms, _Occurrence
+from hankkeet.search import FIELDS, Occurrence, SearchIndex
 
 STORE_FROM_BYTES = 1 << 20  # about 600 projects; smaller snapshots build in memory faster
 _FORMAT = 1
@@ -112,7 +112,8 @@ def write_store(
     if progress is not None:
         progress(0, len(projects))
     index = SearchIndex(Snapshot(Source("", "", "", ""), projects))
-    for letter in index._typo_sources:
+    letters = sorted({key[0] for key in index.vocabulary if key})
+    for letter in letters:
         index.typo_forms(letter)
     if progress is not None:
         progress(len(projects) // 2, len(projects))
@@ -169,7 +170,7 @@ def _write(con: sqlite3.Connection, index: SearchIndex, progress: Callable[[int,
         "text_projects": index.text_projects,
         "numbers": [p.number for p in projects],
         "name_keys": [index.name_keys(i) for i in range(total)],
-        "acronyms": [sorted(_acronyms(p)) for p in projects],
+        "acronyms": [sorted(index.acronyms(i)) for i in range(total)],
         "vocabulary": list(index.vocabulary),
         "typo_keys": list(index.typo_keys),
         "compound_keys": list(index.compound_keys),
@@ -196,7 +197,7 @@ def _write(con: sqlite3.Connection, index: SearchIndex, progress: Callable[[int,
         "INSERT INTO map VALUES (?, ?, ?)",
         ((kind, form, marshal.dumps(keys)) for kind, by_form in maps.items() for form, keys in by_form.items()),
     )
-    letters = sorted(index._typo_sources)
+    letters = sorted({key[0] for key in index.vocabulary if key})
     con.executemany(
         "INSERT INTO typo VALUES (?, ?)", ((letter, marshal.dumps(index.typo_forms(letter))) for letter in letters)
     )
@@ -207,20 +208,20 @@ def _write(con: sqlite3.Connection, index: SearchIndex, progress: Callable[[int,
 # -- reading ---------------------------------------------------------------
 
 
-class _Occurrences(Mapping[str, list[_Occurrence]]):
+class Occurrences(Mapping[str, list[Occurrence]]):
     """Occurrences by key, read from the store on first use of each key."""
 
     def __init__(self, con: sqlite3.Connection) -> None:
         self._con = con
-        self._cache: dict[str, list[_Occurrence] | None] = {}
+        self._cache: dict[str, list[Occurrence] | None] = {}
 
-    def _get(self, key: str) -> list[_Occurrence] | None:
+    def _get(self, key: str) -> list[Occurrence] | None:
         if key in self._cache:
             return self._cache[key]
         row = self._con.execute("SELECT data FROM occ WHERE key = ?", (key,)).fetchone()
         found = None
         if row is not None:
-            word, occ = finnish.Word, _Occurrence
+            word, occ = finnish.Word, Occurrence
             found = [
                 occ(text, FIELDS[f], word(key, start, end, position, _KINDS[kind], proper))
                 for text, f, start, end, position, kind, proper in marshal.loads(row[0])
@@ -228,7 +229,7 @@ class _Occurrences(Mapping[str, list[_Occurrence]]):
         self._cache[key] = found
         return found
 
-    def __getitem__(self, key: str) -> list[_Occurrence]:
+    def __getitem__(self, key: str) -> list[Occurrence]:
         found = self._get(key)
         if found is None:
             raise KeyError(key)
@@ -282,7 +283,7 @@ class StoredIndex(SearchIndex):
         numbers = self._blob("numbers")
         self.projects = _Projects(self._con, len(numbers))  # type: ignore[assignment]
         self._numbers: list[int] = numbers
-        self.occurrences = _Occurrences(self._con)  # type: ignore[assignment]
+        self.occurrences = Occurrences(self._con)  # type: ignore[assignment]
         self.text_projects = self._blob("text_projects")
         self._acronyms = {}
         self._name_keys = {}

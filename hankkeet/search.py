@@ -149,6 +149,9 @@ class _Occurrence(NamedTuple):
     word: finnish.Word
 
 
+Occurrence = _Occurrence  # the records of SearchIndex.occurrences, for a store that rebuilds them
+
+
 class SearchIndex:
     """Every word of every distinct field text, by folded key.
 
