@@ -22,7 +22,7 @@ import typer
 from typer.core import TyperGroup
 
 from hankkeet import __version__
-from hankkeet.errors import EXIT_INTERNAL, EXIT_NO_RESULTS, HankkeetError
+from hankkeet.errors import EXIT_INTERNAL, EXIT_NO_RESULTS, HankkeetError, SourceError
 
 if TYPE_CHECKING:
     from hankkeet.model import Snapshot
@@ -540,8 +540,18 @@ def parse(
                      help="Write the snapshot here instead of stdout (atomically; - is stdout)."),
     ] = None,
     password: Annotated[str, typer.Option("--password", metavar="PASSWORD", help="Password of an encrypted PDF.")] = "",
+    keep_going: Annotated[
+        bool,
+        typer.Option("--keep-going", "-k",
+                     help="Write the rows that were read even when some could not be (exit 1 then)."),
+    ] = False,
 ) -> None:
     """Parse a summary document into a snapshot (JSON).
+
+    Exit 0 when every row was read; a row that cannot be read is named on
+    stderr and nothing is written (exit 2), unless --keep-going: then the rows
+    read are written, the missing ones are listed in the snapshot's warnings
+    and on stderr, and the exit code is 1.
 
     \b
     Examples:
@@ -550,11 +560,19 @@ def parse(
     """
     from hankkeet.fileio import DEFAULT_MAX_INPUT
     from hankkeet.model import save
-    from hankkeet.parse import parse_file
+    from hankkeet.parse import parse_file, unread_rows
     from hankkeet.render import to_json
 
     limit = _state(ctx).max_input
     snapshot = parse_file(source, password=password, max_bytes=DEFAULT_MAX_INPUT if limit is None else limit)
+    missing = unread_rows(snapshot)
+    if missing and not keep_going:
+        for line in missing:
+            _report(f"not read: {line}")
+        raise SourceError(
+            f"{source}: {len(missing)} of {len(snapshot.projects) + len(missing)} rows could not be read; "
+            "nothing written (--keep-going writes the rows that were read)"
+        )
     if output is not None and str(output) == "-":
         output = None  # the usual spelling of stdout
     if output is not None:
@@ -564,6 +582,9 @@ def parse(
     for warning in snapshot.warnings:
         _report(f"warning: {warning}")
     where = f" to {output}" if output is not None else ""
+    if missing:
+        _report(f"parsed {len(snapshot.projects)} projects from {source.name}{where}; {len(missing)} rows not read")
+        raise typer.Exit(EXIT_NO_RESULTS)
     _report(f"parsed {len(snapshot.projects)} projects from {source.name}{where}")
 
 

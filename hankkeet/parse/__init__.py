@@ -48,7 +48,7 @@ def parse_bytes(data: bytes, file_name: str, password: str = "", label: str | No
             from hankkeet.parse.pdf import parse_pdf
 
             with inflation_limit(max_bytes):
-                source, projects, warnings = parse_pdf(data, file_name, sha256, password=password)
+                result = parse_pdf(data, file_name, sha256, password=password)
         else:
             from hankkeet.kunnat.areas import is_place
             from hankkeet.parse.text import parse_text
@@ -59,12 +59,19 @@ def parse_bytes(data: bytes, file_name: str, password: str = "", label: str | No
                 text = data.decode("utf-8-sig")
             except UnicodeDecodeError:
                 raise SourceError("not UTF-8 text (and not a PDF)") from None
-            source, projects, warnings = parse_text(text, file_name, sha256, is_place)
+            result = parse_text(text, file_name, sha256, is_place)
     except SourceError as exc:
         # The cause, if any, is an unexpected exception under it: --debug shows it.
         raise SourceError(f"{label}: {exc.message}") from exc.__cause__
-    projects, area_warnings = _with_coverage(projects)
-    return Snapshot(source=source, projects=tuple(projects), warnings=(*warnings, *area_warnings))
+    projects, area_warnings = _with_coverage(result.projects)
+    unread = tuple(f"not read: {line}" for line in result.unread)
+    return Snapshot(source=result.source, projects=tuple(projects),
+                    warnings=(*result.warnings, *area_warnings, *unread))
+
+
+def unread_rows(snapshot: Snapshot) -> list[str]:
+    """The rows of the document the parser could not read (``row N: why``)."""
+    return [w.removeprefix("not read: ") for w in snapshot.warnings if w.startswith("not read: ")]
 
 
 def _with_coverage(projects: list[Project]) -> tuple[list[Project], list[str]]:

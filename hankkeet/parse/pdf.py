@@ -43,7 +43,7 @@ from typing import Any
 from hankkeet.errors import SourceError
 from hankkeet.model import Project, Source
 from hankkeet.parse.cleanup import document_words, join_lines, normalise_extracted
-from hankkeet.parse.records import PERIOD, build_project, split_info_cell, table_reconstruction, unique_ids
+from hankkeet.parse.records import PERIOD, ParseResult, build_project, split_info_cell, table_reconstruction, unique_ids
 from hankkeet.textnorm import clean, fold
 
 INFO, AREA, DESCRIPTION = "info", "area", "description"
@@ -133,16 +133,14 @@ class Page:
     columns: dict[str, list[Line]] = field(default_factory=dict)
 
 
-def parse_pdf(
-    data: bytes, file_name: str, sha256: str, password: str = ""
-) -> tuple[Source, list[Project], list[str]]:
+def parse_pdf(data: bytes, file_name: str, sha256: str, password: str = "") -> ParseResult:
     """Read the project table of a summary PDF (source, projects, warnings);
     raise SourceError for anything else."""
     with table_reconstruction():
         return _parse_pdf(data, file_name, sha256, password)
 
 
-def _parse_pdf(data: bytes, file_name: str, sha256: str, password: str) -> tuple[Source, list[Project], list[str]]:
+def _parse_pdf(data: bytes, file_name: str, sha256: str, password: str) -> ParseResult:
     pages = _read_pages(data, password)
     if not pages:
         raise SourceError("the PDF has no pages")
@@ -162,13 +160,22 @@ def _parse_pdf(data: bytes, file_name: str, sha256: str, password: str) -> tuple
     )
     title, subtitle = _title(title_lines, known)
     warnings: list[str] = []
-    projects = [
-        build_project(number, *split_info_cell(info, known), area, description, known_words=known, warnings=warnings)
-        for number, (info, area, description) in enumerate(_rows(pages), start=1)
-    ]
+    projects = []
+    unread: list[str] = []
+    for number, (info, bold, area, description) in enumerate(_rows(pages), start=1):
+        try:
+            projects.append(build_project(
+                number, *split_info_cell(info, known, bold), area, description, known_words=known, warnings=warnings,
+            ))
+        except SourceError as exc:
+            # One row that cannot be read does not sink the others.
+            unread.append(f"row {number}: {exc.message} (begins {clean(' '.join(info))[:60]!r})")
     if not projects:
+        if unread:
+            raise SourceError(f"no row could be read; {unread[0]}")
         raise SourceError("no projects found under the table header")
-    return Source(title=title, subtitle=subtitle, file=file_name, sha256=sha256), unique_ids(projects), warnings
+    source = Source(title=title, subtitle=subtitle, file=file_name, sha256=sha256)
+    return ParseResult(source, unique_ids(projects), warnings, unread)
 
 
 # -- reading ----------------------------------------------------------------
@@ -701,7 +708,7 @@ def _rejoin_periods(lines: list[Line]) -> list[Line]:
     return out
 
 
-def _rows(pages: list[Page]) -> list[tuple[list[str], list[str], list[str]]]:
+def _rows(pages: list[Page]) -> list[tuple[list[str], list[bool], list[str], list[str]]]:
     info_lines = [(page, line) for page in pages for line in _rejoin_periods(page.columns[INFO])]
     any_bold = any(line.bold for _, line in info_lines)
     any_regular = any(not line.bold for _, line in info_lines)
@@ -748,7 +755,8 @@ def _rows(pages: list[Page]) -> list[tuple[list[str], list[str], list[str]]]:
         if regions:
             carry = regions[-1][1]
     return [
-        ([line.text for line in row.info], [line.text for line in row.area], [line.text for line in row.description])
+        ([line.text for line in row.info], [line.bold for line in row.info], [line.text for line in row.area],
+         [line.text for line in row.description])
         for row in rows
     ]
 

@@ -15,11 +15,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from hankkeet.errors import SourceError
-from hankkeet.model import Project
+from hankkeet.model import Project, Source
 from hankkeet.parse.cleanup import join_lines
 from hankkeet.textnorm import ascii_slug, clean, fold
 
@@ -29,10 +29,38 @@ PERIOD = re.compile(rf"^{_DATE}\s*[–—-]\s*{_DATE}$")
 _UPPER = "A-ZÄÖÅÜ"
 # "Kotkan kaupunki", "Pedersören kunta", "Kosken Tl kunta".
 _MUNICIPAL = re.compile(rf"^(?P<genitive>[{_UPPER}][\w-]*n)(?: [{_UPPER}]\w*)? (?:kaupunki|kunta)$")
-# "Forssan seudun hyvinvointikuntayhtymä, FSHKY"; no sentence punctuation inside.
+# The kinds of public body that apply, as the last word of a name (also the end of a
+# compound: "Satakuntaliitto", "terveyspalvelukuntayhtymä"), in Finnish and Swedish.
+_KIND_WORDS = (
+    "kaupunki", "kunta", "kuntayhtymä", "hyvinvointialue", "yhteistyöalue", "liitto", "seutukunta",
+    "stad", "kommun", "samkommun", "välfärdsområde", "förbund",
+)
+_KIND = "(?:" + "|".join(_KIND_WORDS) + ")"
+# One name: a capitalised phrase without sentence punctuation ending in a kind word,
+# optionally with a short name after a comma (``…kuntayhtymä, Eksote``, ``…, Siun sote``),
+# or a company (``… Oy``, ``… Oy WinNova``).
+_SHORT_NAME = r"(?:, [\w-]*\w(?: [\w-]*\w){0,2})?"
+_ONE_NAME = rf"[{_UPPER}][^.;:!?()]*?(?:\w*{_KIND}{_SHORT_NAME}| Oy(?: [\w-]*\w)?| Ab)"
+# Names in two languages: joined by a dash, or the other language's in parentheses.
+_BODY = re.compile(rf"^{_ONE_NAME}(?: [–—-] {_ONE_NAME}| \({_ONE_NAME}\))?$")
 _JOINT = re.compile(rf"^[{_UPPER}][^.;:!?()]*kuntayhtymä(?:, (?P<acronym>\w+(?:-\w+)*))?$")
 _PARENTHESIS = re.compile(r"^(?P<body>.*?)\s*\((?P<inner>[^()]*)\)$")
-_CO_PREFIX = re.compile(r"^(?:osa)?toteuttaj\w*\s+", re.IGNORECASE)
+# Only a parenthesis that says so names co-implementers; any other is part of the name.
+_CO_PREFIX = re.compile(r"^(?:osa)?toteuttaj(?P<ending>\w*)\s+", re.IGNORECASE)
+# The start of a co-implementer parenthesis, also when a line end cuts its keyword.
+_CO_OPENING = re.compile(r"^\((?:osa|toteut)", re.IGNORECASE)
+_ACRONYM = re.compile(r", (?P<short>[\w-]+(?: [\w-]+){0,2})$")
+
+
+@dataclass(frozen=True)
+class ParseResult:
+    """What a parser makes of a document, text or PDF alike: the source, the
+    records read, warnings, and the rows that could not be read (one line each)."""
+
+    source: Source
+    projects: list[Project]
+    warnings: list[str]
+    unread: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -40,6 +68,7 @@ class Applicant:
     organisation: str
     co_implementers: tuple[str, ...]
     slug: str
+    recognised: bool = True  # False: taken from the document's structure alone
 
 
 def parse_period(text: str) -> tuple[str, str] | None:
@@ -57,31 +86,71 @@ def parse_period(text: str) -> tuple[str, str] | None:
     return start.isoformat(), end.isoformat()
 
 
-def parse_applicant(text: str) -> Applicant | None:
+def split_co_implementers(inner: str) -> tuple[str, ...] | None:
+    """The names in a co-implementer parenthesis, or None when it is no such parenthesis.
+
+    ``osatoteuttajana X`` names exactly one body (which may contain a comma or
+    ``ja``: ``Vantaan ja Keravan hyvinvointialue``); ``osatoteuttajina X, Y ja Z``
+    names several, split on the commas and the last ``ja``.
+    """
+    prefix = _CO_PREFIX.match(inner)
+    if prefix is None:
+        return None
+    rest = inner[prefix.end():].strip()
+    if not rest:
+        return ()
+    if prefix.group("ending").casefold().endswith("ana"):
+        return (rest,)
+    head, sep, last = rest.rpartition(" ja ")
+    if not sep:
+        head, sep, last = rest.rpartition(" sekä ")
+    parts = [*head.split(", "), last] if sep else rest.split(", ")
+    return tuple(part.strip() for part in parts if part.strip())
+
+
+def parse_applicant(text: str, *, complete: bool = False) -> Applicant | None:
     """Split an applicant cell into organisation, co-implementers and an id slug.
 
     Returns None when the text is not (yet) a complete applicant, which lets a
-    caller grow the cell line by line until it is.
+    caller grow the cell line by line until it is. With ``complete`` the caller
+    knows from the layout (bold type) that ``text`` is the whole applicant: an
+    organisation of no known kind is then taken as it stands
+    (``recognised`` is False).
     """
     text = clean(text)
     co: tuple[str, ...] = ()
     body = text
     match = _PARENTHESIS.match(text)
     if match:
-        body = match.group("body")
-        inner = _CO_PREFIX.sub("", match.group("inner"))
-        co = tuple(part.strip() for part in re.split(r",\s*|\s+(?:ja|sekä)\s+", inner) if part.strip())
-    elif "(" in text or ")" in text:
+        names = split_co_implementers(match.group("inner"))
+        if names is not None:
+            body, co = match.group("body"), names
+    if body.count("(") != body.count(")"):
+        return None
+    if not body:
         return None
     municipal = _MUNICIPAL.match(body)
     if municipal:
         return Applicant(body, co, _municipality_slug(municipal.group("genitive")))
-    joint = _JOINT.match(body)
-    if joint:
-        acronym = joint.group("acronym")
-        slug = ascii_slug(acronym) if acronym else ascii_slug(body.split(" ")[0])
-        return Applicant(body, co, slug)
+    if _BODY.match(body):
+        return Applicant(body, co, _slug(body))
+    if complete:
+        return Applicant(body, co, _slug(body), recognised=False)
     return None
+
+
+def _slug(body: str) -> str:
+    """An id for an organisation: its short name (``Eksote``), else its municipality, else its first word."""
+    first = re.split(r" [–—-] | \(", body)[0]
+    short = _ACRONYM.search(first)
+    if short:
+        return ascii_slug(short.group("short"))
+    municipal = _MUNICIPAL.match(first)
+    if municipal:
+        return _municipality_slug(municipal.group("genitive"))
+    word = first.split(" ")[0]
+    slug = _genitive_index().get(fold(word))
+    return slug or ascii_slug(word)
 
 
 @cache
@@ -107,18 +176,49 @@ def _municipality_slug(genitive: str) -> str:
     return _genitive_index().get(fold(genitive)) or ascii_slug(genitive[:-1])
 
 
-def split_info_cell(lines: Sequence[str], known_words: frozenset[str]) -> tuple[list[str], list[str], str]:
-    """Split the project-information cell into applicant lines, name lines and the period line."""
-    cleaned = [clean(line) for line in lines if clean(line)]
+def split_info_cell(
+    lines: Sequence[str], known_words: frozenset[str], bold: Sequence[bool] | None = None
+) -> tuple[list[str], list[str], str]:
+    """Split the project-information cell into applicant lines, name lines and the period line.
+
+    ``bold`` (one flag a line, from a PDF) is the document's own mark of the
+    applicant: its leading bold lines, with a parenthesis opened there carried
+    to its close. Without it (text), the shortest run of lines that reads as
+    an applicant; failing that, the first line, and a warning.
+    """
+    kept = [(clean(line), bold[i] if bold is not None else False) for i, line in enumerate(lines) if clean(line)]
+    cleaned = [text for text, _ in kept]
     period_at = next((i for i, line in enumerate(cleaned) if PERIOD.match(line)), None)
     if period_at is None:
         raise SourceError("a project has no period line (like 1.9.2020–31.8.2021)")
     head = cleaned[:period_at]
+    if not head:
+        raise SourceError("a project has only a period line")
+    flags = [flag for _, flag in kept[:period_at]]
+    if bold is not None and flags[0] and not all(flags):
+        end = next(i for i, flag in enumerate(flags) if not flag)
+        # A co-implementer parenthesis set in regular type after the bold name.
+        # ... or on the line after it (an office suite wraps before the parenthesis).
+        if end < len(head) and _CO_OPENING.match(head[end]):
+            end += 1
+        while end < len(head) and _open_parentheses(join_lines(head[:end], known_words)) > 0:
+            end += 1
+        if end < len(head):
+            return head[:end], head[end:], cleaned[period_at]
     for end in range(1, len(head)):
         if parse_applicant(join_lines(head[:end], known_words)):
             end = extend_to_parenthesis(head, 0, end, known_words)
             return head[:end], head[end:], cleaned[period_at]
+    if len(head) >= 2:
+        end = 1
+        while end < len(head) - 1 and _open_parentheses(join_lines(head[:end], known_words)) > 0:
+            end += 1
+        return head[:end], head[end:], cleaned[period_at]
     raise SourceError(f"cannot find the applicant in: {join_lines(head, known_words)[:80]!r}")
+
+
+def _open_parentheses(text: str) -> int:
+    return text.count("(") - text.count(")")
 
 
 def extend_to_parenthesis(lines: Sequence[str], start: int, end: int, known_words: frozenset[str]) -> int:
@@ -152,9 +252,14 @@ def build_project(
     """One record from its cells. A period of the right shape with impossible
     dates (``31.2.2020``) leaves start and end null and adds a warning."""
     applicant_text = join_lines(applicant_lines, known_words)
-    applicant = parse_applicant(applicant_text)
+    applicant = parse_applicant(applicant_text, complete=True)
     if applicant is None:
         raise SourceError(f"project {number}: not an applicant: {applicant_text!r}")
+    if not applicant.recognised and warnings is not None:
+        warnings.append(
+            f"{applicant.slug}: applicant {applicant.organisation!r} is of no known kind; "
+            "taken from the row's layout as it stands"
+        )
     period = parse_period(period_line)
     if period is None:
         if warnings is None:

@@ -19,6 +19,7 @@ from hankkeet.model import Project, Source
 from hankkeet.parse.cleanup import document_words, join_lines
 from hankkeet.parse.records import (
     PERIOD,
+    ParseResult,
     build_project,
     extend_to_parenthesis,
     parse_applicant,
@@ -36,17 +37,13 @@ _MAX_INFO_LINES = 16
 _MAX_PLACE_WORDS = 6
 
 
-def parse_text(
-    text: str, file_name: str, sha256: str, is_place: Callable[[str], bool]
-) -> tuple[Source, list[Project], list[str]]:
+def parse_text(text: str, file_name: str, sha256: str, is_place: Callable[[str], bool]) -> ParseResult:
     """The source, its projects and warnings (e.g. a period that cannot be read)."""
     with table_reconstruction():
         return _parse_text(text, file_name, sha256, is_place)
 
 
-def _parse_text(
-    text: str, file_name: str, sha256: str, is_place: Callable[[str], bool]
-) -> tuple[Source, list[Project], list[str]]:
+def _parse_text(text: str, file_name: str, sha256: str, is_place: Callable[[str], bool]) -> ParseResult:
     lines = [clean(line) for line in text.splitlines()]
     header_at = _find_header(lines)
     title, subtitle = _preamble(lines[:header_at])
@@ -64,7 +61,8 @@ def _parse_text(
     ]
     if not projects:
         raise SourceError("no projects found under the table header")
-    return Source(title=title, subtitle=subtitle, file=file_name, sha256=sha256), unique_ids(projects), warnings
+    return ParseResult(Source(title=title, subtitle=subtitle, file=file_name, sha256=sha256), unique_ids(projects),
+                       warnings)
 
 
 def _find_header(lines: Sequence[str]) -> int:

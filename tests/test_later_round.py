@@ -1,0 +1,79 @@
+"""Later-round documents (2022, 2023; tests/later_round/, written before the parser
+was generalised): the parse compared field by field with the generator's records.
+
+`scripts/score_later_round.py` prints the full table; this test holds the floor
+reached so far, so that a change that reads fewer fields or rows fails.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from score_later_round import FIELDS, documents, score  # noqa: E402
+
+PDFS = [(label, path, expected) for label, path, expected in documents() if label.endswith(".pdf")]
+TEXTS = [(label, path, expected) for label, path, expected in documents() if not label.endswith(".pdf")]
+# Fields right over all PDFs of a round must not fall below this share.
+PDF_FLOOR = 0.93
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("label", "path", "expected"), PDFS, ids=[p[0] for p in PDFS])
+def test_every_row_of_a_later_round_pdf_is_read(label, path, expected) -> None:
+    result = score(path, expected)
+    assert result["error"] is None, result["error"]
+    assert result["rows"] == result["rows_total"]
+    assert result["fields"] >= PDF_FLOOR * result["fields_total"], result["wrong"]
+    # The fields of the record itself (not area resolution) are right in every row
+    # but a few.
+    record_fields = ("organisation", "start", "end")
+    assert not any(result["wrong"].get(name) for name in record_fields), result["wrong"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("label", "path", "expected"), TEXTS, ids=[p[0] for p in TEXTS])
+def test_extractor_text_is_read_or_refused_in_one_line(label, path, expected) -> None:
+    result = score(path, expected)
+    if result["error"] is not None:
+        assert "\n" not in result["error"]
+        assert label in result["error"]
+    else:
+        assert result["rows"] == result["rows_total"]
+
+
+def test_fields_compared() -> None:
+    assert set(FIELDS) >= {"organisation", "co_implementers", "name", "start", "end", "area", "description",
+                           "municipalities", "vague"}
+
+
+def test_a_row_that_cannot_be_read_is_named_and_the_rest_kept(monkeypatch, runner, tmp_path) -> None:
+    from conftest import invoke
+
+    from hankkeet.errors import SourceError
+    from hankkeet.parse import pdf, unread_rows
+
+    real = pdf.build_project
+
+    def failing(number, *args, **kwargs):
+        if number == 2:
+            raise SourceError("the project name is empty")
+        return real(number, *args, **kwargs)
+
+    monkeypatch.setattr(pdf, "build_project", failing)
+    document = ROOT / "tests" / "later_round" / "out" / "round2022_original.pdf"
+    from hankkeet.parse import parse_file
+
+    snapshot = parse_file(document)
+    assert len(snapshot.projects) == 20
+    assert [line.split(":")[0] for line in unread_rows(snapshot)] == ["row 2"]
+    out = tmp_path / "s.json"
+    refused = invoke(runner, "parse", str(document), "-o", str(out))
+    assert refused.exit_code == 2 and not out.exists()
+    assert "1 of 21 rows could not be read" in refused.stderr and "row 2" in refused.stderr
+    kept = invoke(runner, "parse", str(document), "-o", str(out), "--keep-going")
+    assert kept.exit_code == 1 and out.exists()
+    assert "1 rows not read" in kept.stderr
