@@ -10,10 +10,11 @@ from __future__ import annotations
 import sys
 
 import pytest
+
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from score_later_round import FIELDS, documents, score  # noqa: E402
+from score_later_round import FIELDS, documents, score
 
 PDFS = [(label, path, expected) for label, path, expected in documents() if label.endswith(".pdf")]
 TEXTS = [(label, path, expected) for label, path, expected in documents() if not label.endswith(".pdf")]
@@ -51,10 +52,10 @@ def test_fields_compared() -> None:
 
 
 def test_a_row_that_cannot_be_read_is_named_and_the_rest_kept(monkeypatch, runner, tmp_path) -> None:
-    from conftest import invoke
-
     from hankkeet.errors import SourceError
     from hankkeet.parse import pdf, unread_rows
+
+    from conftest import invoke
 
     real = pdf.build_project
 

@@ -41,7 +41,7 @@ from itertools import pairwise
 from typing import Any
 
 from hankkeet.errors import SourceError
-from hankkeet.model import Project, Source
+from hankkeet.model import Source
 from hankkeet.parse.cleanup import document_words, join_lines, normalise_extracted
 from hankkeet.parse.records import PERIOD, ParseResult, build_project, split_info_cell, table_reconstruction, unique_ids
 from hankkeet.textnorm import clean, fold

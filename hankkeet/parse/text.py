@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 
 from hankkeet.errors import SourceError
-from hankkeet.model import Project, Source
+from hankkeet.model import Source
 from hankkeet.parse.cleanup import document_words, join_lines
 from hankkeet.parse.records import (
     PERIOD,
@@ -44,8 +44,9 @@ def parse_text(text: str, file_name: str, sha256: str, is_place: Callable[[str],
 
 
 def _parse_text(text: str, file_name: str, sha256: str, is_place: Callable[[str], bool]) -> ParseResult:
-    lines = [clean(line) for line in text.splitlines()]
-    header_at = _find_header(lines)
+    raw = text.splitlines()
+    lines = [clean(line) for line in raw]
+    header_at = _find_header(raw, lines)
     title, subtitle = _preamble(lines[:header_at])
     furniture = {fold(x) for x in (title, subtitle, " ".join(HEADER_COLUMNS), *HEADER_COLUMNS) if x}
     body = [
@@ -65,11 +66,29 @@ def _parse_text(text: str, file_name: str, sha256: str, is_place: Callable[[str]
                        warnings)
 
 
-def _find_header(lines: Sequence[str]) -> int:
+LOST_CELLS = (
+    "the text has lost the table's cells ({how}), as pdftotext and pdfminer's extract_text make it; "
+    "give the PDF itself"
+)
+
+
+def _find_header(raw: Sequence[str], lines: Sequence[str]) -> int:
     wanted = fold(" ".join(HEADER_COLUMNS))
     for i, line in enumerate(lines):
         if fold(line) == wanted:
+            # Columns set side by side with runs of spaces (pdftotext -layout).
+            if re.search(r"\S {3,}\S", raw[i].strip()):
+                raise SourceError(LOST_CELLS.format(how="columns side by side on each line"))
             return i
+    labels = [fold(label) for label in HEADER_COLUMNS]
+    folded = [fold(line) for line in lines]
+    if re.search(r"\S {3,}\S", "\n".join(r.strip() for r in raw)) and any(
+        labels[0] in line and ("toiminta" in line or "toiminnan" in line) for line in folded
+    ):
+        raise SourceError(LOST_CELLS.format(how="columns side by side on each line"))
+    squeezed = re.sub(r"[^0-9a-z]+", "", " ".join(folded[:200]))
+    if all(re.sub(r"[^0-9a-z]+", "", label) in squeezed for label in labels):
+        raise SourceError(LOST_CELLS.format(how="the column header broken into lines, cells out of row order"))
     raise SourceError(
         "no project table: the column header 'Hankkeen tiedot Toiminta-alue Toiminnan kuvaus' is missing"
     )
