@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "tests" / "later_round" / "out"
@@ -38,7 +39,7 @@ def documents() -> list[tuple[str, Path, Path]]:
     return out
 
 
-def _record_fields(project: dict, warnings: list[str]) -> dict:
+def _record_fields(project: dict[str, Any], warnings: list[str]) -> dict[str, Any]:
     pid = project["id"]
     vague = any(w.startswith(f"{pid}:") and ("area" in w) for w in warnings)
     return {
@@ -54,7 +55,7 @@ def _record_fields(project: dict, warnings: list[str]) -> dict:
     }
 
 
-def _expected_fields(row: dict) -> dict:
+def _expected_fields(row: dict[str, Any]) -> dict[str, Any]:
     return {
         **{k: row[k] for k in ("organisation", "name", "start", "end", "area", "description")},
         "co_implementers": list(row["co_implementers"]),
@@ -63,7 +64,7 @@ def _expected_fields(row: dict) -> dict:
     }
 
 
-def score(path: Path, expected_path: Path) -> dict:
+def score(path: Path, expected_path: Path) -> dict[str, Any]:
     from hankkeet.errors import SourceError
     from hankkeet.parse import parse_file
 

@@ -35,7 +35,14 @@ _PART_PREFIXES = frozenset(
 _AREA_WORDS = frozenset({"alue", "seutu", "talousalue", "ymparisto", "ymparistokunnat"})
 # Words that make a list item regional-cooperation prose.
 _COOPERATION = re.compile(r"\byhteisty|\bmuiden kuntien\b|\bmuut kunnat\b|\bymparyskun")
-_LIST_SPLIT = re.compile(r"\s*,\s*|\s+(?:ja|sekä|och)\s+")
+_LIST_SPLIT = re.compile(r"\s*,\s*|\s+(?:ja|sekä|och)\s+|\s*\(\s*|\s*\)\s*")
+# Prose that means the whole of the place named next to it: "Satakunta, koko maakunta",
+# "Kainuu (koko alue)", "Lappi, koko hyvinvointialue".
+_WHOLE = re.compile(r"^koko (?:maakunta|alue|hyvinvointialue|seutukunta|seutu)$")
+# "X ympäristökuntineen", "X lähikuntineen": X and, vaguely, its neighbours.
+_WITH_NEIGHBOURS = re.compile(r"^(?P<place>.+?) (?P<rest>\w*(?:kuntineen|kuntinensa))$")
+# "Porin ja Ulvilan alueella": a genitive and "in the area of".
+_IN_AREA_OF = re.compile(r"^(?P<place>\S+n) alue(?:ella|elta|elle|en)$")
 
 
 class AreaResolution(NamedTuple):
@@ -50,13 +57,14 @@ class TermKind(StrEnum):
     MUNICIPALITY = "municipality"
     SUBREGION = "subregion"
     REGION = "region"
+    COUNTY = "county"  # a wellbeing services county (hyvinvointialue)
     INFORMAL = "informal"  # an informal part of a region ("Keski-Uusimaa", "Oulun alue")
     COOPERATION = "cooperation"  # regional-cooperation prose ("maakunnallinen yhteistyö")
     UNKNOWN = "unknown"
 
 
 # Kinds that name a place with a known region.
-_PLACES = frozenset({TermKind.MUNICIPALITY, TermKind.SUBREGION, TermKind.REGION})
+_PLACES = frozenset({TermKind.MUNICIPALITY, TermKind.SUBREGION, TermKind.REGION, TermKind.COUNTY})
 
 
 class Term(NamedTuple):
@@ -68,6 +76,7 @@ class Term(NamedTuple):
     municipality: Municipality | None = None
     subregion: str | None = None
     note: str | None = None
+    county: str | None = None
 
 
 def classify(term: str, *, inflected: bool = True) -> Term:
@@ -97,9 +106,22 @@ def classify(term: str, *, inflected: bool = True) -> Term:
     region = lookup_region_or_none(text, fuzzy=False)
     if region is not None and (inflected or region.tier != Tier.INFLECTED):
         return Term(text, TermKind.REGION, region.region)
+    in_area = _IN_AREA_OF.match(text)
+    if in_area is not None:
+        inner = classify(in_area.group("place"))
+        if inner.kind == TermKind.MUNICIPALITY:
+            return inner._replace(text=text)
     informal = _informal_region(text)
     if informal is not None:
         return Term(text, TermKind.INFORMAL, informal)
+    # A county's short name that reads as a part of a region (``Keski-Uusimaa``) stays the
+    # informal area above; a county named as one (``…n hyvinvointialue``, ``…n hva``) resolves.
+    from hankkeet.kunnat.lookup import lookup_county
+
+    county = lookup_county(text)
+    if county is not None:
+        members = registry().in_county(county.name)
+        return Term(text, TermKind.COUNTY, members[0].region if members else None, county=county.name)
     return Term(text, TermKind.UNKNOWN)
 
 
@@ -226,6 +248,12 @@ class _Collector:
         elif term.kind == TermKind.REGION and term.region is not None:
             self.region(term.region)
             self.whole_region(term.region, Basis.REGION)
+        elif term.kind == TermKind.COUNTY and term.county is not None:
+            members = sorted(registry().in_county(term.county), key=lambda m: _name_order(m.name))
+            for m in members:
+                self.region(m.region)
+            for m in members:
+                self.add(m, Basis.REGION)
         elif term.kind == TermKind.INFORMAL:
             self.region(term.region)
         elif term.kind != TermKind.COOPERATION:
@@ -262,8 +290,25 @@ def resolve_area(area: str, *, start: str | None = None, end: str | None = None)
             # An informal area with no list says nothing about which municipalities.
             return AreaResolution(regions=(only.region,) if only.region else (), municipalities=(),
                                   unresolved=(only.text,))
-    terms = [classify(item) for item in items]
+    # "koko maakunta" next to a region says the region is meant whole: nothing more to add.
+    whole = [item for item in items if _WHOLE.match(fold(item))]
+    items = [item for item in items if not _WHOLE.match(fold(item))]
+    split_items: list[str] = []
+    for item in items:
+        neighbours = _WITH_NEIGHBOURS.match(item)
+        if neighbours is not None and classify(neighbours.group("place")).kind in _PLACES:
+            split_items += [neighbours.group("place"), neighbours.group("rest")]
+        else:
+            split_items.append(item)
+    terms = [classify(item) for item in split_items]
     unresolved += [term.text for term in terms if not collector.term(term)]
+    if whole and not any(t.kind in (TermKind.REGION, TermKind.COUNTY, TermKind.SUBREGION) for t in terms):
+        unresolved += whole
+    if has_list and not collector.entries and context is not None:
+        label_term = classify(label)
+        if label_term.kind == TermKind.MUNICIPALITY:
+            # "Helsinki; erityisesti Itä-Helsingin lähiöt": the list only narrows the municipality.
+            collector.term(label_term)
     cooperation = [term.text for term in terms if term.kind == TermKind.COOPERATION]
     if cooperation:
         # "maakunnallinen yhteistyö": the label's region, else the one region the list is in.

@@ -417,6 +417,10 @@ def _county_index() -> dict[str, County]:
             out.setdefault(key(name), c)
         out.setdefault(key(f"{c.short_name} hyvinvointialue"), c)
         out.setdefault(key(f"{c.short_name}n hyvinvointialue"), c)
+        # The short form of the full name: "Keski-Uudenmaan hva".
+        genitive = c.name.removesuffix(" hyvinvointialue")
+        if genitive != c.name:
+            out.setdefault(key(f"{genitive} hva"), c)
         if " ja " not in c.short_name:
             for form in inflected_forms(c.short_name):
                 out.setdefault(key(form), c)
