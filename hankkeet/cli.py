@@ -268,7 +268,22 @@ def _max_input_bytes(value: str | None) -> int | None:
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"{PROG} {__version__}")
+        typer.echo(f"snapshot: {_snapshot_line()}")
         raise typer.Exit()
+
+
+def _snapshot_line() -> str:
+    """Which snapshot is in use (``--data`` is not parsed yet for --version: HANKKEET_DATA is)."""
+    import os
+
+    from hankkeet.model import load
+    from hankkeet.render import snapshot_summary
+
+    path = os.environ.get("HANKKEET_DATA") or None
+    try:
+        return snapshot_summary(load(path), path)
+    except HankkeetError as exc:
+        return f"cannot be loaded ({exc.message})"
 
 
 @app.callback()
@@ -333,10 +348,15 @@ def _state(ctx: typer.Context) -> State:
 def _snapshot(ctx: typer.Context) -> "Snapshot":
     import gc
 
+    from hankkeet.kunnat.registry import REGISTRY_VERSION
     from hankkeet.model import load
 
     state = _state(ctx)
     snapshot = load(state.data, max_bytes=state.max_input)
+    if snapshot.registry_version != REGISTRY_VERSION and state.data is not None:
+        made = snapshot.registry_version or "an unrecorded version"
+        _report(f"note: the coverage in {state.data} was resolved with registry {made}, not the current "
+                f"{REGISTRY_VERSION}; redo it: hankkeet parse --resolve {state.data} -o NEW.json")
     if _one_shot:
         # This process ends soon: keep what exists now (the snapshot above all,
         # acyclic and freed by reference counting) out of the cyclic collector's
@@ -487,11 +507,18 @@ def list_projects(
 
     out = _output(ctx, as_json=as_json, as_csv=as_csv, table=table, fields=fields, no_header=no_header,
                   valid=render.PROJECT_LISTING.names())
-    selection = filter_projects(_snapshot(ctx).projects, kunta=kunta, maakunta=maakunta)
+    snapshot = _snapshot(ctx)
+    missing = snapshot.unread_rows
+    if missing:
+        _report(f"note: {len(missing)} rows of the document could not be read and are missing: "
+                + "; ".join(missing))
+    selection = filter_projects(snapshot.projects, kunta=kunta, maakunta=maakunta)
     for note in selection.notes:
         _report(f"note: {note}")
     title = render.municipality_line(selection.municipality) if selection.municipality else None
-    if title and (out.mode != Mode.TABLE or not selection.projects):
+    if out.mode == Mode.TABLE and title is None:
+        title = render.snapshot_summary(snapshot, _state(ctx).data)
+    if title and selection.municipality is not None and (out.mode != Mode.TABLE or not selection.projects):
         _report(f"note: {title}")
     listing, after = render.projects_listing(selection.projects)
     emit(out, listing, selection.projects, full_json=lambda p: p.to_dict(),
@@ -540,6 +567,10 @@ def parse(
                      help="Write the snapshot here instead of stdout (atomically; - is stdout)."),
     ] = None,
     password: Annotated[str, typer.Option("--password", metavar="PASSWORD", help="Password of an encrypted PDF.")] = "",
+    resolve: Annotated[
+        bool,
+        typer.Option("--resolve", help="FILE is a snapshot: resolve its areas again with the current registry."),
+    ] = False,
     keep_going: Annotated[
         bool,
         typer.Option("--keep-going", "-k",
@@ -556,6 +587,7 @@ def parse(
     \b
     Examples:
       hankkeet parse summary.pdf -o snapshot.json
+      hankkeet parse --resolve old.json -o snapshot.json
       hankkeet --data snapshot.json list
     """
     from hankkeet.fileio import DEFAULT_MAX_INPUT
@@ -564,8 +596,16 @@ def parse(
     from hankkeet.render import to_json
 
     limit = _state(ctx).max_input
-    snapshot = parse_file(source, password=password, max_bytes=DEFAULT_MAX_INPUT if limit is None else limit)
+    if resolve:
+        from hankkeet.model import load
+        from hankkeet.parse import resolve_again
+
+        snapshot = resolve_again(load(source, max_bytes=limit))
+    else:
+        snapshot = parse_file(source, password=password, max_bytes=DEFAULT_MAX_INPUT if limit is None else limit)
     missing = unread_rows(snapshot)
+    if resolve:
+        missing = []
     if missing and not keep_going:
         for line in missing:
             _report(f"not read: {line}")

@@ -370,8 +370,13 @@ class Source(NamedTuple):
     subtitle: Annotated[str, _NAME, "its subtitle"]
     file: Annotated[str, _NAME, "the file name it was parsed from"]
     sha256: Annotated[str, Text(128), "the SHA-256 of that file, hexadecimal"]
+    year: Annotated[int | None, Nullable(Int(1900, 2200)),
+                    "the round's year, from the title's `(2020)`; null when the title has none", OPTIONAL] = None
+    period: Annotated[str | None, Nullable(Text(40)),
+                      "the round's funding period: the earliest start and the latest end of its projects "
+                      "(`2020-09-01 – 2021-08-31`), else null", OPTIONAL] = None
 
-    def to_dict(self) -> dict[str, str]:
+    def to_dict(self) -> dict[str, Any]:
         return _schema(Source).dump(self)
 
 
@@ -379,6 +384,12 @@ class Snapshot(NamedTuple):
     source: Annotated[Source, Nested(Source), "the document it was parsed from"]
     projects: Annotated[tuple[Project, ...], ListOf(Nested(Project), 1_000_000), "the projects, in document order"]
     schema_version: Annotated[int, Const(SCHEMA_VERSION), "the version of this schema"] = SCHEMA_VERSION
+    registry_version: Annotated[str | None, Nullable(Text(100)),
+                                "the municipality registry and area rules the coverage was resolved with "
+                                "(`hankkeet parse --resolve` redoes it with the current ones)", OPTIONAL] = None
+    unread: Annotated[str | None, Nullable(Text(1_000_000)),
+                      "the rows of the document that could not be read, one line each (`row 7: …`); null when "
+                      "every row was read", OPTIONAL] = None
     # Not serialised: problems the parser met (unresolved area terms, ...).
     warnings: tuple[str, ...] = ()
 
@@ -386,6 +397,11 @@ class Snapshot(NamedTuple):
         return _schema(Snapshot).dump(self)
 
     # (The version comes first in the file, but a NamedTuple's defaults come last: see _JSON_FIRST.)
+
+    @property
+    def unread_rows(self) -> list[str]:
+        """The document's rows the parser could not read (``row N: why``)."""
+        return self.unread.splitlines() if self.unread else []
 
     def get(self, project_id: str) -> Project | None:
         for project in self.projects:

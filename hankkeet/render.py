@@ -126,6 +126,16 @@ PROJECT_CSV_HEADER = (
 )
 
 
+def snapshot_summary(snapshot: Any, path: object = None) -> str:
+    """One line naming a snapshot: where it is, its round and period, its size."""
+    source = snapshot.source
+    where = "bundled" if path is None else str(path)
+    year = f"round {source.year}" if source.year else "round unknown"
+    period = f", {source.period}" if source.period else ""
+    missing = f", {len(snapshot.unread_rows)} rows not read" if snapshot.unread_rows else ""
+    return f"{where}: {year}{period}, {len(snapshot.projects)} projects from {source.file}{missing}"
+
+
 def municipality_line(m: Municipality) -> str:
     """One line placing a municipality: region and wellbeing services county."""
     if m.county:

@@ -69,6 +69,12 @@ class Alias(NamedTuple):
     source: str  # where the alias comes from, shown in notes
 
 
+# The classification and the area rules that derived coverage depends on; a
+# snapshot records it, and a load with another version says the coverage is stale.
+# Change it whenever the data files or the resolution rules change what an area covers.
+REGISTRY_VERSION = "kunnat-2021-01-01; hyvinvointialueet-2023; areas-2"
+
+
 class Registry(NamedTuple):
     municipalities: tuple[Municipality, ...]
     merges: tuple[Merge, ...]

@@ -63,15 +63,40 @@ def parse_bytes(data: bytes, file_name: str, password: str = "", label: str | No
     except SourceError as exc:
         # The cause, if any, is an unexpected exception under it: --debug shows it.
         raise SourceError(f"{label}: {exc.message}") from exc.__cause__
+    from hankkeet.kunnat.registry import REGISTRY_VERSION
+
     projects, area_warnings = _with_coverage(result.projects)
-    unread = tuple(f"not read: {line}" for line in result.unread)
-    return Snapshot(source=result.source, projects=tuple(projects),
-                    warnings=(*result.warnings, *area_warnings, *unread))
+    source = result.source._replace(year=round_year(result.source.title), period=funding_period(projects))
+    return Snapshot(source=source, projects=tuple(projects), registry_version=REGISTRY_VERSION,
+                    unread="\n".join(result.unread) or None, warnings=(*result.warnings, *area_warnings))
 
 
 def unread_rows(snapshot: Snapshot) -> list[str]:
     """The rows of the document the parser could not read (``row N: why``)."""
-    return [w.removeprefix("not read: ") for w in snapshot.warnings if w.startswith("not read: ")]
+    return snapshot.unread_rows
+
+
+def round_year(title: str) -> int | None:
+    """The year a summary's title names last: ``… kehittämiseen (2022)`` -> 2022."""
+    import re
+
+    years = re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", title)
+    return int(years[-1]) if years else None
+
+
+def funding_period(projects: list[Project]) -> str | None:
+    """The earliest start and the latest end of the projects, or None when no period was read."""
+    starts = [p.start for p in projects if p.start]
+    ends = [p.end for p in projects if p.end]
+    return f"{min(starts)} – {max(ends)}" if starts and ends else None
+
+
+def resolve_again(snapshot: Snapshot) -> Snapshot:
+    """The snapshot with every area resolved again by the current registry and rules."""
+    from hankkeet.kunnat.registry import REGISTRY_VERSION
+
+    projects, warnings = _with_coverage(list(snapshot.projects))
+    return snapshot._replace(projects=tuple(projects), registry_version=REGISTRY_VERSION, warnings=tuple(warnings))
 
 
 def _with_coverage(projects: list[Project]) -> tuple[list[Project], list[str]]:
