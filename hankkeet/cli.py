@@ -516,8 +516,8 @@ def list_projects(
     for note in selection.notes:
         _report(f"note: {note}")
     title = render.municipality_line(selection.municipality) if selection.municipality else None
-    if out.mode == Mode.TABLE and title is None:
-        title = render.snapshot_summary(snapshot, _state(ctx).data)
+    if out.mode == Mode.TABLE:
+        _report(f"snapshot: {render.snapshot_summary(snapshot, _state(ctx).data)}")
     if title and selection.municipality is not None and (out.mode != Mode.TABLE or not selection.projects):
         _report(f"note: {title}")
     listing, after = render.projects_listing(selection.projects)
