@@ -796,7 +796,7 @@ def map_command(
         output = None
     chosen = drawing.choose_format(fmt, output, stdout_is_terminal=sys.stdout.isatty())
     view = drawing.view_for(snapshot, project=project, maakunta=maakunta, kunta=kunta)
-    if chosen == "text":
+    if chosen == drawing.MapFormat.TEXT:
         from hankkeet.maps.terminal import render_blocks
         from hankkeet.render import make_console
 

@@ -2,25 +2,35 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 
 from hankkeet.errors import HankkeetError
 from hankkeet.maps.view import MapView, build_view
 from hankkeet.model import Snapshot
 
-FORMATS = ("svg", "html", "text")
-_SUFFIXES = {".svg": "svg", ".html": "html", ".htm": "html"}
+
+class MapFormat(StrEnum):
+    """What ``hankkeet map`` draws."""
+
+    SVG = "svg"
+    HTML = "html"
+    TEXT = "text"  # coloured blocks on the terminal
 
 
-def choose_format(fmt: str | None, output: Path | None, *, stdout_is_terminal: bool) -> str:
+FORMATS: tuple[MapFormat, ...] = tuple(MapFormat)
+_SUFFIXES = {".svg": MapFormat.SVG, ".html": MapFormat.HTML, ".htm": MapFormat.HTML}
+
+
+def choose_format(fmt: str | None, output: Path | None, *, stdout_is_terminal: bool) -> MapFormat:
     """The drawing to make: ``--format`` wins, then the file suffix, then where stdout goes."""
     if fmt is not None:
         chosen = fmt.strip().lower()
         if chosen not in FORMATS:
             raise HankkeetError(f"unknown map format {fmt!r}; choose one of: {', '.join(FORMATS)}")
-        if chosen == "text" and output is not None:
+        if chosen == MapFormat.TEXT and output is not None:
             raise HankkeetError("--format text draws on the terminal; use svg or html with -o")
-        return chosen
+        return MapFormat(chosen)
     if output is not None:
         suffix = output.suffix.lower()
         if suffix not in _SUFFIXES:
@@ -28,7 +38,7 @@ def choose_format(fmt: str | None, output: Path | None, *, stdout_is_terminal: b
                 f"{output}: cannot tell the format from the suffix; use .svg or .html, or --format svg|html"
             )
         return _SUFFIXES[suffix]
-    return "text" if stdout_is_terminal else "svg"
+    return MapFormat.TEXT if stdout_is_terminal else MapFormat.SVG
 
 
 def view_for(snapshot: Snapshot, *, project: str | None, maakunta: str | None, kunta: str | None) -> MapView:
@@ -41,8 +51,8 @@ def view_for(snapshot: Snapshot, *, project: str | None, maakunta: str | None, k
     return build_view(snapshot, project=chosen, region=region, kunta=code)
 
 
-def draw(snapshot: Snapshot, view: MapView, fmt: str) -> str:
-    if fmt == "html":
+def draw(snapshot: Snapshot, view: MapView, fmt: MapFormat) -> str:
+    if fmt == MapFormat.HTML:
         from hankkeet.maps.report import render_html
 
         return render_html(snapshot, view)
