@@ -212,7 +212,7 @@ class SearchIndex:
         if index is None:
             index = self._family_index[letter] = {}
             for key, occs in self.occurrences.items():
-                if key[0] == letter and any(o.word.kind in (WordKind.WORD, WordKind.PART) and not o.word.proper for o in occs):
+                if key[0] == letter and any(o.word.kind in _FAMILY_KINDS and not o.word.proper for o in occs):
                     for family_key in finnish.family_keys(key):
                         index.setdefault(family_key, []).append(key)
         return index
