@@ -39,6 +39,8 @@ FIELD_WEIGHT = {
 # How a query word met a text word, best first; a family member (perustetaan
 # for perustaminen) ranks below a direct form and above a compound part.
 EXACT, STEM, FAMILY, COMPOUND, TYPO, TYPO_PART = range(6)
+# Words that have a family root: as written or a hyphenated part, not a guess.
+_FAMILY_KINDS = (WordKind.WORD, WordKind.PART)
 TIER_WEIGHT = (1.0, 0.9, 0.8, 0.68, 0.6, 0.5)
 PHRASE_BONUS = 0.1
 TYPO_MIN_FORM = 6  # shorter stems and compound parts are too easily one edit from another word
