@@ -47,7 +47,8 @@ TYPO_MIN_FORM = 6  # shorter stems and compound parts are too easily one edit fr
 MAX_QUERY_WORDS = 32
 MIN_CLOSURE = 8  # shorter words share too short a beginning with unrelated ones
 MIN_LENGTH_SLIP = 5  # a doubled or undoubled letter in a shorter word is another word (tuli/tulli)
-MIN_BOTH_INFLECTED = 7  # two parts of at least three letters and a case ending
+MIN_BOTH_INFLECTED = 7
+MIN_SLIP_HALF = 4  # each half of a word typed without its space, when one half has a slip  # two parts of at least three letters and a case ending
 _FIELD_ALIASES = {"co-implementers": "co_implementers", "org": "organisation", "organization": "organisation"}
 
 
@@ -492,10 +493,15 @@ class SearchIndex:
         for i in reversed(range(len(words))):
             if not self._present(word_keys[i], fields):
                 pair = self._joined_words(words[i], fields)
-                if pair is None:
-                    return []
+                if pair is not None:
+                    pair_keys = [{part: EXACT} for part in pair]
+                else:
+                    found = self._joined_words_with_slip(words[i], fields)
+                    if found is None:
+                        return []
+                    pair, pair_keys = found
                 words[i : i + 1] = pair
-                word_keys[i : i + 1] = [{part: EXACT} for part in pair]
+                word_keys[i : i + 1] = pair_keys
                 split_at = [i, *(j + 1 for j in split_at)]
         per_word: list[dict[int, list[tuple[int, _Occurrence]]]] = []
         for keys in word_keys:
@@ -623,6 +629,42 @@ class SearchIndex:
                 if any((o.text, o.field, o.word.position - 1) in before for o in self.occurrences[tail]):
                     return [head, tail]
         return None
+
+    def _joined_words_with_slip(
+        self, word: str, fields: Sequence[str]
+    ) -> tuple[list[str], list[dict[str, int]]] | None:
+        """A word that matches nothing, read as two words the texts have side by
+        side with one of them slipped (``matalankynyksen`` for ``matalan
+        kynnyksen``, ``backofice``): one half must match directly, as written or
+        inflected, the other may be a typo. The first split (shortest head) wins."""
+        if len(word) > finnish.MAX_ANALYSED or len(word) < 2 * MIN_SLIP_HALF:
+            return None
+        for i in range(MIN_SLIP_HALF, len(word) - MIN_SLIP_HALF + 1):
+            head, tail = word[:i], word[i:]
+            head_keys, tail_keys = self._half_keys(head, fields), self._half_keys(tail, fields)
+            if not head_keys or not tail_keys:
+                continue
+            if not any(t <= STEM for t in head_keys.values()) and not any(t <= STEM for t in tail_keys.values()):
+                continue  # two slips in two words is too far from what was typed
+            before = {
+                (o.text, o.field, o.word.position)
+                for key in head_keys for o in self.occurrences[key] if o.field in fields
+            }
+            if any(
+                (o.text, o.field, o.word.position - 1) in before
+                for key in tail_keys for o in self.occurrences[key] if o.field in fields
+            ):
+                # Side by side as written: both read as inflections (phrase adjacency needs that).
+                return [head, tail], [dict.fromkeys(head_keys, STEM), dict.fromkeys(tail_keys, STEM)]
+        return None
+
+    def _half_keys(self, half: str, fields: Sequence[str]) -> dict[str, int]:
+        """Keys one half of a split word matches: as written or inflected (no
+        compound parts: a half is a word of its own), else as a typo."""
+        keys = {k: t for k, t in self._lemma_keys(half).items() if t <= STEM}
+        if not self._present(keys, fields):
+            keys = {k: t for k, t in self._typos(half).items() if t == TYPO}
+        return keys if self._present(keys, fields) else {}
 
     def _split_unknown_hyphenated(self, words: list[str], fields: Sequence[str]) -> list[str]:
         """A hyphenated query word the texts do not have is read as its parts

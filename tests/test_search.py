@@ -73,7 +73,7 @@ def test_relevance_set_meets_the_target(bundled: Snapshot, name: str, size: int,
 # places and look-alike words, English and Swedish, written from the texts
 # before the search was changed (first run 113/167, 67.7%; see the README).
 # Tuned on since, so a regression test: it holds its level and its precision.
-DEV_TARGET_ACCURACY = 0.90
+DEV_TARGET_ACCURACY = 0.95
 DEV_TARGET_PRECISION = 0.99
 
 
@@ -446,3 +446,15 @@ def test_the_cheap_place_names_agree_with_the_registry() -> None:
     from hankkeet.kunnat.registry import place_names, registry
 
     assert place_names() == tuple((m.name, m.name_sv, m.region) for m in registry().municipalities)
+
+
+def test_a_slip_and_a_missing_space_together_are_found() -> None:
+    snapshot = snapshot_of(
+        make_project(1, "both", description="Tarjotaan matalan kynnyksen neuvontaa."),
+        make_project(2, "apart", description="Kynnyksen yli ja matalan veden aikaan."),
+    )
+    # One word typed for two, with a slip in one of them: the two must stand side by side.
+    assert ids(snapshot, "matalankynyksen") == ["both"]
+    assert ids(snapshot, "matalankynnyksen") == ["both"]
+    # Two slips, one in each half, are too far from what was typed.
+    assert ids(snapshot, "matlankynyksen") == []
