@@ -110,6 +110,8 @@ class _Group(TyperGroup):
         try:
             args = _checked_args(sys.argv[1:] if args is None else args)
             args = self.arranged(args)
+            if os.environ.get(f"_{PROG.upper()}_COMPLETE"):
+                self.complete_without_prefix_filter()
             result = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
         except HankkeetError as exc:
             _report(exc.message)
@@ -150,6 +152,25 @@ class _Group(TyperGroup):
             for name, command in self.commands.items()
         }
         return arrange(args, takes_words)
+
+    def complete_without_prefix_filter(self) -> None:
+        """Typer keeps only the completions that start with what was typed, to the letter;
+        ours match regardless of case and diacritics (``jyv`` offers ``Jyväskylä``), so
+        their results are passed on as they are."""
+        for command in self.commands.values():
+            for param in command.params:
+                compat = getattr(param, "_custom_shell_complete", None)
+                cells = getattr(compat, "__closure__", None) or ()
+                inner = next((c.cell_contents for c in cells if callable(c.cell_contents)), None)
+                item = getattr(compat, "__globals__", {}).get("CompletionItem")
+                if inner is None or item is None:
+                    continue
+
+                def unfiltered(ctx: Any, _param: Any, incomplete: str, inner: Any = inner, item: Any = item) -> Any:
+                    return [item(v[0], help=v[1]) if isinstance(v, tuple) else item(v)
+                            for v in inner(ctx, [], incomplete)]
+
+                param._custom_shell_complete = unfiltered
 
     def owner_hint(self, message: str) -> str:
         """For 'No such option: --x', the commands that do have --x."""
@@ -632,17 +653,30 @@ def parse(
 
 
 def _complete_municipality(incomplete: str) -> list[str]:
-    """Shell completion of municipality names (Finnish and Swedish)."""
+    """Shell completion of municipality names (Finnish and Swedish), any case, with or without diacritics."""
     from hankkeet.kunnat.lookup import complete_municipality
 
-    return complete_municipality(incomplete)
+    return _shell_words(complete_municipality(_typed_prefix(incomplete)))
 
 
 def _complete_region(incomplete: str) -> list[str]:
     """Shell completion of region (maakunta) names."""
     from hankkeet.kunnat.lookup import complete_region
 
-    return complete_region(incomplete)
+    return _shell_words(complete_region(_typed_prefix(incomplete)))
+
+
+def _typed_prefix(incomplete: str) -> str:
+    """What the user typed so far, without the shell's quoting (``Koski\\ T``, ``'Koski T``)."""
+    return incomplete.replace("\\", "").strip("'\"")
+
+
+def _shell_words(names: list[str]) -> list[str]:
+    """Names as the shell must insert them: bash inserts a completion as it is, so a
+    space is escaped (``Koski\\ Tl``); the other shells quote for themselves."""
+    if os.environ.get("_HANKKEET_COMPLETE", "").endswith("bash"):
+        return [name.replace(" ", "\\ ") for name in names]
+    return names
 
 
 @app.command("kunta")

@@ -117,3 +117,23 @@ def test_fields_choose_columns_in_every_mode(runner) -> None:
     assert "id" in table.splitlines()[0] and "organisation" not in table
     bad = invoke(runner, "list", "--fields", "id,nope")
     assert bad.exit_code == 2 and "unknown field 'nope'" in bad.stderr and "description" in bad.stderr
+
+
+def _complete(words: str, cword: int) -> list[str]:
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    # The installed console script, as the shell runs it (completion keys on the program name).
+    script = Path(sys.executable).with_name("hankkeet")
+    env = {**os.environ, "COMP_WORDS": words, "COMP_CWORD": str(cword), "_HANKKEET_COMPLETE": "complete_bash"}
+    done = subprocess.run([str(script)], env=env, capture_output=True, text=True, timeout=60)
+    return done.stdout.split("\n") if done.stdout else []
+
+
+def test_completion_ignores_case_and_diacritics_and_quotes_spaces() -> None:
+    assert _complete("hankkeet kunta jyv", 2) == ["Jyväskylä"]
+    assert "Koski\\ Tl" in _complete("hankkeet kunta koski", 2)
+    assert "Etelä-Savo" in _complete("hankkeet list --maakunta etela", 3)
+    assert _complete("hankkeet show RIIHI", 2) == ["riihimaki"]
