@@ -129,7 +129,7 @@ def _complete(words: str, cword: int) -> list[str]:
     script = Path(sys.executable).with_name("hankkeet")
     env = {**os.environ, "COMP_WORDS": words, "COMP_CWORD": str(cword), "_HANKKEET_COMPLETE": "complete_bash"}
     done = subprocess.run([str(script)], env=env, capture_output=True, text=True, timeout=60)
-    return done.stdout.split("\n") if done.stdout else []
+    return done.stdout.splitlines()
 
 
 def test_completion_ignores_case_and_diacritics_and_quotes_spaces() -> None:
