@@ -22,6 +22,9 @@ from hankkeet.parse import parse_bytes
 
 from conftest import records
 
+# Each case builds and parses a damaged PDF: together about two seconds.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[1]
 ORIGINAL = ROOT / "tests" / "fixtures" / "summary_original.pdf"
 SEED_TEXT = ROOT / "seeds" / "000_321a0afa37a476e5.txt"

@@ -86,6 +86,7 @@ def test_loader_accepts_or_rejects_cleanly(tmp_path_factory, payload):
         assert isinstance(snapshot.projects, tuple)
 
 
+@pytest.mark.slow
 @settings(max_examples=50, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(mutation=st.sampled_from(["id", "number", "name", "start", "municipalities", "regions", "co_implementers"]),
        value=_json_values)
@@ -100,6 +101,7 @@ def test_loader_names_the_first_problem_in_a_mutated_project(tmp_path_factory, s
         assert "projects[3]" in exc.message
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(text=st.text(max_size=60))
 def test_municipality_lookup_answers_or_refuses_cleanly(text):
@@ -114,6 +116,7 @@ def test_municipality_lookup_answers_or_refuses_cleanly(text):
         assert match.municipality.code.isdigit()
 
 
+@pytest.mark.slow
 @settings(max_examples=100, deadline=None)
 @given(text=st.text(alphabet=st.characters(codec="utf-8"), max_size=40))
 def test_kunta_command_never_crashes(text):
@@ -145,6 +148,7 @@ def test_machine_output_paths_import_no_heavy_module(args):
     assert done.stderr.strip().splitlines()[-1] == "[]", done.stderr
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(query=st.text(max_size=80))
 def test_search_answers_or_refuses_cleanly(snapshot, query):
@@ -162,6 +166,7 @@ def test_search_answers_or_refuses_cleanly(snapshot, query):
         assert scores == sorted(scores)
 
 
+@pytest.mark.slow
 @settings(max_examples=100, deadline=None)
 @given(words=st.lists(st.sampled_from(["ohjaus", "neuvonta", "Lappeenranta", "kotoutuminen", "palvelu", "maahanmuuttajien"]), min_size=1, max_size=3),
        spacing=st.sampled_from([" ", "  ", "\t", " , ", " \x1b "]))
