@@ -213,3 +213,12 @@ def test_map_with_another_snapshot(runner, tmp_path, snapshot) -> None:
     assert invoke(runner, "--data", str(path), "map", "-o", str(out)).exit_code == 0
     coloured = [c for c, p in _paths(out.read_text(encoding="utf-8")).items() if p.get("fill") != COLOURS["none"]]
     assert coloured == ["091"]
+
+
+def test_the_map_names_the_round_of_the_snapshot(snapshot) -> None:
+    later = snapshot._replace(source=snapshot.source._replace(
+        title="Erityisavustus hyvinvointialueille (2023)", year=2023, period="2023-01-01 – 2023-12-31"))
+    svg = render_svg(build_view(later))
+    assert "round 2023 (2023-01-01 – 2023-12-31)" in svg and "Erityisavustus hyvinvointialueille (2023)" in svg
+    untitled = snapshot._replace(source=snapshot.source._replace(title="Yhteenveto", year=None, period=None))
+    assert "round unknown" in render_svg(build_view(untitled))

@@ -80,9 +80,12 @@ class MapView(NamedTuple):
 
 
 def round_label(snapshot: Snapshot) -> str:
-    """The grant round the snapshot describes, e.g. '2020'."""
-    title = snapshot.source.title
-    found = re.findall(r"\((\d{4})\)", title) or re.findall(r"\b(?:19|20)\d{2}\b", title)
+    """The grant round the snapshot describes: its year (and funding period) from the snapshot's header,
+    else a year read off the title."""
+    source = snapshot.source
+    if source.year is not None:
+        return f"{source.year} ({source.period})" if source.period else str(source.year)
+    found = re.findall(r"\((\d{4})\)", source.title) or re.findall(r"\b(?:19|20)\d{2}\b", source.title)
     return found[-1] if found else "round unknown"
 
 
