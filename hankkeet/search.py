@@ -47,8 +47,8 @@ TYPO_MIN_FORM = 6  # shorter stems and compound parts are too easily one edit fr
 MAX_QUERY_WORDS = 32
 MIN_CLOSURE = 8  # shorter words share too short a beginning with unrelated ones
 MIN_LENGTH_SLIP = 5  # a doubled or undoubled letter in a shorter word is another word (tuli/tulli)
-MIN_BOTH_INFLECTED = 7
-MIN_SLIP_HALF = 4  # each half of a word typed without its space, when one half has a slip  # two parts of at least three letters and a case ending
+MIN_BOTH_INFLECTED = 7  # two parts of at least three letters and a case ending
+MIN_SLIP_HALF = 4  # each half of a word typed without its space, when one half has a slip
 _FIELD_ALIASES = {"co-implementers": "co_implementers", "org": "organisation", "organization": "organisation"}
 
 
@@ -496,10 +496,10 @@ class SearchIndex:
                 if pair is not None:
                     pair_keys = [{part: EXACT} for part in pair]
                 else:
-                    found = self._joined_words_with_slip(words[i], fields)
-                    if found is None:
+                    slipped = self._joined_words_with_slip(words[i], fields)
+                    if slipped is None:
                         return []
-                    pair, pair_keys = found
+                    pair, pair_keys = slipped
                 words[i : i + 1] = pair
                 word_keys[i : i + 1] = pair_keys
                 split_at = [i, *(j + 1 for j in split_at)]
