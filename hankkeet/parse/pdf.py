@@ -55,6 +55,39 @@ _BOLD = re.compile(r"bold|black|heavy|demi|semibold|[-,]bd$|[-,]b$", re.IGNORECA
 _EOF_MARKER = b"%%EOF"
 
 
+# -- geometric thresholds ----------------------------------------------------------
+# Sizes are in PDF points; those relative to a font size scale with the type.
+# A gap between glyphs wider than this many font sizes splits a pdfminer line into
+# chunks: a word space is about 0.25-0.35 em, a column gutter several ems.
+CELL_GAP_EM = 1.2
+# A gap wider than this share of the font size between two letters is a word space
+# (narrower is kerning or tracking; some writers omit space glyphs).
+WORD_GAP_EM = 0.15
+# A space glyph that leaves less room than this (in em) is no space a reader sees:
+# Skia writes each soft-hyphen break opportunity as a zero-advance space.
+VISIBLE_SPACE_EM = 0.05
+# A glyph starting within this share of the previous same glyph's width is the same
+# letter drawn again (fake bold, a duplicate text layer).
+OVERDRAW_SHARE = 0.3
+# Two glyphs share a line when their vertical overlap is over this share of the
+# shorter one: sub- and superscripts and mixed fonts overlap less than fully.
+LINE_OVERLAP_SHARE = 0.5
+# A path no thicker than this (pt) and at least RULE_MIN_LENGTH long is a table rule;
+# edges of a path within RULE_FLAT (pt) of horizontal count as horizontal.
+RULE_MAX_THICKNESS = 2.5
+RULE_MIN_LENGTH = 5.0
+RULE_FLAT = 0.5
+# Running headers and footers: the same text on at least this share of the pages,
+# within these distances (pt) of one place.
+FURNITURE_PAGE_SHARE = 0.6
+FURNITURE_DY = 1.5
+FURNITURE_DX = 3.0
+# Cells count as top-aligned when at least this share of rows have a cell opener
+# level (within half a line) with the info cell's first line.
+TOP_ALIGNED_SHARE = 0.6
+
+
+
 @dataclass
 class Glyph:
     text: str
@@ -70,11 +103,13 @@ class Glyph:
         return (self.x0 + self.x1) / 2
 
 
-@dataclass
+@dataclass(eq=False)
 class Chunk:
     """A run of glyphs on one typeset line without a wide gap in it.
 
     Its glyphs never change once it is made, so its extent is computed once.
+    Compared and hashed by identity (``eq=False``): two chunks with the same
+    text at the same place on different pages are different chunks.
     """
 
     glyphs: list[Glyph]
@@ -320,7 +355,7 @@ def _chunks(glyphs: list[Glyph]) -> Iterable[Chunk]:
         if not glyph.text.strip():
             current.append(glyph)
             continue
-        if previous is not None and glyph.x0 - previous.x1 > 1.2 * max(glyph.size, previous.size):
+        if previous is not None and glyph.x0 - previous.x1 > CELL_GAP_EM * max(glyph.size, previous.size):
             yield Chunk(current)
             current = []
         current.append(glyph)
@@ -332,11 +367,11 @@ def _chunks(glyphs: list[Glyph]) -> Iterable[Chunk]:
 def _horizontal_edges(curve: Any, height: float) -> list[tuple[float, float, float]]:
     """Horizontal strokes of a path: table rules (also thin filled rectangles)."""
     pts = list(getattr(curve, "pts", []) or [])
-    if curve.height <= 2.5 and curve.width > 5:
+    if curve.height <= RULE_MAX_THICKNESS and curve.width > RULE_MIN_LENGTH:
         return [(height - (curve.y0 + curve.y1) / 2, curve.x0, curve.x1)]
     edges = []
     for (xa, ya), (xb, yb) in zip(pts, pts[1:] + pts[:1], strict=True):
-        if abs(ya - yb) <= 0.5 and abs(xa - xb) > 5:
+        if abs(ya - yb) <= RULE_FLAT and abs(xa - xb) > RULE_MIN_LENGTH:
             edges.append((height - ya, min(xa, xb), max(xa, xb)))
     return edges
 
@@ -475,12 +510,12 @@ def _locate_columns(pages: list[Page]) -> list[Chunk]:
         if previous is None:
             title_chunks = [
                 c for i, c in enumerate(page.chunks)
-                if c.bottom <= header_top and i not in used and id(c) not in furniture
+                if c.bottom <= header_top and i not in used and c not in furniture
             ]
         # The header and anything beside it (a header cell's second line) is not body.
         page.chunks = [
             c for i, c in enumerate(page.chunks)
-            if i not in used and c.top >= page.body_top - 0.5 and id(c) not in furniture
+            if i not in used and c.top >= page.body_top - 0.5 and c not in furniture
         ]
         page.bounds = _bounds(page, header)
         previous = page.bounds
@@ -493,7 +528,7 @@ def _locate_columns(pages: list[Page]) -> list[Chunk]:
         if not page.bounds:
             page.chunks = []
         elif not page.body_top:
-            page.chunks = [c for c in page.chunks if id(c) not in furniture]
+            page.chunks = [c for c in page.chunks if c not in furniture]
     return title_chunks
 
 
@@ -518,8 +553,8 @@ def _more_header_rows(page: Page, labels: list[_Label], first: list[_Label]) -> 
 _DIGITS = re.compile(r"\d+")
 
 
-def _running_furniture(pages: list[Page]) -> set[int]:
-    """ids of running headers and footers: the same text (numbers aside) at the same place on several pages.
+def _running_furniture(pages: list[Page]) -> set[Chunk]:
+    """The running headers and footers: the same text (numbers aside) at the same place on several pages.
 
     Only text outside the table counts: above its first or below its last
     horizontal rule on a ruled page, else in the top or bottom eighth of the
@@ -539,18 +574,18 @@ def _running_furniture(pages: list[Page]) -> set[int]:
                 if not PERIOD.match(text):
                     placed.setdefault(_DIGITS.sub("0", text), []).append((page.number, chunk))
     # Furniture is on (nearly) every page; a row's line recurring by chance is not.
-    needed = max(2, math.ceil(0.6 * len(pages)))
-    furniture: set[int] = set()
+    needed = max(2, math.ceil(FURNITURE_PAGE_SHARE * len(pages)))
+    furniture: set[Chunk] = set()
     for found in placed.values():
         if len({number for number, _ in found}) < needed:
             continue
         for _number, chunk in found:
             pages_alike = {
                 other_number for other_number, other in found
-                if abs(other.top - chunk.top) <= 1.5 and abs(other.x0 - chunk.x0) <= 3
+                if abs(other.top - chunk.top) <= FURNITURE_DY and abs(other.x0 - chunk.x0) <= FURNITURE_DX
             }
             if len(pages_alike) >= needed:
-                furniture.add(id(chunk))
+                furniture.add(chunk)
     return furniture
 
 
@@ -618,7 +653,7 @@ def _lines(glyphs: list[Glyph]) -> list[Line]:
         if groups:
             top, bottom, members = groups[-1]
             overlap = min(bottom, glyph.bottom) - max(top, glyph.top)
-            if overlap > 0.5 * min(bottom - top, glyph.bottom - glyph.top):
+            if overlap > LINE_OVERLAP_SHARE * min(bottom - top, glyph.bottom - glyph.top):
                 members.append(glyph)
                 continue
         groups.append((glyph.top, glyph.bottom, [glyph]))
@@ -640,18 +675,18 @@ def _lines(glyphs: list[Glyph]) -> list[Line]:
             # A space glyph that leaves no room between the letters is not a
             # word space a reader sees (Skia writes each soft-hyphen break
             # opportunity as a zero-advance space).
-            if spaced and (previous is None or glyph.x0 - previous.x1 >= 0.05 * size):
+            if spaced and (previous is None or glyph.x0 - previous.x1 >= VISIBLE_SPACE_EM * size):
                 parts.append(" ")
             spaced = False
             if (
                 previous is not None
                 and glyph.text == previous.text
-                and glyph.x0 - previous.x0 < 0.3 * (previous.x1 - previous.x0)
+                and glyph.x0 - previous.x0 < OVERDRAW_SHARE * (previous.x1 - previous.x0)
             ):
                 # The same letter drawn again on top of itself (a fake bold or
                 # a writer's duplicate text layer): one letter.
                 continue
-            if previous is not None and glyph.x0 - previous.x1 > 0.15 * size:
+            if previous is not None and glyph.x0 - previous.x1 > WORD_GAP_EM * size:
                 parts.append(" ")
             parts.append(glyph.text)
             previous = glyph
@@ -685,7 +720,7 @@ def _title(lines: list[Line], known: frozenset[str]) -> tuple[str, str]:
 # -- rows -------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(eq=False)
 class _Row:
     info: list[Line] = field(default_factory=list)
     area: list[Line] = field(default_factory=list)
@@ -726,7 +761,7 @@ def _rows(pages: list[Page]) -> list[tuple[list[str], list[bool], list[str], lis
     if not rows:
         raise SourceError("no projects found: the 'Hankkeen tiedot' column is empty")
     top_aligned = _top_aligned(pages, rows)
-    position = {id(row): index for index, row in enumerate(rows)}
+    position = {row: index for index, row in enumerate(rows)}
     carry: _Row | None = None
     for page in pages:
         regions = [
@@ -734,11 +769,11 @@ def _rows(pages: list[Page]) -> list[tuple[list[str], list[bool], list[str], lis
         ]
         last = regions[-1][1] if regions else carry
         early = _row_before_its_info(page)
-        if early is not None and last is not None and position[id(last)] + 1 < len(rows):
+        if early is not None and last is not None and position[last] + 1 < len(rows):
             # A ruled row begins at the foot of the page but its info cell
             # only on the next page (a renderer kept the cell's lines together):
             # the text under the rule is the next row's.
-            regions.append((early, rows[position[id(last)] + 1]))
+            regions.append((early, rows[position[last] + 1]))
         for column in (AREA, DESCRIPTION):
             for line in page.columns[column]:
                 owner = carry
@@ -800,7 +835,7 @@ def _top_aligned(pages: list[Page], rows: list[_Row]) -> bool:
             tolerance = 0.5 * (first.bottom - first.top)
             if any(abs(line.top - first.top) <= tolerance for line in others):
                 hits += 1
-    return total > 0 and hits >= 0.6 * total
+    return total > 0 and hits >= TOP_ALIGNED_SHARE * total
 
 
 def _cell_openers(lines: list[Line]) -> list[Line]:
