@@ -486,6 +486,11 @@ def _output(ctx: typer.Context, *, as_json: bool, as_csv: bool, table: bool, fie
     return out._replace(fields=parse_fields(fields, valid))
 
 
+def _note(message: str | None) -> None:
+    if message:
+        _report(message)
+
+
 def _no_results(message: str) -> NoReturn:
     _report(message)
     raise typer.Exit(EXIT_NO_RESULTS)
@@ -542,8 +547,8 @@ def list_projects(
     if title and selection.municipality is not None and (out.mode != Mode.TABLE or not selection.projects):
         _report(f"note: {title}")
     listing, after = render.projects_listing(selection.projects)
-    emit(out, listing, selection.projects, full_json=lambda p: p.to_dict(),
-         before=title if out.mode == Mode.TABLE else None, after=after)
+    _note(emit(out, listing, selection.projects, full_json=lambda p: p.to_dict(),
+         before=title if out.mode == Mode.TABLE else None, after=after))
     if not selection.projects:
         scope = f" covering {' and '.join(selection.scope)}" if selection.scope else ""
         _no_results(f"no projects{scope}")
@@ -717,7 +722,7 @@ def kunta(
         if header is None:
             for note in render.match_notes(match):
                 _report(f"note: {note}")
-        emit(out, render.COVERING_LISTING, rows, full_json=lambda r: r.to_dict(), before=header)
+        _note(emit(out, render.COVERING_LISTING, rows, full_json=lambda r: r.to_dict(), before=header))
     if not rows:
         _no_results(f"no project covers {match.municipality.name}")
 
@@ -768,7 +773,7 @@ def coverage_command(
             if groups:
                 print_table(render.uncovered_table(groups))
         else:
-            emit(out, render.MUNICIPALITY_LISTING, listing, full_json=lambda m: m)
+            _note(emit(out, render.MUNICIPALITY_LISTING, listing, full_json=lambda m: m))
         if not listing:
             _no_results("every municipality is covered")
         return
@@ -909,8 +914,8 @@ def search_command(
     translated = render.translation_note(shown)
     if translated and out.mode != Mode.TABLE:
         _report(f"note: {translated}")
-    emit(out, render.SEARCH_LISTING, shown, full_json=lambda h: h.to_dict(),
-         before=translated if out.mode == Mode.TABLE else None)
+    _note(emit(out, render.SEARCH_LISTING, shown, full_json=lambda h: h.to_dict(),
+               before=translated if out.mode == Mode.TABLE else None))
     if note:
         _report(note)
     if not hits:

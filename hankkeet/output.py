@@ -311,13 +311,23 @@ def _fitting(listing: Listing, rows: Sequence[Any], width: int) -> list[str]:
 # -- the one entry point ------------------------------------------------------------------
 
 
+# A table is for reading: past this many rows it shows the first ones and says how to get all.
+MAX_TABLE_ROWS = 1000
+
+
 def emit(out: Output, listing: Listing, rows: Sequence[Any], *,
          full_json: Callable[[Any], dict[str, Any]], before: RenderableType | str | None = None,
-         after: RenderableType | str | None = None) -> None:
+         after: RenderableType | str | None = None) -> str | None:
     """Print ``rows`` in the chosen mode (nothing is printed for an empty table or lines).
 
-    ``before`` and ``after`` (a renderable, or plain text) frame a table; other modes leave them out."""
+    ``before`` and ``after`` (a renderable, or plain text) frame a table; other modes leave them out.
+    Returns a note for stderr when a table showed only part of the rows."""
     chosen = out.fields
+    note = None
+    if out.mode == Mode.TABLE and len(rows) > MAX_TABLE_ROWS:
+        note = (f"showing {MAX_TABLE_ROWS} of {len(rows)} in the table; "
+                "--json, --csv or a pipe (tab-separated lines) give all")
+        rows = rows[:MAX_TABLE_ROWS]
     if out.mode == Mode.JSON:
         write_chunks(json_chunks(listing.json_object(r, chosen, full_json) for r in rows))
     elif out.mode == Mode.CSV:
@@ -338,3 +348,4 @@ def emit(out: Output, listing: Listing, rows: Sequence[Any], *,
                  for p in (before, table(listing, rows, chosen) if rows else None, after) if p is not None]
         if parts:
             print_renderable(Group(*parts), out)
+    return note

@@ -137,3 +137,20 @@ def test_completion_ignores_case_and_diacritics_and_quotes_spaces() -> None:
     assert "Koski\\ Tl" in _complete("hankkeet kunta koski", 2)
     assert "Etelä-Savo" in _complete("hankkeet list --maakunta etela", 3)
     assert _complete("hankkeet show RIIHI", 2) == ["riihimaki"]
+
+
+def test_a_huge_table_shows_the_first_rows_and_says_so(capsys, monkeypatch) -> None:
+    from hankkeet import output, render
+    from hankkeet.model import load
+
+    monkeypatch.setattr(output, "MAX_TABLE_ROWS", 5)
+    monkeypatch.setenv("PAGER", "cat")
+    projects = load().projects
+    note = output.emit(output.Output(output.Mode.TABLE), render.PROJECT_LISTING, projects,
+                       full_json=lambda p: p.to_dict())
+    assert note == f"showing 5 of {len(projects)} in the table; --json, --csv or a pipe (tab-separated lines) give all"
+    shown = capsys.readouterr().out
+    assert projects[4].id in shown and projects[5].id not in shown
+    assert output.emit(output.Output(output.Mode.LINES), render.PROJECT_LISTING, projects,
+                       full_json=lambda p: p.to_dict()) is None
+    assert capsys.readouterr().out.count("\n") == len(projects) + 1
