@@ -556,10 +556,10 @@ class SearchIndex:
         while i < len(words):
             for n in range(min(glossary.LONGEST_TERM, len(words) - i), 0, -1):
                 group = words[i : i + n]
-                if all(self._is_finnish(w, fields) for w in group):
-                    continue
+                # The glossary first: a dictionary look-up, where telling a word Finnish
+                # costs a walk through the texts' inflections and word families.
                 entry = glossary.lookup(" ".join(group))
-                if entry is None:
+                if entry is None or all(self._is_finnish(w, fields) for w in group):
                     continue
                 singles = [f for f in entry.finnish if " " not in f]
                 if singles:
