@@ -344,9 +344,7 @@ def _root(
 ) -> None:
     from hankkeet import render
 
-    global _no_pager
     render.CSV_RAW = raw_csv
-    _no_pager = no_pager
     ctx.obj = State(data=data, debug=debug, max_input=_max_input_bytes(max_input), no_pager=no_pager)
 
 
@@ -462,18 +460,11 @@ def write_stdout(text: str) -> None:
     sys.stdout.flush()
 
 
-def print_table(renderable: Any) -> None:
+def print_table(ctx: typer.Context, renderable: Any) -> None:
+    """A detail view or report on stdout, paged like the listings (unless --no-pager)."""
     from hankkeet.output import Mode, Output, print_renderable
 
-    print_renderable(renderable, Output(Mode.TABLE, pager=not _state_pager_off()))
-
-
-def _state_pager_off() -> bool:
-    return _no_pager
-
-
-# Set by the root callback from --no-pager: print_table has no context at hand.
-_no_pager = False
+    print_renderable(renderable, Output(Mode.TABLE, pager=not _state(ctx).no_pager))
 
 
 def _output(ctx: typer.Context, *, as_json: bool, as_csv: bool, table: bool, fields: str | None,
@@ -580,7 +571,7 @@ def show(
     if as_json:
         write_stdout(render.to_json(project.to_dict()))
     else:
-        print_table(render.project_detail(project))
+        print_table(ctx, render.project_detail(project))
 
 
 @app.command("parse")
@@ -771,7 +762,7 @@ def coverage_command(
         if out.mode == Mode.TABLE and only_uncovered:
             groups = coverage.uncovered(projects)
             if groups:
-                print_table(render.uncovered_table(groups))
+                print_table(ctx, render.uncovered_table(groups))
         else:
             _note(emit(out, render.MUNICIPALITY_LISTING, listing, full_json=lambda m: m))
         if not listing:
@@ -780,7 +771,7 @@ def coverage_command(
     rows = coverage.sort_regions(coverage.region_summary(projects), order)
     total = coverage.total_coverage(projects)
     if out.mode == Mode.TABLE:
-        print_table(render.coverage_report(coverage.headline(projects), rows, total))
+        print_table(ctx, render.coverage_report(coverage.headline(projects), rows, total))
     else:
         emit(out, render.REGION_LISTING, [*rows, total], full_json=lambda r: r.to_dict())
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from hankkeet.model import Project, dumps
@@ -25,14 +24,6 @@ if TYPE_CHECKING:
     from hankkeet.kunnat.lookup import Match
     from hankkeet.kunnat.registry import Municipality
     from hankkeet.search import Hit
-
-
-class OutputFormat(StrEnum):
-    """What a listing command prints: a table for people, JSON or CSV for scripts."""
-
-    TABLE = "table"
-    JSON = "json"
-    CSV = "csv"
 
 
 def to_json(data: Any) -> str:

@@ -14,7 +14,7 @@ from hankkeet.errors import DataError
 from hankkeet.finnish import WordKind, words
 from hankkeet.kunnat.areas import TermKind, classify
 from hankkeet.model import Basis, dumps, from_dict, load
-from hankkeet.render import OutputFormat
+from hankkeet.output import Mode
 
 PACKAGE = Path(__file__).resolve().parent.parent / "hankkeet"
 
@@ -27,7 +27,7 @@ def test_loading_and_saving_the_bundled_snapshot_is_byte_identical():
     assert bases and all(type(b) is Basis for b in bases)
 
 
-@pytest.mark.parametrize("enum", [Basis, WordKind, TermKind, OutputFormat])
+@pytest.mark.parametrize("enum", [Basis, WordKind, TermKind, Mode])
 def test_members_are_their_json_strings(enum):
     for member in enum:
         assert json.dumps(member) == json.dumps(member.value)
