@@ -22,7 +22,7 @@ import typer
 from typer.core import TyperGroup
 
 from hankkeet import __version__
-from hankkeet.errors import EXIT_INTERNAL, EXIT_NO_RESULTS, HankkeetError, SourceError
+from hankkeet.errors import EXIT_INTERNAL, EXIT_NO_RESULTS, EXIT_PARTIAL, HankkeetError, SourceError
 
 if TYPE_CHECKING:
     from hankkeet.model import Snapshot
@@ -591,7 +591,7 @@ def parse(
     keep_going: Annotated[
         bool,
         typer.Option("--keep-going", "-k",
-                     help="Write the rows that were read even when some could not be (exit 1 then)."),
+                     help="Write the rows that were read even when some could not be (exit 4 then)."),
     ] = False,
 ) -> None:
     """Parse a summary document into a snapshot (JSON).
@@ -599,7 +599,8 @@ def parse(
     Exit 0 when every row was read; a row that cannot be read is named on
     stderr and nothing is written (exit 2), unless --keep-going: then the rows
     read are written, the missing ones are listed in the snapshot's warnings
-    and on stderr, and the exit code is 1.
+    and on stderr, and the exit code is 4 (some rows unread). Exit 2 is bad
+    input (nothing written), 3 an internal error.
 
     \b
     Examples:
@@ -641,7 +642,7 @@ def parse(
     where = f" to {output}" if output is not None else ""
     if missing:
         _report(f"parsed {len(snapshot.projects)} projects from {source.name}{where}; {len(missing)} rows not read")
-        raise typer.Exit(EXIT_NO_RESULTS)
+        raise typer.Exit(EXIT_PARTIAL)
     _report(f"parsed {len(snapshot.projects)} projects from {source.name}{where}")
 
 

@@ -10,6 +10,8 @@ EXIT_OK = 0
 EXIT_NO_RESULTS = 1
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 3
+# parse --keep-going wrote the rows it read, but some rows of the document are missing.
+EXIT_PARTIAL = 4
 
 
 class HankkeetError(Exception):

@@ -76,5 +76,13 @@ def test_a_row_that_cannot_be_read_is_named_and_the_rest_kept(monkeypatch, runne
     assert refused.exit_code == 2 and not out.exists()
     assert "1 of 21 rows could not be read" in refused.stderr and "row 2" in refused.stderr
     kept = invoke(runner, "parse", str(document), "-o", str(out), "--keep-going")
-    assert kept.exit_code == 1 and out.exists()
+    assert kept.exit_code == 4 and out.exists()
     assert "1 rows not read" in kept.stderr
+
+
+def test_parse_help_names_the_partial_exit_code(runner) -> None:
+    from conftest import invoke
+
+    shown = invoke(runner, "parse", "--help")
+    assert shown.exit_code == 0
+    assert "exit code is 4" in " ".join(shown.stdout.split())

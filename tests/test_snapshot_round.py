@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 
 from hankkeet.kunnat.registry import REGISTRY_VERSION
@@ -62,3 +63,25 @@ def test_list_says_which_rows_are_missing(runner, tmp_path) -> None:
     out.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     listed = invoke(runner, "--data", str(out), "list", "--json")
     assert "1 rows of the document could not be read" in listed.stderr and "row 22" in listed.stderr
+
+
+def test_the_registry_version_follows_the_registry_data(monkeypatch) -> None:
+    from hankkeet import data
+    registry = importlib.import_module("hankkeet.kunnat.registry")
+
+    now = registry.registry_version()
+    real = data.read_text
+
+    def changed(name: str) -> str:
+        text = real(name)
+        return text.replace("Loppi", "Loppi ", 1) if name == "kunnat.csv" else text
+
+    registry.registry_version.cache_clear()
+    monkeypatch.setattr(data, "read_text", changed)
+    try:
+        assert registry.registry_version() != now
+    finally:
+        registry.registry_version.cache_clear()
+    monkeypatch.setattr(data, "read_text", real)
+    assert registry.registry_version() == now == REGISTRY_VERSION
+    assert set(registry.REGISTRY_FILES) >= {"kunnat.csv", "kunnat-hva.csv", "hyvinvointialueet.csv"}

@@ -69,10 +69,37 @@ class Alias(NamedTuple):
     source: str  # where the alias comes from, shown in notes
 
 
-# The classification and the area rules that derived coverage depends on; a
-# snapshot records it, and a load with another version says the coverage is stale.
-# Change it whenever the data files or the resolution rules change what an area covers.
-REGISTRY_VERSION = "kunnat-2021-01-01; hyvinvointialueet-2023; areas-2"
+# The data files the registry is built from: every one of them can change what an area covers.
+REGISTRY_FILES = ("kunnat.csv", "kunnat-hva.csv", "hyvinvointialueet.csv", "muutokset-2021.csv", "kunnat-aliases.csv")
+# The area-resolution rules are code, which no hash of the data sees: bump this
+# label when a change to hankkeet/kunnat/areas.py changes what an area covers.
+AREA_RULES = "areas-2"
+
+
+@cache
+def registry_version() -> str:
+    """The registry and area rules a snapshot's coverage is resolved with.
+
+    A snapshot records it, and a load with another version says the coverage
+    is stale. It is derived from the data (``data-`` and the first 12 hex
+    digits of the SHA-256 of the files in ``REGISTRY_FILES``, each hashed with
+    its name), so a changed registry file always changes it.
+    """
+    import hashlib
+
+    from hankkeet.data import read_text
+
+    digest = hashlib.sha256()
+    for name in REGISTRY_FILES:
+        digest.update(name.encode() + b"\0" + read_text(name).encode("utf-8") + b"\0")
+    return f"{AREA_RULES}; data-{digest.hexdigest()[:12]}"
+
+
+def __getattr__(name: str) -> str:
+    # ``REGISTRY_VERSION`` is computed on first use: importing the module stays free.
+    if name == "REGISTRY_VERSION":
+        return registry_version()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class Registry(NamedTuple):
