@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 GLOBAL_WITH_VALUE = frozenset({"--data", "--max-input"})
-GLOBAL_FLAGS = frozenset({"--debug", "--raw-csv", "--no-pager"})
+GLOBAL_FLAGS = frozenset({"--debug", "--quiet", "-q", "--raw-csv", "--no-pager"})
 NAME_OPTIONS = frozenset({"--kunta", "--maakunta"})
 
 

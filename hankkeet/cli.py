@@ -44,6 +44,16 @@ def _report(message: str) -> None:
         pass
 
 
+# --quiet (or HANKKEET_QUIET=1): no progress and no notices; errors and warnings are still shown.
+_quiet = False
+
+
+def _notice(message: str) -> None:
+    """A notice on stderr (a note, what was written, how much is shown), unless --quiet."""
+    if not _quiet:
+        _report(message)
+
+
 def _os_problem(exc: OSError) -> str:
     """One line for an OSError met while writing output or reading a file."""
     reason = exc.strerror or str(exc) or type(exc).__name__
@@ -320,6 +330,11 @@ def _root(
         ),
     ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on internal errors.")] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", envvar="HANKKEET_QUIET",
+                     help="No progress bars and no notices on stderr (errors and warnings are still shown)."),
+    ] = False,
     raw_csv: Annotated[
         bool,
         typer.Option("--raw-csv", envvar="HANKKEET_RAW_CSV",
@@ -344,6 +359,8 @@ def _root(
 ) -> None:
     from hankkeet import render
 
+    global _quiet
+    _quiet = quiet
     render.CSV_RAW = raw_csv
     ctx.obj = State(data=data, debug=debug, max_input=_max_input_bytes(max_input), no_pager=no_pager)
 
@@ -374,7 +391,7 @@ def _snapshot(ctx: typer.Context) -> "Snapshot":
     snapshot = load(state.data, max_bytes=state.max_input)
     if snapshot.registry_version != REGISTRY_VERSION and state.data is not None:
         made = snapshot.registry_version or "an unrecorded version"
-        _report(f"note: the coverage in {state.data} was resolved with registry {made}, not the current "
+        _notice(f"note: the coverage in {state.data} was resolved with registry {made}, not the current "
                 f"{REGISTRY_VERSION}; redo it: hankkeet parse --resolve {state.data} -o NEW.json")
     if _one_shot:
         # This process ends soon: keep what exists now (the snapshot above all,
@@ -431,7 +448,7 @@ def _progress_reporter(label: str) -> Callable[[int, int], None] | None:
     """A callback ``(done, total)`` drawing a progress bar on stderr, or None when
     stderr is not a terminal. Rich is loaded only at the first call, so work that
     never reports costs nothing."""
-    if not sys.stderr.isatty() or os.environ.get("HANKKEET_QUIET"):
+    if _quiet or not _is_terminal_stream(sys.stderr):
         return None
     shown: dict[str, Any] = {}
 
@@ -450,6 +467,13 @@ def _progress_reporter(label: str) -> Callable[[int, int], None] | None:
             bar.stop()
 
     return report
+
+
+def _is_terminal_stream(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError, OSError):  # a closed or replaced stream
+        return False
 
 
 def write_stdout(text: str) -> None:
@@ -479,7 +503,7 @@ def _output(ctx: typer.Context, *, as_json: bool, as_csv: bool, table: bool, fie
 
 def _note(message: str | None) -> None:
     if message:
-        _report(message)
+        _notice(message)
 
 
 def _no_results(message: str) -> NoReturn:
@@ -527,16 +551,16 @@ def list_projects(
     snapshot = _snapshot(ctx)
     missing = snapshot.unread_rows
     if missing:
-        _report(f"note: {len(missing)} rows of the document could not be read and are missing: "
+        _notice(f"note: {len(missing)} rows of the document could not be read and are missing: "
                 + "; ".join(missing))
     selection = filter_projects(snapshot.projects, kunta=kunta, maakunta=maakunta)
     for note in selection.notes:
-        _report(f"note: {note}")
+        _notice(f"note: {note}")
     title = render.municipality_line(selection.municipality) if selection.municipality else None
     if out.mode == Mode.TABLE:
-        _report(f"snapshot: {render.snapshot_summary(snapshot, _state(ctx).data)}")
+        _notice(f"snapshot: {render.snapshot_summary(snapshot, _state(ctx).data)}")
     if title and selection.municipality is not None and (out.mode != Mode.TABLE or not selection.projects):
-        _report(f"note: {title}")
+        _notice(f"note: {title}")
     listing, after = render.projects_listing(selection.projects)
     _note(emit(out, listing, selection.projects, full_json=lambda p: p.to_dict(),
          before=title if out.mode == Mode.TABLE else None, after=after))
@@ -643,7 +667,7 @@ def parse(
     if missing:
         _report(f"parsed {len(snapshot.projects)} projects from {source.name}{where}; {len(missing)} rows not read")
         raise typer.Exit(EXIT_PARTIAL)
-    _report(f"parsed {len(snapshot.projects)} projects from {source.name}{where}")
+    _notice(f"parsed {len(snapshot.projects)} projects from {source.name}{where}")
 
 
 # -- municipalities and coverage ------------------------------------------
@@ -713,7 +737,7 @@ def kunta(
         header = render.municipality_header(match) if out.mode == Mode.TABLE else None
         if header is None:
             for note in render.match_notes(match):
-                _report(f"note: {note}")
+                _notice(f"note: {note}")
         _note(emit(out, render.COVERING_LISTING, rows, full_json=lambda r: r.to_dict(), before=header))
     if not rows:
         _no_results(f"no project covers {match.municipality.name}")
@@ -841,7 +865,7 @@ def map_command(
     if output.is_dir():
         raise HankkeetError(f"{output}: is a directory; give a file name for the map")
     drawing.write_file(output, text)
-    _report(f"wrote {output}: {drawing.summary(view)}")
+    _notice(f"wrote {output}: {drawing.summary(view)}")
 
 
 # -- search ---------------------------------------------------------------
@@ -905,11 +929,11 @@ def search_command(
                                 keep_ties=limit is None)
     translated = render.translation_note(shown)
     if translated and out.mode != Mode.TABLE:
-        _report(f"note: {translated}")
+        _notice(f"note: {translated}")
     _note(emit(out, render.SEARCH_LISTING, shown, full_json=lambda h: h.to_dict(),
                before=translated if out.mode == Mode.TABLE else None))
     if note:
-        _report(note)
+        _notice(note)
     if not hits:
         _no_results(index.explain_no_results(text, search_fields))
 
