@@ -801,6 +801,54 @@ def coverage_command(
         emit(out, render.REGION_LISTING, [*rows, total], full_json=lambda r: r.to_dict())
 
 
+# -- export ----------------------------------------------------------------
+
+
+@app.command("export")
+def export_command(
+    ctx: typer.Context,
+    sqlite: Annotated[
+        Path | None,
+        typer.Option("--sqlite", metavar="FILE",
+                     help="Write an SQLite database here (an existing file is replaced atomically)."),
+    ] = None,
+    no_fts: Annotated[
+        bool, typer.Option("--no-fts", help="Leave out the full-text table (for an SQLite without FTS5).")
+    ] = False,
+) -> None:
+    """Export the projects, municipalities and coverage as an SQLite database.
+
+    Plain tables with primary and foreign keys, a coverage view and an FTS5
+    full-text table, for Datasette, sqlite3 or any SQL tool; the README
+    describes the schema. The file is built next to FILE and renamed over it
+    when complete: a reader sees the old database or the new one, never a part.
+
+    \b
+    Examples:
+      hankkeet export --sqlite hankkeet.db
+      hankkeet --data snapshot.json export --sqlite snapshot.db
+      datasette hankkeet.db
+    """
+    from hankkeet import export
+    from hankkeet.kunnat.registry import registry
+
+    if sqlite is None:
+        raise HankkeetError("say where to write: hankkeet export --sqlite FILE")
+    fts = not no_fts
+    if str(sqlite) == "-":
+        raise HankkeetError("--sqlite -: a database cannot be written to stdout; give a file name")
+    if fts and not export.fts5_available():
+        raise HankkeetError(export.no_fts5_message())
+    data = _state(ctx).data
+    snapshot = _snapshot(ctx)
+    about = {"snapshot": str(data) if data is not None else "bundled", "snapshot_sha256": export.snapshot_digest(data)}
+    summary = export.export_sqlite(snapshot, registry(), sqlite, inputs=[data or export.bundled_path()], fts=fts,
+                                   about=about, progress=_progress_reporter("exporting"))
+    text = "full-text table projects_fts" if summary.fts else "no full-text table"
+    _report(f"wrote {sqlite}: {summary.projects:,} projects, {summary.municipalities} municipalities "
+            f"({summary.covered} covered), {text}")
+
+
 # -- map -------------------------------------------------------------------
 
 @app.command("map")

@@ -37,8 +37,9 @@ import os
 import secrets
 import signal
 import stat
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from hankkeet.errors import InputTooLarge, OutputError
 
@@ -228,3 +229,132 @@ def _fsync_folder(folder: Path) -> None:
         pass  # some file systems cannot fsync a folder; the rename is done
     finally:
         os.close(fd)
+
+
+@contextlib.contextmanager
+def building(path: str | os.PathLike[str], *, inputs: Iterable[str | os.PathLike[str]] = (),
+             what: str = "file") -> Iterator[Path]:
+    """A temporary file next to ``path`` for other code to build (an SQLite database), put in place when done.
+
+    For output too large to hold as one ``bytes`` for :func:`write_file`; the
+    same rules, for a file that must be a file: the temporary
+    ``.NAME.RANDOM.tmp`` is created in the target's folder (its mode that of the
+    file it replaces, else ``0666`` less the umask), and when the block ends
+    without an exception it is fsynced and renamed over the target, and the
+    folder fsynced; the terminating signals are held off only for that last
+    step. A symlink is followed; a file with other hard links, or a writable
+    file in a folder where no temporary may be created, is built elsewhere and
+    copied in place. The input files, folders, devices, FIFOs and sockets are
+    refused (OutputError). On any exception, SIGTERM and SIGHUP included (they
+    raise SystemExit while the block runs), the temporary is removed and the
+    target is untouched.
+    """
+    label = str(path)
+    try:
+        target = Path(os.path.realpath(path))
+        try:
+            info: os.stat_result | None = os.stat(target)
+        except FileNotFoundError:
+            info = None
+        if info is not None:
+            for source in inputs:
+                if same_file(source, target):
+                    raise OutputError(f"{label}: is the input file; give another name for the {what}")
+            if stat.S_ISDIR(info.st_mode):
+                raise OutputError(f"{label}: is a directory; give a file name for the {what}")
+            if not stat.S_ISREG(info.st_mode):
+                raise OutputError(f"{label}: is not a regular file; the {what} must be written to a file")
+        elif not target.parent.is_dir():
+            raise OutputError(f"{label}: the folder {target.parent} does not exist")
+        in_place = info is not None and info.st_nlink > 1
+        try:
+            tmp = _create_temporary(target.parent if not in_place else None, target, info)
+        except PermissionError:
+            if info is None or not os.access(target, os.W_OK):
+                raise
+            in_place = True
+            tmp = _create_temporary(None, target, info)
+    except OutputError:
+        raise
+    except OSError as exc:
+        raise OutputError(f"{label}: cannot write: {exc.strerror or exc}") from None
+    try:
+        with _signals_raise():
+            yield tmp
+        _guarded(_put_in_place, tmp, target, in_place)
+    except OSError as exc:
+        raise OutputError(f"{label}: cannot write: {exc.strerror or exc}") from None
+    finally:
+        for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+
+
+def _create_temporary(folder: Path | None, target: Path, old: os.stat_result | None) -> Path:
+    """An empty new file in ``folder`` (None: the system's temporary folder) with the mode ``target`` will need."""
+    import tempfile
+
+    where = folder if folder is not None else Path(tempfile.gettempdir())
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    while True:
+        tmp = where / temporary_name(target)
+        try:
+            fd = os.open(tmp, flags, 0o666)  # the umask applies: a new file's mode
+            break
+        except FileExistsError:  # pragma: no cover - a 32-bit random collision
+            continue
+    try:
+        if old is not None and folder is not None:
+            os.fchmod(fd, stat.S_IMODE(old.st_mode))
+            with contextlib.suppress(OSError):  # not ours to give away; the mode is kept
+                os.fchown(fd, old.st_uid, old.st_gid)
+    finally:
+        os.close(fd)
+    return tmp
+
+
+def _put_in_place(tmp: Path, target: Path, in_place: bool) -> None:
+    if in_place:  # every name of the target sees the new content
+        import shutil
+
+        with open(tmp, "rb") as source, open(target, "r+b") as sink:
+            size = os.fstat(source.fileno()).st_size
+            if size and hasattr(os, "posix_fallocate"):
+                try:
+                    os.posix_fallocate(sink.fileno(), 0, size)
+                except OSError as exc:
+                    if exc.errno not in (errno.EINVAL, errno.EOPNOTSUPP, errno.ENOTSUP):
+                        raise
+            shutil.copyfileobj(source, sink, _CHUNK)
+            sink.truncate(size)
+            sink.flush()
+            os.fsync(sink.fileno())
+        return
+    fd = os.open(tmp, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(tmp, target)
+    _fsync_folder(target.parent)
+
+
+@contextlib.contextmanager
+def _signals_raise() -> Iterator[None]:
+    """SIGTERM and SIGHUP raise SystemExit (128 + the signal) while the block runs, so that
+    cleanup runs; where a handler is already set, or off the main thread, nothing changes."""
+    def leave(signum: int, _frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    previous: dict[signal.Signals, Any] = {}
+    try:
+        for sig in (signal.SIGTERM, signal.SIGHUP):
+            if signal.getsignal(sig) == signal.SIG_DFL:
+                previous[sig] = signal.signal(sig, leave)
+    except ValueError:  # not the main thread
+        pass
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
