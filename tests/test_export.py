@@ -7,12 +7,14 @@ import hashlib
 import json
 import os
 import re
+import shlex
 import signal
 import sqlite3
 import stat
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -451,10 +453,20 @@ def test_the_writer_refuses_a_fifo(tmp_path):
         export.export_sqlite(load(), registry(), fifo)
 
 
-def test_help_has_examples(runner):
+def test_the_help_examples_run(runner, tmp_path, monkeypatch):
     result = invoke(runner, "export", "--help")
     assert result.exit_code == 0
-    assert "Examples:" in result.stdout and "hankkeet export --sqlite hankkeet.db" in result.stdout
+    examples = [line.strip() for line in result.stdout.split("Examples:", 1)[1].splitlines()
+                if line.strip().startswith("hankkeet ")]
+    assert "hankkeet export --sqlite hankkeet.db" in examples and len(examples) >= 2
+    monkeypatch.chdir(tmp_path)
+    Path("snapshot.json").write_bytes(export.bundled_path().read_bytes())
+    for example in examples:
+        words = shlex.split(example)
+        result = invoke(runner, *words[1:])
+        assert result.exit_code == 0, (example, result.stderr)
+        written = Path(words[words.index("--sqlite") + 1])
+        assert rows(sqlite3.connect(written), "SELECT count(*) FROM projects") == [(len(load().projects),)]
 
 
 # -- the README's example ----------------------------------------------------------------
