@@ -617,32 +617,42 @@ _SUFFIX_SET = frozenset(_VERB_SUFFIXES)
 _SUFFIX_LENGTHS = tuple(sorted({len(x) for x in _VERB_SUFFIXES}, reverse=True))
 # An infinitive takes no case ending: tarjo|ta, perust|aa are read off the word as written.
 _INFINITIVES = frozenset({"ta", "aa", "ua", "ya", "ida"})
-MIN_FAMILY_ROOT = 5  # a shorter root is shared by unrelated verbs
+MIN_FAMILY_ROOT = 5  # a shorter root is shared by unrelated verbs ...
+MIN_SHORT_ROOT = 3  # ... unless both words carry a suffix that only a verb takes (koo|taan, koko|aminen)
+# The suffixes that make a short root specific: the verbal noun -minen and the
+# passive (kerä|tään, kerää|minen; sovi|taan, sopi|minen), and an infinitive
+# as typed (koo|ta). An -us noun or a -va participle of a short root is too
+# often another word (kiert|ävä is not kier|tää's only reading).
+_VERBAL_SUFFIXES = frozenset({"minen", "mise", "mis", "mi", "taan", "daan", "ttiin", "tiin", "ttava", "ttavi"})
+# The agent noun -ja (ohjaa|ja, kehittä|jä, neuvo|ja): a person, not the
+# activity, so it meets the verb's family only when nothing closer matched.
+MIN_AGENT_ROOT = 4
 # -uus/-yys nouns and their adjectives: saavutettav|uus = saavutettav|a,
 # monikieli|syys = monikieli|nen.
 _QUALITY = re.compile(r"(?:(?<=[^aeiouy])(uu|yy)s?|s(uu|yy)s?|s(uu|yy)(?=s))$")
 
 
-def _root_variants(root: str) -> set[str]:
-    """``root`` and its weak grade (kehitt -> kehit, hyödynt -> hyödynn)."""
+def _root_variants(root: str, shortest: int = MIN_FAMILY_ROOT) -> set[str]:
+    """``root`` and its weak grade (kehitt -> kehit, hyödynt -> hyödynn), at
+    least ``shortest`` letters long; a short root also when it ends in its
+    vowel (koko -> koo: koko|aminen, koo|taan)."""
     out = {root}
     if root[-1] not in _VOWELS:
         out.update(w[:-1] for w in weaken(root + "a"))
-    return {r for r in out if len(r) >= MIN_FAMILY_ROOT}
+    elif shortest < MIN_FAMILY_ROOT:
+        out.update(weaken(root))
+    return {r for r in out if len(r) >= shortest}
 
 
-@lru_cache(maxsize=16384)
-def family_keys(word: str) -> frozenset[str]:
-    """Tagged roots of the derivational family of a folded word.
+# The suffixes that make a noun, the only derivations that stand as a part of
+# a compound (koulutus|väyliä, kehittämis|hanke, neuvonta|piste); a participle
+# or a passive inside a compound is a misreading of its boundary.
+_NOUN_SUFFIXES = frozenset({"minen", "mise", "mis", "us", "ys", "nta", "nna", "inti", "innin", "inni", "inne"})
 
-    ``v:ROOT`` for verb derivations, ``q:ROOT`` for an -uus/-yys noun and
-    ``a:ROOT`` for a word that may be its adjective; see :func:`family_partners`.
-    """
-    if "-" in word or len(word) > MAX_ANALYSED or len(word) < MIN_FAMILY_ROOT + 2:
-        return frozenset()
-    keys: set[str] = set()
-    # The word without its case endings (not the other stem guesses: ohjausty|ö
-    # is not a participle in -ty), -ks-/-de- stems back to -s (kehityksen, -uuden).
+
+def _family_forms(word: str) -> set[str]:
+    """The word without its case endings (not the other stem guesses: ohjausty|ö
+    is not a participle in -ty), -ks-/-de- stems back to -s (kehityksen, -uuden)."""
     endings_off, final = _strip_endings(word)
     forms = endings_off | final
     for form in list(forms):
@@ -650,19 +660,56 @@ def family_keys(word: str) -> frozenset[str]:
             forms.add(form[:-3] + "s")
         elif form.endswith(("ks", "ude", "yde")):
             forms.add(form[:-2] + "s")
+    return forms
+
+
+@lru_cache(maxsize=16384)
+def family_keys(word: str, part: bool = False) -> frozenset[str]:
+    """Tagged roots of the derivational family of a folded word.
+
+    ``v:ROOT`` for verb derivations, ``s:ROOT`` for a short root that a verbal
+    suffix makes specific, ``j:ROOT`` for an agent noun, ``q:ROOT`` for an
+    -uus/-yys noun and ``a:ROOT`` for a word that may be its adjective; see
+    :func:`family_partners`. ``part``: the word is a part of a compound, so
+    only noun derivations count (see _NOUN_SUFFIXES).
+    """
+    if "-" in word or len(word) > MAX_ANALYSED or len(word) < MIN_SHORT_ROOT + 2:
+        return frozenset()
+    keys: set[str] = set()
+    forms = _family_forms(word)
+    long_enough = len(word) >= MIN_FAMILY_ROOT + 2
     for form in forms:
         for length in _SUFFIX_LENGTHS:
             suffix = form[-length:]
             if suffix in _SUFFIX_SET and (form == word or suffix not in _INFINITIVES):
+                if part and suffix not in _NOUN_SUFFIXES:
+                    continue
                 # The stem vowel may be kept or not, and long (tarjo|taan, tarjoa|minen, kerää|minen).
                 root = form[: -len(suffix)]
+                specific = suffix in _VERBAL_SUFFIXES or (form == word and suffix in _INFINITIVES)
                 for cut in {root, root[:-1] if root[-1:] in _VOWELS else root, root.rstrip("aeiouy")}:
-                    if len(cut) >= MIN_FAMILY_ROOT:
+                    if len(cut) >= MIN_FAMILY_ROOT and long_enough:
                         keys.update("v:" + r for r in _root_variants(cut))
+                    if specific and len(cut) >= MIN_SHORT_ROOT:
+                        keys.update(
+                            "s:" + r for r in _root_variants(cut, MIN_SHORT_ROOT) if len(r) < MIN_FAMILY_ROOT
+                        )
+        if form.endswith("ja") or (form.endswith("j") and form != word):
+            # The agent noun: ohjaa|ja, ohjaa|j|ia, kehittä|j|ille.
+            root = form[: -2 if form.endswith("ja") else -1]
+            # After one short o, u, y or e the -ja is a plural (kokeilu|ja, toiminto|ja).
+            if len(root) >= MIN_AGENT_ROOT and root[-1] in _VOWELS and not _short_vowel_end(root):
+                for cut in {root, root[:-1], root.rstrip("aeiouy")}:
+                    if len(cut) >= MIN_AGENT_ROOT:
+                        keys.update("j:" + r for r in _root_variants(cut, MIN_AGENT_ROOT))
+        if long_enough and form.endswith(("lu", "ly", "laan")):
+            # -lla verbs and their -lu nouns: kokeil|u, kokeil|laan, palvel|u.
+            root = form[: -4 if form.endswith("laan") else -1]
+            if len(root) >= MIN_FAMILY_ROOT and root[-1] == "l":
+                keys.add("v:" + root)
         quality = _QUALITY.search(form)
         if quality and len(form) - len(quality.group()) >= MIN_FAMILY_ROOT + 1:
-            cut = form[: quality.start()]
-            keys.add("q:" + cut)
+            keys.add("q:" + form[: quality.start()])
     # The adjective side: saavutettav|a, monikieli|nen (the -nen base form only).
     if word.endswith("nen") and len(word) >= MIN_FAMILY_ROOT + 4:
         keys.add("a:" + word[:-3])
@@ -671,17 +718,33 @@ def family_keys(word: str) -> frozenset[str]:
     for form in forms:
         if form.endswith(("isi", "ise")):
             keys.add("a:" + form[:-2])  # monikielis|iä, monikielise|n
+        elif form.endswith("is") and form != word and len(form) > MIN_FAMILY_ROOT + 2:
+            keys.add("a:" + form[:-1])  # monikielis|ten, digitaalis|ten
         elif form != word and len(form) > MIN_FAMILY_ROOT and form[-1] not in "aeiouy" and form[-2] in "aeiouy":
             keys.add("a:" + form)  # saavutettav|ia, -an
     return frozenset(keys)
 
 
 def family_partners(key: str) -> tuple[str, ...]:
-    """The tagged keys that ``key`` meets: a verb root a verb root, an -uus
-    noun its adjective and other -uus nouns, an adjective only -uus nouns."""
+    """The tagged keys that ``key`` meets: a verb root a verb root, a short root
+    a short root, an -uus noun its adjective and other -uus nouns, an adjective
+    only -uus nouns. (Agent nouns: see :func:`agent_partners`.)"""
     tag, root = key[:2], key[2:]
     if tag == "q:":
         return (key, "a:" + root)
     if tag == "a:":
         return ("q:" + root,)
+    if tag == "j:":
+        return ()
     return (key,)
+
+
+def agent_partners(key: str) -> tuple[str, ...]:
+    """The tagged keys an agent noun's root meets and the other way round:
+    ``j:ROOT`` meets the verb's roots, a verb's root meets ``j:ROOT``."""
+    tag, root = key[:2], key[2:]
+    if tag == "j:":
+        return ("v:" + root, "s:" + root)
+    if tag in ("v:", "s:"):
+        return ("j:" + root,)
+    return ()

@@ -37,11 +37,15 @@ FIELD_WEIGHT = {
     "description": 0.7,
 }
 # How a query word met a text word, best first; a family member (perustetaan
-# for perustaminen) ranks below a direct form and above a compound part.
-EXACT, STEM, FAMILY, COMPOUND, TYPO, TYPO_PART = range(6)
+# for perustaminen) ranks below a direct form and above a compound part, a
+# family member inside a compound (verkko|koulutus for kouluttaminen) below that.
+EXACT, STEM, FAMILY, COMPOUND, FAMILY_PART, TYPO, TYPO_PART = range(7)
+_FAMILY_TIERS = (FAMILY, FAMILY_PART)
 # Words that have a family root: as written or a hyphenated part, not a guess.
 _FAMILY_KINDS = (WordKind.WORD, WordKind.PART)
-TIER_WEIGHT = (1.0, 0.9, 0.8, 0.68, 0.6, 0.5)
+TIER_WEIGHT = (1.0, 0.9, 0.8, 0.68, 0.64, 0.6, 0.5)
+# In a family index, the roots of compound parts are kept under this mark.
+PART_ROOT = "+"
 PHRASE_BONUS = 0.1
 TYPO_MIN_FORM = 6  # shorter stems and compound parts are too easily one edit from another word
 MAX_QUERY_WORDS = 32
@@ -208,17 +212,38 @@ class SearchIndex:
         )
 
     def family_index(self, letter: str) -> dict[str, list[str]]:
-        """Vocabulary keys starting with ``letter`` by their tagged family roots
-        (see finnish.family_keys; a root keeps the word's first letter), worked
-        out per letter on first use; names and guessed expansions have no family."""
+        """Vocabulary keys by the tagged family roots of the words starting with
+        ``letter`` (see finnish.family_keys; a root keeps the word's first
+        letter) and, marked with PART_ROOT, by those of the compound parts
+        starting with it (verkko|koulutus under ``+v:koulut``). Worked out per
+        letter on first use; names and guessed expansions have no family."""
         index = self._family_index.get(letter)
         if index is None:
             index = self._family_index[letter] = {}
-            for key, occs in self.occurrences.items():
-                if key[0] == letter and any(o.word.kind in _FAMILY_KINDS and not o.word.proper for o in occs):
-                    for family_key in finnish.family_keys(key):
-                        index.setdefault(family_key, []).append(key)
+            for key, parts in self._family_sources.get(letter, ()):
+                for part in parts:
+                    mark = PART_ROOT if part != key else ""
+                    for family_key in finnish.family_keys(part, part=part != key):
+                        found = index.setdefault(mark + family_key, [])
+                        if key not in found:
+                            found.append(key)
         return index
+
+    @cached_property
+    def _family_sources(self) -> dict[str, list[tuple[str, list[str]]]]:
+        """``(key, [the key or its compound parts])`` by the first letter of the word or part."""
+        sources: dict[str, list[tuple[str, list[str]]]] = {}
+        for key, occs in self.occurrences.items():
+            if not any(o.word.kind in _FAMILY_KINDS and not o.word.proper for o in occs):
+                continue
+            sources.setdefault(key[0], []).append((key, [key]))
+            parts: dict[str, list[str]] = {}
+            for part in finnish.compound_parts(key):
+                if len(part) >= finnish.MIN_FAMILY_ROOT + 2:
+                    parts.setdefault(part[0], []).append(part)
+            for first, found in parts.items():
+                sources.setdefault(first, []).append((key, found))
+        return sources
 
     def name_keys(self, index: int) -> list[str]:
         name = self.projects[index].name
@@ -277,10 +302,15 @@ class SearchIndex:
             # look-alike word (Hanko is not hankkeen, Kitee not keskitetysti).
             return {f: EXACT if f == query else STEM for f in place.forms if f in self.occurrences}
         found = self._lemma_keys(query)
+        if not self._present(found, fields):
+            # An agent noun meets its verb's family (ohjaaja, ohjataan) only when
+            # the texts have neither the word nor a closer relative: a person
+            # is not the activity.
+            found = self._agent_keys(query)
         # Family members do not stop the search for the word itself: a typo
         # (viestitä for viestintä) may look like a derivation of another word.
-        family = {k: t for k, t in found.items() if t == FAMILY}
-        keys = {k: t for k, t in found.items() if t != FAMILY}
+        family = {k: t for k, t in found.items() if t in _FAMILY_TIERS}
+        keys = {k: t for k, t in found.items() if t not in _FAMILY_TIERS}
         if not self._present(keys, fields):
             keys = self._both_parts_keys(query)
         if not self._present(keys, fields):
@@ -311,9 +341,10 @@ class SearchIndex:
             # Gradation never changes the first letter, so this cheap test is safe.
             if key not in keys and key[0] == query[0] and finnish.same_lemma(query, key):
                 keys[key] = STEM
+        family_index = self.family_index(query[0])
         for family_key in finnish.family_keys(query):
             for partner in finnish.family_partners(family_key):
-                for key in self.family_index(query[0]).get(partner, ()):
+                for key in family_index.get(partner, ()):
                     if key not in keys:
                         keys[key] = FAMILY
         if len(query) >= MIN_CLOSURE and query not in keys:
@@ -334,6 +365,29 @@ class SearchIndex:
                     and finnish.in_compound(query, key)
                 ):
                     keys[key] = COMPOUND
+        if any(tier != FAMILY for tier in keys.values()):
+            return keys
+        # A relative inside a compound (verkko|koulutus for kouluttaminen) is the
+        # farthest link: only for a word the texts have in no form of its own.
+        for family_key in finnish.family_keys(query):
+            for partner in finnish.family_partners(family_key):
+                for key in family_index.get(PART_ROOT + partner, ()):
+                    if key not in keys:
+                        keys[key] = FAMILY_PART
+        return keys
+
+    def _agent_keys(self, query: str) -> dict[str, int]:
+        """Keys of the agent nouns of ``query``'s verb family, or of the verb
+        family of ``query`` as an agent noun (see finnish.agent_partners)."""
+        if len(query) > finnish.MAX_ANALYSED:
+            return {}
+        family_index = self.family_index(query[0])
+        keys: dict[str, int] = {}
+        for family_key in finnish.family_keys(query):
+            for partner in finnish.agent_partners(family_key):
+                for mark, tier in (("", FAMILY), (PART_ROOT, FAMILY_PART)):
+                    for key in family_index.get(mark + partner, ()):
+                        keys[key] = min(keys.get(key, tier), tier)
         return keys
 
     def _both_parts_keys(self, query: str) -> dict[str, int]:
@@ -610,7 +664,7 @@ class SearchIndex:
             joined = words[i] + words[i + 1]
             if "-" in joined:
                 continue
-            keys = {k: t for k, t in self._lemma_keys(joined).items() if t != FAMILY}
+            keys = {k: t for k, t in self._lemma_keys(joined).items() if t not in _FAMILY_TIERS}
             if self._present(keys, fields):
                 for own in (word_keys[i], word_keys[i + 1]):
                     for key, tier in keys.items():
@@ -693,7 +747,7 @@ class SearchIndex:
         score = sum(scores) / len(scores) + (PHRASE_BONUS if phrase else 0.0)
         if words == self.name_keys(index) or (len(words) == 1 and words[0] in self.acronyms(index)):
             score = 1.0  # the project's own name or acronym
-        family = any(min(tier for tier, _ in matches[index]) == FAMILY for matches in per_word)
+        family = any(min(tier for tier, _ in matches[index]) in _FAMILY_TIERS for matches in per_word)
         return index, round(100 * min(score, 1.0)), phrase, family
 
 
