@@ -575,6 +575,42 @@ def compound_tails(word: str) -> tuple[str, ...]:
     return tuple(word[i:] for i in found if i >= MIN_PART and _genitive_cut_ok(word, i, found))
 
 
+@lru_cache(maxsize=1)
+def _slipped_endings() -> frozenset[str]:
+    """Every string one edit (a letter dropped, added, changed or two swapped)
+    from a case ending of three letters or more: ``la`` for ``lla``, ``idn`` for ``iden``."""
+    letters = "abcdefghijklmnoprstuvy"
+    out: set[str] = set()
+    for ending in (e for e in _ENDINGS if len(e) >= 3):
+        for i in range(len(ending) + 1):
+            out.update(ending[:i] + c + ending[i:] for c in letters)
+            if i < len(ending):
+                out.add(ending[:i] + ending[i + 1 :])
+                out.update(ending[:i] + c + ending[i + 1 :] for c in letters)
+            if i < len(ending) - 1:
+                out.add(ending[:i] + ending[i + 1] + ending[i] + ending[i + 2 :])
+    return frozenset(out - set(_ENDINGS))
+
+
+_ENDING_SET = frozenset(_ENDINGS)
+_LONGEST_ENDING = max(map(len, _ENDINGS)) + 1
+
+
+def ending_cuts(word: str, shortest: int) -> tuple[list[str], list[str]]:
+    """``word`` without a case ending of two letters or more, and without one
+    typed with a slip (``foorumi|la``, ``kokeilu|idn``), the rest at least
+    ``shortest`` letters long. (A one-letter ending is one edit as it is.)"""
+    slipped = _slipped_endings()
+    exact, slips = [], []
+    for i in range(max(shortest, len(word) - _LONGEST_ENDING), len(word) - 1):
+        tail = word[i:]
+        if tail in _ENDING_SET:
+            exact.append(word[:i])
+        elif tail in slipped:
+            slips.append(word[:i])
+    return exact, slips
+
+
 def typo_budget(word: str) -> int:
     """Edit distance allowed for a typo: none for short words, where one edit is another word."""
     n = len(word)
@@ -623,7 +659,9 @@ MIN_SHORT_ROOT = 3  # ... unless both words carry a suffix that only a verb take
 # passive (kerä|tään, kerää|minen; sovi|taan, sopi|minen), and an infinitive
 # as typed (koo|ta). An -us noun or a -va participle of a short root is too
 # often another word (kiert|ävä is not kier|tää's only reading).
-_VERBAL_SUFFIXES = frozenset({"minen", "mise", "mis", "mi", "taan", "daan", "ttiin", "tiin", "ttava", "ttavi"})
+_VERBAL_SUFFIXES = frozenset(
+    {"minen", "mise", "mis", "mi", "taan", "daan", "ttiin", "tiin", "ttava", "ttavi", "ttu", "tty"}
+)
 # The agent noun -ja (ohjaa|ja, kehittä|jä, neuvo|ja): a person, not the
 # activity, so it meets the verb's family only when nothing closer matched.
 MIN_AGENT_ROOT = 4

@@ -41,6 +41,11 @@ FIELD_WEIGHT = {
 # family member inside a compound (verkko|koulutus for kouluttaminen) below that.
 EXACT, STEM, FAMILY, COMPOUND, FAMILY_PART, TYPO, TYPO_PART = range(7)
 _FAMILY_TIERS = (FAMILY, FAMILY_PART)
+# How far a match reached for the word, by tier: the word itself (as written,
+# inflected or in a compound), a relative, a guessed typo. A project ranks by
+# the farthest reach of its words first: a direct form above a family member,
+# a family member above a typo's look-alike.
+_REACH = (0, 0, 1, 0, 1, 2, 2)
 # Words that have a family root: as written or a hyphenated part, not a guess.
 _FAMILY_KINDS = (WordKind.WORD, WordKind.PART)
 TIER_WEIGHT = (1.0, 0.9, 0.8, 0.68, 0.64, 0.6, 0.5)
@@ -320,8 +325,10 @@ class SearchIndex:
                 if k[0] == query[0] and finnish.snowball_match(query, k)
             }
         if not self._present(keys, fields):
-            keys = self._typos(query)
-        return {**family, **keys}
+            keys = self._typos(query, known_relatives=bool(family))
+        for key, tier in family.items():
+            keys[key] = min(keys.get(key, tier), tier)
+        return keys
 
     def _lemma_keys(self, query: str) -> dict[str, int]:
         """Keys that are ``query`` itself, an inflection of it or a compound containing it
@@ -446,8 +453,11 @@ class SearchIndex:
             self._typo_forms[letter] = forms
         return forms
 
-    def _typos(self, query: str) -> dict[str, int]:
-        budget = finnish.typo_budget(query)
+    def _typos(self, query: str, known_relatives: bool = False) -> dict[str, int]:
+        """Keys of the words ``query`` is a slip of, and what they match.
+        ``known_relatives``: the query has relatives in the texts, so it is
+        probably a word typed right; it gets one edit fewer."""
+        budget = finnish.typo_budget(query) - (1 if known_relatives else 0)
         if budget == 0:
             return self._length_slips(query)
         # Optimal string alignment: a swap of two letters (psite/piste) is one edit.
@@ -467,6 +477,12 @@ class SearchIndex:
             for head, tail in finnish.split_points(query)
             if len(tail) >= finnish.MIN_PART and not (head[-1] in "aeiouy" and tail[0] in "aeiouy")
         ]
+        # The budget is spent after inflection: a case ending typed right costs
+        # nothing (rymämuoto|nen against ryhmämuotoi|sia); a slipped ending is
+        # the one slip allowed, after a stem typed right (foorumi|la, kokeilu|idn).
+        exact_cuts, slipped_cuts = finnish.ending_cuts(query, TYPO_MIN_FORM)
+        cuts = [(q, 1) for q in query_stems] + [(q, 0) for q in exact_cuts]
+        slipped_stems = set(slipped_cuts)
         distances: dict[str, int] = {}
         for form, key in self._typo_candidates(query, budget, query_stems):
             if abs(len(form) - len(query)) > budget + 3:
@@ -475,12 +491,14 @@ class SearchIndex:
             if distance > budget:
                 distance, typed = min(
                     (
-                        (OSA.distance(q, form, score_cutoff=budget - 1) + 1, q)
-                        for q in query_stems
-                        if abs(len(q) - len(form)) < budget
+                        (OSA.distance(q, form, score_cutoff=budget - cost) + cost, q)
+                        for q, cost in cuts
+                        if abs(len(q) - len(form)) <= budget - cost
                     ),
                     default=(distance, query),
                 )
+            if distance > 1 and form in slipped_stems:
+                distance, typed = 1, form
             if distance <= budget and distance < distances.get(key, budget + 1):
                 # The tail is judged in the form that met the word: a stem
                 # against a stem (maahanmuttaj|at against maahanmuuttaj|ien).
@@ -734,10 +752,11 @@ class SearchIndex:
 
     def _rank(
         self, index: int, words: list[str], per_word: list[dict[int, list[tuple[int, _Occurrence]]]]
-    ) -> tuple[int, int, bool, bool]:
-        """(project index, score 0-100, phrase, family) of one candidate; ``family``:
-        some word matched only through its word family, so the project ranks
-        below those where every word matched directly."""
+    ) -> tuple[int, int, bool, int]:
+        """(project index, score 0-100, phrase, reach) of one candidate; ``reach``:
+        how far its words had to go (see _REACH): 1 when some word matched only
+        through its word family, 2 when only as a typo; a project ranks below
+        those whose words all matched closer."""
         scores = [
             max(TIER_WEIGHT[tier] * FIELD_WEIGHT[occ.field] for tier, occ in matches[index]) for matches in per_word
         ]
@@ -747,8 +766,8 @@ class SearchIndex:
         score = sum(scores) / len(scores) + (PHRASE_BONUS if phrase else 0.0)
         if words == self.name_keys(index) or (len(words) == 1 and words[0] in self.acronyms(index)):
             score = 1.0  # the project's own name or acronym
-        family = any(min(tier for tier, _ in matches[index]) in _FAMILY_TIERS for matches in per_word)
-        return index, round(100 * min(score, 1.0)), phrase, family
+        reach = max(_REACH[min(tier for tier, _ in matches[index])] for matches in per_word)
+        return index, round(100 * min(score, 1.0)), phrase, reach
 
 
 class Place(NamedTuple):
