@@ -577,16 +577,15 @@ def compound_tails(word: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _slipped_endings() -> frozenset[str]:
-    """Every string one edit (a letter dropped, added, changed or two swapped)
-    from a case ending of three letters or more: ``la`` for ``lla``, ``idn`` for ``iden``."""
+    """Every string one edit (a letter dropped, changed or two swapped) from a
+    case ending of three letters or more: ``la`` for ``lla``, ``idn`` for
+    ``iden``. (An added letter would let any word end in an ending: kotoutum|iesn.)"""
     letters = "abcdefghijklmnoprstuvy"
     out: set[str] = set()
     for ending in (e for e in _ENDINGS if len(e) >= 3):
-        for i in range(len(ending) + 1):
-            out.update(ending[:i] + c + ending[i:] for c in letters)
-            if i < len(ending):
-                out.add(ending[:i] + ending[i + 1 :])
-                out.update(ending[:i] + c + ending[i + 1 :] for c in letters)
+        for i in range(len(ending)):
+            out.add(ending[:i] + ending[i + 1 :])
+            out.update(ending[:i] + c + ending[i + 1 :] for c in letters)
             if i < len(ending) - 1:
                 out.add(ending[:i] + ending[i + 1] + ending[i] + ending[i + 2 :])
     return frozenset(out - set(_ENDINGS))

@@ -375,14 +375,14 @@ class StoredIndex(SearchIndex):
     def _snowball_candidates(self, word: str) -> Iterable[str]:
         return self._map("snowball", [finnish.snowball(word)])
 
-    def _typo_candidates(self, query: str, budget: int, query_stems: list[str]) -> Iterable[tuple[str, str]]:
+    def _typo_candidates(self, query: str, probes: list[tuple[str, int]]) -> Iterable[tuple[str, str]]:
         from rapidfuzz import process
         from rapidfuzz.distance import OSA
 
         forms = self.typo_forms(query[0])
         choices = [form for form, _ in forms]
         chosen: set[int] = set()
-        for typed, cutoff in [(query, budget), *((q, budget - 1) for q in query_stems)]:
+        for typed, cutoff in probes:
             if cutoff < 0:
                 continue
             for _, _, i in process.extract(typed, choices, scorer=OSA.distance, score_cutoff=cutoff, limit=None):

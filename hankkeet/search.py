@@ -287,9 +287,9 @@ class SearchIndex:
         """Typo keys that may share ``word``'s Snowball stem."""
         return self.typo_keys
 
-    def _typo_candidates(self, query: str, budget: int, query_stems: list[str]) -> Iterable[tuple[str, str]]:
-        """``(form, key)`` that may be within ``budget`` edits of ``query``, or
-        one fewer of one of ``query_stems``."""
+    def _typo_candidates(self, query: str, probes: list[tuple[str, int]]) -> Iterable[tuple[str, str]]:
+        """``(form, key)`` that may be within ``cutoff`` edits of one of the
+        ``(typed, cutoff)`` probes (the query, its stems, its ending cuts)."""
         return self.typo_forms(query[0])
 
     def _number(self, index: int) -> int:
@@ -484,7 +484,8 @@ class SearchIndex:
         cuts = [(q, 1) for q in query_stems] + [(q, 0) for q in exact_cuts]
         slipped_stems = set(slipped_cuts)
         distances: dict[str, int] = {}
-        for form, key in self._typo_candidates(query, budget, query_stems):
+        probes = [(query, budget), *((q, budget - cost) for q, cost in cuts), *((q, 0) for q in slipped_stems)]
+        for form, key in self._typo_candidates(query, probes):
             if abs(len(form) - len(query)) > budget + 3:
                 continue
             distance, typed = OSA.distance(query, form, score_cutoff=budget), query
