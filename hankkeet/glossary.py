@@ -22,10 +22,16 @@ class Entry(NamedTuple):
     finnish: tuple[str, ...]  # alternatives, each one Finnish word or phrase, as written (NFC)
 
 
-# Plural, definite and genitive endings tried when a term is not found as
-# typed (personalen -> personal, networks -> network, barnens -> barn).
+# Plural, definite, genitive and adjective endings tried when a term is not
+# found as typed (personalen -> personal, networks -> network, barnens -> barn,
+# digitala -> digital).
 _ENDINGS = ("ernas", "arnas", "ornas", "erna", "arna", "orna", "ens", "ets", "en", "et", "na", "ar", "er", "or",
-            "es", "s", "n", "t")
+            "es", "s", "n", "t", "a")
+# Words that only join others (integration och rådgivning, social services and
+# libraries): left out of a query that the glossary translated.
+FUNCTION_WORDS = frozenset(
+    "and or the of for in on with to a an och eller samt för av i på med till som".split()
+)
 _MIN_STEM = 4
 
 

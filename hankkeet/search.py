@@ -653,6 +653,18 @@ class SearchIndex:
                 out.append(words[i])
                 alternatives.append((words[i],))
                 i += 1
+        if translations and len(out) > 1:
+            # A foreign query: its joining words go, and a term the texts also
+            # have as written (a Swedish project name's rådgivning) is searched
+            # as written and through its Finnish words.
+            kept = [i for i, word in enumerate(out) if word not in glossary.FUNCTION_WORDS] or list(range(len(out)))
+            out, alternatives = [out[i] for i in kept], [alternatives[i] for i in kept]
+            for i, word in enumerate(out):
+                entry = glossary.lookup(word) if alternatives[i] == (word,) else None
+                also = tuple(f for f in entry.finnish if " " not in f) if entry is not None else ()
+                if entry is not None and also:
+                    alternatives[i] = (word, *(fold(f) for f in also))
+                    translations.append(Translation(word, entry.language, also))
         return out[:MAX_QUERY_WORDS], alternatives[:MAX_QUERY_WORDS], tuple(translations)
 
     def explain_no_results(self, query: str, fields: Sequence[str] = FIELDS) -> str:

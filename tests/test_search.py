@@ -107,6 +107,25 @@ def test_the_blind_relevance_set_holds_its_first_measured_level(bundled: Snapsho
     assert result.precision >= BLIND_TARGET_PRECISION, result.summary()
 
 
+# An eighth set, on a later round: the 2023 summary (tests/later_round, parsed into
+# tests/fixtures/round2023_snapshot.json) with its new vocabulary (hyvinvointialue, Swedish
+# municipality names, new places), written from that snapshot before the search was changed
+# for it. First run 123/136 (90.4%; recall 87.7%, precision 97.9%); tuned on since.
+ROUND2023_TARGET_ACCURACY = 0.97
+ROUND2023_TARGET_PRECISION = 0.98
+
+
+def test_the_later_round_relevance_set_holds_its_level() -> None:
+    from relevance_eval import RELEVANCE_FILE, load_queries
+
+    later = load(RELEVANCE_FILE.with_name("fixtures") / "round2023_snapshot.json")
+    queries = load_queries(RELEVANCE_FILE.with_name("relevance_round2023.json"))
+    assert len(queries) >= 130 and len(later.projects) == 23
+    result = evaluate(lambda q: ids(later, q), queries)
+    assert result.accuracy >= ROUND2023_TARGET_ACCURACY, "\n".join([result.summary(), *result.failures])
+    assert result.precision >= ROUND2023_TARGET_PRECISION, result.summary()
+
+
 @pytest.mark.parametrize("later", range(3, len(RELEVANCE_SETS)), ids=[s[0] for s in RELEVANCE_SETS[3:]])
 def test_each_later_relevance_set_is_new(later: int) -> None:
     from relevance_eval import RELEVANCE_FILE, load_queries
@@ -448,6 +467,68 @@ def test_a_word_family_is_found_and_ranks_below_direct_forms() -> None:
     )
     assert ids(snapshot, "perustaminen") == ["noun", "passive"]
     assert ids(snapshot, "perustetaan") == ["passive", "noun"]
+
+
+def test_a_short_family_root_needs_a_verbal_suffix_on_both_sides() -> None:
+    snapshot = snapshot_of(
+        make_project(1, "passive", description="Tiedot kootaan yhteen."),
+        make_project(2, "noun", description="Kokous pidetään kuukausittain."),
+        make_project(3, "sovitaan", description="Työnjaosta sovitaan kuntien kanssa."),
+    )
+    # koko|aminen and koo|taan share a three-letter root only as verb forms.
+    assert ids(snapshot, "kokoaminen") == ["passive"]
+    assert ids(snapshot, "sopiminen") == ["sovitaan"]
+
+
+def test_an_agent_noun_meets_its_verb_only_when_nothing_closer_matches() -> None:
+    snapshot = snapshot_of(
+        make_project(1, "person", description="Palkataan ohjaaja."),
+        make_project(2, "activity", description="Asiakkaita ohjataan palveluihin."),
+    )
+    assert ids(snapshot, "ohjaaja") == ["person"]
+    assert ids(snapshot_of(snapshot.projects[1]), "ohjaaja") == ["activity"]
+    assert ids(snapshot_of(snapshot.projects[0]), "ohjaaminen") == ["person"]
+
+
+def test_a_relative_inside_a_compound_is_the_last_resort() -> None:
+    snapshot = snapshot_of(
+        make_project(1, "part", description="Järjestetään verkkokoulutusta."),
+        make_project(2, "other", description="Kehitetään verkkosivuja."),
+    )
+    assert ids(snapshot, "kouluttaminen") == ["part"]
+    with_word = snapshot_of(*snapshot.projects, make_project(3, "direct", description="Henkilöstön kouluttaminen."))
+    assert ids(with_word, "kouluttaminen") == ["direct"]
+
+
+def test_a_family_member_ranks_above_a_typo_look_alike() -> None:
+    snapshot = snapshot_of(
+        make_project(1, "lookalike", description="Tavataan kerran viikossa."),
+        make_project(2, "family", description="Kiertävä neuvoja käy kylissä."),
+    )
+    assert ids(snapshot, "kiertää")[0] == "family"
+
+
+def test_the_typo_budget_is_spent_after_the_case_ending() -> None:
+    snapshot = snapshot_of(
+        make_project(1, "forum", description="Perustetaan foorumi."),
+        make_project(2, "group", description="Järjestetään ryhmämuotoisia tapaamisia."),
+        make_project(3, "trial", description="Tehdään kokeiluja."),
+    )
+    assert ids(snapshot, "foorumila") == ["forum"]  # foorumi|lla with one l
+    assert ids(snapshot, "rymämuotonen") == ["group"]  # two slips in the stem, -nen typed right
+    assert ids(snapshot, "kokeiluidn") == ["trial"]  # kokeilu|iden with a slipped ending
+    assert ids(snapshot, "fourumila") == []  # a slip in the stem and one in the ending are two
+
+
+def test_a_foreign_query_drops_its_joining_words_and_translates_every_term(bundled: Snapshot) -> None:
+    from relevance_eval import RELEVANCE_FILE
+
+    assert ids(bundled, "integration and counselling") == ids(bundled, "integration counselling") != []
+    hits = search(bundled, "library and interpreting")
+    assert all(h.translations for h in hits)
+    later = load(RELEVANCE_FILE.with_name("fixtures") / "round2023_snapshot.json")
+    hits = search(later, "wellbeing services county")
+    assert len(hits) == 14 and hits[0].translations[0].finnish == ("hyvinvointialue",)
 
 
 def test_the_glossary_file_is_plain_three_column_csv() -> None:
