@@ -151,6 +151,20 @@ class _Group(TyperGroup):
             if exc.code == 1 and type(sys.stdout).__name__ == "PacifyFlushWrapper":
                 _quiet_broken_pipe()
             raise
+        except MemoryError:
+            _report("out of memory")
+            sys.exit(2)
+        except Exception as exc:
+            if os.environ.get(f"_{PROG.upper()}_COMPLETE"):
+                # A completion request the shell scripts never send (COMP_CWORD=abc, no COMP_WORDS).
+                _report(f"bad shell completion request: {type(exc).__name__}: {exc}")
+                sys.exit(2)
+            words = list(args or [])
+            if _debug_enabled(None) or "--debug" in words[: words.index("--") if "--" in words else None]:
+                raise
+            _report(f"internal error: {type(exc).__name__}: {exc} "
+                    "(this is a bug; run with --debug or HANKKEET_DEBUG=1 for details)")
+            sys.exit(EXIT_INTERNAL)
         sys.exit(result if isinstance(result, int) else 0)
 
     def arranged(self, args: Sequence[str]) -> list[str]:
@@ -501,6 +515,17 @@ def _output(ctx: typer.Context, *, as_json: bool, as_csv: bool, table: bool, fie
     return out._replace(fields=parse_fields(fields, valid))
 
 
+def _output_file(name: str | None) -> Path | None:
+    """``-o NAME`` as a path, None for stdout (no -o, or ``-o -``); a name that names a folder
+    (``out/``, ``.``, empty) is refused before any work is done."""
+    if name is None or name == "-":
+        return None
+    from hankkeet.fileio import check_output_name
+
+    check_output_name(name)
+    return Path(name)
+
+
 def _note(message: str | None) -> None:
     if message:
         _notice(message)
@@ -603,7 +628,7 @@ def parse(
     ctx: typer.Context,
     source: Annotated[Path, typer.Argument(metavar="FILE", help="The summary document: a PDF or its text extraction.")],
     output: Annotated[
-        Path | None,
+        str | None,
         typer.Option("--output", "-o", metavar="OUT",
                      help="Write the snapshot here instead of stdout (atomically; - is stdout)."),
     ] = None,
@@ -633,10 +658,11 @@ def parse(
       hankkeet --data snapshot.json list
     """
     from hankkeet.fileio import DEFAULT_MAX_INPUT
-    from hankkeet.model import save
+    from hankkeet.model import checked_dict, save
     from hankkeet.parse import parse_file, unread_rows
     from hankkeet.render import to_json
 
+    target = _output_file(output)
     limit = _state(ctx).max_input
     if resolve:
         from hankkeet.model import load
@@ -655,15 +681,13 @@ def parse(
             f"{source}: {len(missing)} of {len(snapshot.projects) + len(missing)} rows could not be read; "
             "nothing written (--keep-going writes the rows that were read)"
         )
-    if output is not None and str(output) == "-":
-        output = None  # the usual spelling of stdout
-    if output is not None:
-        save(snapshot, output, inputs=[source])
+    if target is not None:
+        save(snapshot, target, inputs=[source])
     else:
-        write_stdout(to_json(snapshot.to_dict()))
+        write_stdout(to_json(checked_dict(snapshot, "stdout")))
     for warning in snapshot.warnings:
         _report(f"warning: {warning}")
-    where = f" to {output}" if output is not None else ""
+    where = f" to {target}" if target is not None else ""
     if missing:
         _report(f"parsed {len(snapshot.projects)} projects from {source.name}{where}; {len(missing)} rows not read")
         raise typer.Exit(EXIT_PARTIAL)
@@ -855,7 +879,7 @@ def export_command(
 def map_command(
     ctx: typer.Context,
     output: Annotated[
-        Path | None,
+        str | None,
         typer.Option("--output", "-o", metavar="FILE",
                      help="Write the map here: .svg (a picture) or .html (a self-contained report); - is stdout."),
     ] = None,
@@ -894,10 +918,9 @@ def map_command(
     """
     from hankkeet.maps import drawing
 
+    target = _output_file(output)
     snapshot = _snapshot(ctx)
-    if output is not None and str(output) == "-":
-        output = None
-    chosen = drawing.choose_format(fmt, output, stdout_is_terminal=sys.stdout.isatty())
+    chosen = drawing.choose_format(fmt, target, stdout_is_terminal=sys.stdout.isatty())
     view = drawing.view_for(snapshot, project=project, maakunta=maakunta, kunta=kunta)
     if chosen == drawing.MapFormat.TEXT:
         from hankkeet.maps.terminal import render_blocks
@@ -907,13 +930,13 @@ def map_command(
         console.print(render_blocks(view, colour=console.color_system is not None))
         return
     text = drawing.draw(snapshot, view, chosen)
-    if output is None:
+    if target is None:
         write_stdout(text)
         return
-    if output.is_dir():
-        raise HankkeetError(f"{output}: is a directory; give a file name for the map")
-    drawing.write_file(output, text)
-    _notice(f"wrote {output}: {drawing.summary(view)}")
+    if target.is_dir():
+        raise HankkeetError(f"{target}: is a directory; give a file name for the map")
+    drawing.write_file(target, text)
+    _notice(f"wrote {target}: {drawing.summary(view)}")
 
 
 # -- search ---------------------------------------------------------------
@@ -1037,7 +1060,8 @@ def _guard_standard_streams() -> None:
 
     A closed descriptor is taken by /dev/null, so no file opened later becomes
     "stdout"; writing to a closed stdout is then an error (exit 2) and a closed
-    stderr swallows messages, exit codes unchanged. A table on a terminal whose
+    stderr swallows messages, exit codes unchanged. A non-blocking stdout or
+    stderr is made blocking. A table on a terminal whose
     encoding lacks a character shows '?' for it instead of failing.
     """
     for fd in (0, 1, 2):
@@ -1055,6 +1079,15 @@ def _guard_standard_streams() -> None:
                 sys.stdout = _ClosedStream("stdout")
             elif fd == 2:
                 sys.stderr = _ClosedStream("stderr", swallow=True)
+            continue
+        if fd in (1, 2):
+            # A stream left non-blocking by the program that started us (a pipe to a
+            # slow reader) would fail its writes with EAGAIN and lose output: wait instead.
+            try:
+                if not os.get_blocking(fd):
+                    os.set_blocking(fd, True)
+            except OSError:
+                pass
     stdout = sys.stdout
     if isinstance(stdout, io.TextIOWrapper) and stdout.encoding.replace("-", "").lower() != "utf8":
         stdout.reconfigure(errors="replace")

@@ -19,8 +19,9 @@ Writes: :func:`write_file` puts ``data`` at ``path`` as follows.
   sees the new data (a rename would leave the other names on the old file).
   Space is reserved first, so a full disk fails before anything changes. So is
   a writable file in a folder that refuses the temporary file.
-* A character device, a FIFO or a socket is written straight into, never
-  replaced by a file. Block devices and folders are refused.
+* A character device or a FIFO is written straight into, never replaced by a
+  file. Block devices, sockets and folders are refused, and so is a name that
+  names a folder (empty, or ending in ``/``, ``.`` or ``..``).
 * A path that is one of ``inputs`` (the same file by device and inode, so also
   through a symlink or a hard link) is refused.
 * SIGINT, SIGTERM, SIGHUP and SIGQUIT are held off while a regular file is
@@ -63,11 +64,11 @@ def too_large(label: str, limit: int, what: str = "larger than") -> InputTooLarg
 
 
 def read_limited(path: str | os.PathLike[str], limit: int, label: str) -> bytes:
-    """The bytes of ``path``, at most ``limit`` of them, else InputTooLarge.
+    """The bytes of ``path`` (``-``: standard input), at most ``limit`` of them, else InputTooLarge.
 
     OSError (missing file, permissions, ...) is the caller's to word.
     """
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+    fd = os.dup(0) if os.fspath(path) == "-" else os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
@@ -93,9 +94,20 @@ def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
         return False
 
 
+def check_output_name(name: str) -> None:
+    """OutputError unless ``name`` can name a file: not empty, not ending in ``/``, ``.`` or ``..``
+    (which name a folder: ``-o out/`` must not become a file ``out``)."""
+    if not name:
+        raise OutputError("the output file name is empty")
+    if name.endswith(os.sep) or os.path.basename(name) in (".", ".."):
+        raise OutputError(f"{name}: names a folder; give a file name")
+
+
 def write_file(path: str | os.PathLike[str], data: bytes, *, inputs: Iterable[str | os.PathLike[str]] = ()) -> None:
     """Write ``data`` to ``path`` as the module docstring describes; OutputError on failure."""
     label = str(path)
+    if isinstance(path, str):
+        check_output_name(path)
     try:
         target = Path(os.path.realpath(path))
         try:
@@ -105,13 +117,15 @@ def write_file(path: str | os.PathLike[str], data: bytes, *, inputs: Iterable[st
         if info is not None:
             for source in inputs:
                 if same_file(source, target):
-                    raise OutputError(f"{label}: is the input file; give another name for the snapshot")
+                    raise OutputError(f"{label}: is the input file; give another name for the output")
             mode = info.st_mode
             if stat.S_ISDIR(mode):
-                raise OutputError(f"{label}: is a directory; give a file name for the snapshot")
+                raise OutputError(f"{label}: is a directory; give a file name for the output")
             if stat.S_ISBLK(mode):
-                raise OutputError(f"{label}: is a block device; refusing to write a snapshot onto it")
-            if not stat.S_ISREG(mode):  # a character device, a FIFO, a socket
+                raise OutputError(f"{label}: is a block device; refusing to write onto it")
+            if stat.S_ISSOCK(mode):
+                raise OutputError(f"{label}: is a socket; give a file name for the output")
+            if not stat.S_ISREG(mode):  # a character device, a FIFO
                 _write_stream(target, data)
                 return
             if info.st_nlink > 1:

@@ -435,12 +435,18 @@ def save(snapshot: Snapshot, path: str | os.PathLike[str], *, inputs: Sequence[s
     """
     from hankkeet.fileio import write_file
 
+    write_file(path, dumps(checked_dict(snapshot, str(path))).encode("utf-8"), inputs=inputs)
+
+
+def checked_dict(snapshot: Snapshot, where: str) -> dict[str, Any]:
+    """The snapshot as a dict, or DataError if load would refuse it (a document can make a text
+    too long, ...): nothing is written, to a file or stdout, that cannot be read back."""
     data = snapshot.to_dict()
-    try:  # never write what load would refuse (a document can make a text too long, ...)
+    try:
         from_dict(data)
     except _Problem as problem:
-        raise DataError(f"{path}: the snapshot would break the schema: {problem}") from None
-    write_file(path, dumps(data).encode("utf-8"), inputs=inputs)
+        raise DataError(f"{where}: the snapshot would break the schema: {problem}") from None
+    return data
 
 
 def load(path: str | os.PathLike[str] | None = None, *, max_bytes: int | None = None) -> Snapshot:

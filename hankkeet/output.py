@@ -253,7 +253,9 @@ def _page(text: str) -> bool:
     try:
         pager.wait()
     except KeyboardInterrupt:
+        # Ctrl-C reaches the pager too: let it restore the terminal, then end as interrupted (130).
         pager.wait()
+        raise
     return True
 
 

@@ -68,12 +68,16 @@ def make_console(*, stderr: bool = False, width: int | None = None) -> Console:
     console = Console(stderr=stderr, markup=False, emoji=False, highlight=False, width=width)
     if console.width < MIN_WIDTH:  # COLUMNS=0 or a tiny terminal: lay out for a sane width
         console.width = MIN_WIDTH
+    elif console.width > MAX_WIDTH:  # COLUMNS=10000000: a table padded that wide would not fit in memory
+        console.width = MAX_WIDTH
     console.on_broken_pipe = _reader_gone  # type: ignore[method-assign]
     return console
 
 
 # The narrowest layout: narrower terminals (or COLUMNS=0) get lines this long.
 MIN_WIDTH = 60
+# The widest layout: wider terminals (or a huge COLUMNS) get lines this long.
+MAX_WIDTH = 1000
 
 
 def _reader_gone() -> None:

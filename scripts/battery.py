@@ -1256,6 +1256,182 @@ def _() -> str | None:
     return success(r)
 
 
+# -- later attacks: widths, blocking, odd targets, completion, pager, stdin -------------------
+
+
+@case("COLUMNS of 10 million and more: a table in bounded time and memory")
+def _() -> str | None:
+    for columns in ("10000000", "99999999999"):
+        for args in (["list", "--table"], ["show", "1"], ["coverage", "--table"], ["search", "ohjaus", "--table"]):
+            r = run(args, env={"COLUMNS": columns}, timeout=10)
+            if problem := success(r):
+                return f"COLUMNS={columns} {args}: {problem}"
+            if not r.out.strip():
+                return f"COLUMNS={columns} {args}: nothing printed"
+    return None
+
+
+@case("a non-blocking stdout pipe to a slow reader: every byte arrives, exit 0")
+def _() -> str | None:
+    expected = run(["coverage", "--json"]).out
+    for args in (["coverage", "--json"], ["coverage", "--csv"], ["list", "--table"]):
+        want = expected if args == ["coverage", "--json"] else run(args).out
+        read_end, write_end = os.pipe()
+        os.set_blocking(write_end, False)
+        proc = subprocess.Popen([*COMMAND, *args], stdout=write_end, stderr=subprocess.PIPE, env=BASE_ENV,
+                                stdin=subprocess.DEVNULL, preexec_fn=_limits(MEMORY_CAP, ()))
+        os.close(write_end)
+        time.sleep(0.8)  # the pipe (64 kB) fills while nobody reads
+        got = bytearray()
+        while chunk := os.read(read_end, 65536):
+            got += chunk
+        os.close(read_end)
+        _, err = proc.communicate(timeout=TIMEOUT)
+        if proc.returncode != 0 or bytes(got) != want:
+            return f"{args}: exit {proc.returncode}, {len(got)} of {len(want)} bytes, stderr {err[-200:]!r}"
+    return None
+
+
+@case("-o naming a folder (out/, nonexistent/, ., '', /): exit 2, nothing created")
+def _() -> str | None:
+    d = fresh_dir()
+    (d / "file.json").write_text("old")
+    for name in ("out/", "nonexistent/", ".", "", "..", "sub/.", "file.json/"):
+        for args in (["parse", str(SEED), "-o", name], ["map", "-o", name, "--format", "svg"]):
+            r = run(args, cwd=d)
+            if problem := clean_error(r):
+                return f"{args}: {problem}"
+    left = sorted(p.name for p in d.iterdir())
+    if left != ["file.json"] or (d / "file.json").read_text() != "old":
+        return f"the folder now holds {left}"
+    return None
+
+
+@case("-o a Unix socket: exit 2, one line, the socket stays")
+def _() -> str | None:
+    import socket
+
+    d = fresh_dir()
+    server = socket.socket(socket.AF_UNIX)
+    try:
+        server.bind(str(d / "s.sock"))
+        r = run(["parse", str(SEED), "-o", str(d / "s.sock")])
+        if problem := clean_error(r):
+            return problem
+        if not stat.S_ISSOCK(os.lstat(d / "s.sock").st_mode):
+            return "the socket was replaced"
+    finally:
+        server.close()
+    return None
+
+
+@case("malformed shell-completion requests: one line or nothing, never a traceback")
+def _() -> str | None:
+    requests = [
+        {"COMP_WORDS": "hankkeet kunta Lo", "COMP_CWORD": "abc"},
+        {"COMP_WORDS": "hankkeet kunta Lo", "COMP_CWORD": ""},
+        {"COMP_WORDS": "hankkeet kunta Lo", "COMP_CWORD": "-5"},
+        {"COMP_WORDS": "hankkeet kunta Lo", "COMP_CWORD": "999"},
+        {"COMP_WORDS": "hankkeet kunta 'Lo", "COMP_CWORD": "2"},
+        {"COMP_WORDS": "hankkeet " + "x " * 50_000, "COMP_CWORD": "3"},
+        {},
+    ]
+    for extra in requests:
+        r = run([], env={"_HANKKEET_COMPLETE": "complete_bash", **extra}, timeout=10)
+        if r.timed_out or "Traceback" in r.err_text or r.rc not in (0, 1, 2) or len(r.err_text.splitlines()) > 1:
+            return f"{extra}: {r!r}"
+    return None
+
+
+def pty_run(args: list[str], env: dict[str, str], *, interrupt_after: float | None = None,
+            timeout: float = 10.0) -> tuple[int, bytes]:
+    """Run on a private pseudo-terminal (24x80); optionally SIGINT the process group, as Ctrl-C does."""
+    import fcntl
+    import pty
+    import select
+    import struct
+    import termios
+
+    pid, fd = pty.fork()
+    if pid == 0:  # pragma: no cover - the child
+        os.execve(COMMAND[0], [*COMMAND, *args], {**BASE_ENV, **env})
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    out = bytearray()
+    start = time.monotonic()
+    interrupted = False
+    while True:
+        elapsed = time.monotonic() - start
+        if elapsed > timeout:
+            os.kill(pid, signal.SIGKILL)
+            break
+        if interrupt_after is not None and not interrupted and elapsed > interrupt_after:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(pid, signal.SIGINT)
+            interrupted = True
+        ready, _, _ = select.select([fd], [], [], 0.1)
+        if ready:
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            out += chunk
+    _, status = os.waitpid(pid, 0)
+    os.close(fd)
+    return os.waitstatus_to_exitcode(status), bytes(out)
+
+
+@case("Ctrl-C while the pager runs: exit 130, quietly")
+def _() -> str | None:
+    env = {"PAGER": "sleep 5", "LINES": "10"}
+    env.pop("COLUMNS", None)
+    rc, out = pty_run(["list"], env, interrupt_after=1.5)
+    if rc != 130 or b"Traceback" in out:
+        return f"exit {rc}: {out[-300:]!r}"
+    return None
+
+
+@case("a pager that is missing, fails, or quits at once: the table or exit 0, never an error")
+def _() -> str | None:
+    for pager in ("/nonexistent/pager", "'unbalanced", "true", "false", "head -n 1"):
+        rc, out = pty_run(["list"], {"PAGER": pager, "LINES": "10"})
+        if rc != 0 or b"Traceback" in out or b"internal error" in out:
+            return f"PAGER={pager}: exit {rc}: {out[-300:]!r}"
+    rc, out = pty_run(["list"], {"PAGER": "/nonexistent/pager", "LINES": "10"})
+    return None if b"eksote" in out else f"a missing pager: the table was not shown: {out[-300:]!r}"
+
+
+@case("parse - reads the document from standard input (bounded)")
+def _() -> str | None:
+    with open(SEED, "rb") as handle:
+        r = run(["parse", "-"], stdin=handle)
+    if problem := success(r):
+        return problem
+    if len(json.loads(r.out)["projects"]) != 21:
+        return "not the 21 projects"
+    with open(PDF, "rb") as handle:
+        if problem := success(run(["parse", "-"], stdin=handle)):
+            return f"a PDF on stdin: {problem}"
+    fifo = endless_fifo()
+    with open(fifo, "rb") as handle:
+        return names_limit(run(["--max-input", "4", "parse", "-"], stdin=handle))
+
+
+@case("parse to stdout never prints a snapshot --data would refuse (a 30 MB description)")
+def _() -> str | None:
+    d = fresh_dir()
+    doc = d / "long.txt"
+    doc.write_text(SEED.read_text(encoding="utf-8") + "x" * (30 << 20), encoding="utf-8")
+    for extra in ([], ["-o", str(d / "out.json")]):
+        r = run(["parse", str(doc), *extra], timeout=60)
+        if problem := clean_error(r):
+            return f"{extra}: {problem}"
+        if r.out or (d / "out.json").exists():
+            return f"{extra}: {len(r.out)} bytes printed or a file written"
+    return None
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("-k", default="", help="only cases whose name contains this")
