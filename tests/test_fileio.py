@@ -206,3 +206,41 @@ def test_a_folder_refusing_the_temporary_falls_back_to_writing_in_place(tmp_path
     assert out.read_bytes() == DATA
     with pytest.raises(OutputError, match="Permission denied"):
         write_file(tmp_path / "new.json", DATA)
+
+
+@pytest.mark.parametrize("name", ["", "out/", "missing/", ".", "..", "sub/."])
+def test_a_name_that_names_a_folder_is_refused_and_nothing_is_created(tmp_path, monkeypatch, name):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(OutputError):
+        write_file(name, b"data")
+    assert _files(tmp_path) == []
+
+
+def test_a_socket_is_refused_and_stays(tmp_path):
+    import socket
+
+    server = socket.socket(socket.AF_UNIX)
+    try:
+        server.bind(str(tmp_path / "s"))
+        with pytest.raises(OutputError, match="socket"):
+            write_file(str(tmp_path / "s"), b"data")
+        assert stat.S_ISSOCK(os.lstat(tmp_path / "s").st_mode)
+    finally:
+        server.close()
+
+
+def test_dash_reads_standard_input_within_the_limit(tmp_path, monkeypatch):
+    source = tmp_path / "in.txt"
+    source.write_bytes(b"x" * 100)
+    fd = os.open(source, os.O_RDONLY)
+    saved = os.dup(0)
+    try:
+        os.dup2(fd, 0)
+        assert read_limited("-", 1000, "-") == b"x" * 100
+        os.lseek(0, 0, os.SEEK_SET)
+        with pytest.raises(InputTooLarge):
+            read_limited("-", 10, "-")
+    finally:
+        os.dup2(saved, 0)
+        os.close(saved)
+        os.close(fd)

@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -133,3 +134,30 @@ def test_a_permission_error_on_data_names_the_file_not_the_variable(runner, tmp_
         assert result.exit_code == 2
         assert f"{path}: cannot read: Permission denied" in result.stderr
         assert "HANKKEET_DATA" not in result.stderr
+
+
+@pytest.mark.parametrize("columns", ["100000", "10000000", "99999999999"])
+def test_a_huge_width_lays_out_for_the_widest_table(monkeypatch, columns):
+    from hankkeet.render import MAX_WIDTH, make_console
+
+    monkeypatch.setenv("COLUMNS", columns)
+    assert make_console().width == MAX_WIDTH
+
+
+def test_parse_to_stdout_refuses_what_the_loader_would(runner, tmp_path):
+    doc = tmp_path / "long.txt"
+    doc.write_text(SEED_TEXT.read_text(encoding="utf-8") + "x" * 200_000, encoding="utf-8")
+    result = invoke(runner, "parse", str(doc))
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "schema" in result.stderr and result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("cword", ["abc", ""])
+def test_a_malformed_completion_request_is_one_line(cword):
+    env = {"PATH": os.environ["PATH"], "_HANKKEET_COMPLETE": "complete_bash", "COMP_WORDS": "hankkeet kunta Lo",
+           "COMP_CWORD": cword}
+    exe = Path(sys.executable).parent / "hankkeet"  # the console script: completion keys on its name
+    done = subprocess.run([str(exe)], capture_output=True, env=env, cwd=ROOT, timeout=60)
+    assert done.returncode == 2
+    assert done.stderr.decode().count("\n") == 1 and b"Traceback" not in done.stderr
