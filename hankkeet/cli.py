@@ -869,7 +869,7 @@ def export_command(
     summary = export.export_sqlite(snapshot, registry(), sqlite, inputs=[data or export.bundled_path()], fts=fts,
                                    about=about, progress=_progress_reporter("exporting"))
     text = "full-text table projects_fts" if summary.fts else "no full-text table"
-    _report(f"wrote {sqlite}: {summary.projects:,} projects, {summary.municipalities} municipalities "
+    _notice(f"wrote {sqlite}: {summary.projects:,} projects, {summary.municipalities} municipalities "
             f"({summary.covered} covered), {text}")
 
 

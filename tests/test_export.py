@@ -308,6 +308,12 @@ def test_export_writes_a_database_and_says_so(runner, snapshot, tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["h.db"]  # no temporary or journal left
 
 
+def test_quiet_leaves_stderr_empty(runner, tmp_path):
+    target = tmp_path / "h.db"
+    result = invoke(runner, "--quiet", "export", "--sqlite", str(target))
+    assert result.exit_code == 0 and result.stderr == "" and target.exists()
+
+
 def test_export_of_another_snapshot(runner, snapshot, tmp_path):
     data = tmp_path / "two.json"
     small = snapshot._replace(projects=snapshot.projects[:2])
@@ -405,6 +411,46 @@ def test_a_full_disk_is_one_line_and_leaves_the_old_file(runner, tmp_path, monke
     assert result.exit_code == 2
     assert "database or disk is full" in one_line(result)
     assert target.read_bytes() == b"old" and [x.name for x in tmp_path.iterdir()] == ["h.db"]
+
+
+def test_sqlite_s_own_full_disk_is_one_line_and_leaves_nothing(runner, tmp_path, monkeypatch):
+    # SQLite stops at max_page_count with SQLITE_FULL, exactly as on a full disk.
+    real_connect = sqlite3.connect
+
+    def small(path, *args, **kwargs):
+        con = real_connect(path, *args, **kwargs)
+        con.execute("PRAGMA max_page_count = 40")
+        return con
+
+    monkeypatch.setattr(export.sqlite3, "connect", small)
+    target = tmp_path / "h.db"
+    result = invoke(runner, "export", "--sqlite", str(target))
+    assert result.exit_code == 2
+    assert "database or disk is full" in one_line(result)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_folder_refusing_the_temporary_gets_the_file_written_in_place(snapshot, tmp_path, monkeypatch):
+    from hankkeet import fileio
+
+    real = fileio._create_temporary
+
+    def refused(folder, target, old):
+        if folder is not None:
+            raise PermissionError(13, "Permission denied")
+        return real(folder, target, old)
+
+    monkeypatch.setattr(fileio, "_create_temporary", refused)
+    target = tmp_path / "h.db"
+    target.write_bytes(b"old" * 100_000)
+    target.chmod(0o600)
+    inode = target.stat().st_ino
+    export.export_sqlite(snapshot, registry(), target)
+    assert target.stat().st_ino == inode and stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert rows(sqlite3.connect(target), "SELECT count(*) FROM projects") == [(len(snapshot.projects),)]
+    with pytest.raises(OutputError, match="Permission denied"):
+        export.export_sqlite(snapshot, registry(), tmp_path / "new.db")  # nothing to write in place
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["h.db"]
 
 
 def test_an_interrupted_export_removes_its_temporary_file(snapshot, tmp_path, monkeypatch):
