@@ -45,6 +45,10 @@ def parse_text(text: str, file_name: str, sha256: str, is_place: Callable[[str],
 
 def _parse_text(text: str, file_name: str, sha256: str, is_place: Callable[[str], bool]) -> ParseResult:
     raw = text.splitlines()
+    from hankkeet.parse.layout_text import looks_like_layout, parse_layout_text
+
+    if looks_like_layout(raw):
+        return parse_layout_text(text, file_name, sha256)
     lines = [clean(line) for line in raw]
     header_at = _find_header(raw, lines)
     title, subtitle = _preamble(lines[:header_at])

@@ -1,0 +1,354 @@
+"""Parse the text ``pdftotext -layout`` makes of a summary PDF.
+
+``-layout`` keeps the page's columns side by side: each text line holds, at
+roughly the character position of its place on the page, a line of the info
+cell, of the area cell and of the description cell. The cells are rebuilt by
+position, as the PDF reader rebuilds them by geometry:
+
+1. Pages are split at form feeds. On each page the header line (the three
+   column labels, in any order, possibly wrapped over two lines) gives the
+   columns; their left edges are where the body lines' text starts most often
+   near the labels (the labels themselves may be centred). A page without a
+   header reuses the previous page's edges, refitted to its own lines.
+2. Each line is cut into runs of text at gaps of two or more spaces; a run
+   belongs to the column whose left edge it starts at or after. A run that
+   crosses an edge (pdftotext leaves a single space where a cell ends near
+   the next column) is cut at the space nearest the edge.
+3. Rows: the info column holds applicant, name and period line; a row starts
+   at the first info line after a period line. The other columns' lines
+   belong to the row whose region they are in: a region starts at its first
+   info line when the cells are aligned to the top (most rows have other text
+   level with it), else at the widest blank strip since the previous row's
+   period line (cells centred or aligned to the bottom).
+4. Page furniture is dropped: page numbers (``2(4)``, ``Sivu 2/6``), the
+   column header on every page, and running headers and footers (the same
+   text, numbers aside, among the first or last lines of most pages).
+
+Cells become records through ``records.py``, exactly as in the other parsers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from hankkeet.errors import SourceError
+from hankkeet.model import Source
+from hankkeet.parse.cleanup import document_words, join_lines
+from hankkeet.parse.records import PERIOD, ParseResult, build_project, split_info_cell, unique_ids
+from hankkeet.textnorm import clean, fold
+
+INFO, AREA, DESCRIPTION = "info", "area", "description"
+LABELS = {INFO: ("hankkeen", "tiedot"), AREA: ("toiminta-", "alue"), DESCRIPTION: ("toiminnan", "kuvaus")}
+_PAGE_NUMBER = re.compile(r"^(?:sivu\s*|page\s*)?\d+\s*(?:\(\s*\d+\s*\)|/\s*\d+)$", re.IGNORECASE)
+
+# -- thresholds, in characters of the -layout grid ------------------------------------
+# Text of one cell is separated from the next column by at least this many spaces;
+# one space is a word space (justified text may have more, and is rejoined).
+COLUMN_GAP = 2
+# pdftotext places a line's text to the nearest character; a run may start this many
+# characters left of its column's usual edge.
+EDGE_SLACK = 2
+# A run crossing a column edge is cut at a space this many characters around it.
+CROSSING_REACH = 4
+# A page without a header refits the previous page's edges within this distance.
+REFIT_REACH = 3
+# Running headers and footers: among the first or last lines of a page ...
+FURNITURE_LINES = 3
+# ... with the same text on at least this share of the pages (and two at least).
+FURNITURE_PAGE_SHARE = 0.6
+# Cells count as aligned to the top when at least this share of rows have other
+# text level with the info cell's first line.
+TOP_ALIGNED_SHARE = 0.6
+# Share of non-blank lines with a gap of 3+ spaces inside that marks -layout text.
+LAYOUT_LINE_SHARE = 0.2
+
+_WIDE_GAP = re.compile(r"\S {3,}\S")
+
+
+def looks_like_layout(lines: Sequence[str]) -> bool:
+    """Is this the text of ``pdftotext -layout`` (columns side by side)?"""
+    filled = [line for line in lines if line.strip()]
+    wide = sum(1 for line in filled if _WIDE_GAP.search(line.strip()))
+    return bool(filled) and wide >= LAYOUT_LINE_SHARE * len(filled)
+
+
+@dataclass(frozen=True)
+class _Run:
+    start: int
+    text: str
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+@dataclass
+class _Line:
+    """One body line, its text by column (empty string: nothing there)."""
+
+    page: int
+    cells: dict[str, str]
+
+    @property
+    def blank(self) -> bool:
+        return not any(self.cells.values())
+
+
+@dataclass
+class _Row:
+    first: int  # index of its first info line in the body
+    info: list[str] = field(default_factory=list)
+    period_at: int = -1
+    area: list[str] = field(default_factory=list)
+    description: list[str] = field(default_factory=list)
+
+
+def parse_layout_text(text: str, file_name: str, sha256: str) -> ParseResult:
+    pages = [page.split("\n") for page in text.replace("\r\n", "\n").split("\f")]
+    pages = [[line.rstrip().expandtabs() for line in page] for page in pages]
+    furniture = _running_furniture(pages)
+    title_lines: list[str] = []
+    body: list[_Line] = []
+    edges: dict[str, int] | None = None
+    for number, page in enumerate(pages, start=1):
+        header = _header(page)
+        if header is not None:
+            at, height, labels = header
+            if edges is None:
+                title_lines = _kept(page[:at], furniture)
+            lines = [line for line in _kept(page[at + height :], furniture) if not _is_header_line(line)]
+            edges = _fit_edges(lines, labels)
+        elif edges is None:
+            continue  # a cover page before the table
+        else:
+            lines = [line for line in _kept(page, furniture) if not _is_header_line(line)]
+            edges = _refit_edges(lines, edges)
+        body.extend(_Line(number, _cells(line, edges)) for line in lines)
+        # A page break separates like a blank line.
+        body.append(_Line(number, {INFO: "", AREA: "", DESCRIPTION: ""}))
+    if edges is None:
+        raise SourceError("no project table: the column header 'Hankkeen tiedot Toiminta-alue Toiminnan kuvaus' "
+                          "is missing")
+    known = document_words([*title_lines, *(cell for line in body for cell in line.cells.values() if cell)])
+    title, subtitle = _preamble([clean(line) for line in title_lines], known)
+    rows = _rows(body)
+    warnings: list[str] = []
+    projects = []
+    unread: list[str] = []
+    for number, row in enumerate(rows, start=1):
+        try:
+            projects.append(build_project(number, *split_info_cell(row.info, known), row.area, row.description,
+                                          known_words=known, warnings=warnings))
+        except SourceError as exc:
+            unread.append(f"row {number}: {exc.message} (begins {clean(' '.join(row.info))[:60]!r})")
+    if not projects:
+        if unread:
+            raise SourceError(f"no row could be read; {unread[0]}")
+        raise SourceError("no projects found under the table header")
+    return ParseResult(Source(title=title, subtitle=subtitle, file=file_name, sha256=sha256), unique_ids(projects),
+                       warnings, unread)
+
+
+# -- pages ----------------------------------------------------------------------------
+
+
+def _words_at(line: str) -> list[tuple[int, str]]:
+    return [(m.start(), fold(m.group())) for m in re.finditer(r"\S+", line)]
+
+
+def _header(page: Sequence[str]) -> tuple[int, int, dict[str, int]] | None:
+    """(line index, number of lines, label start per column) of the page's column header."""
+    for at, line in enumerate(page):
+        words = _words_at(line)
+        starts: dict[str, int] = {}
+        for column, (first, second) in LABELS.items():
+            for k, (pos, word) in enumerate(words):
+                if word == first.rstrip("-") + ("-" + second if first.endswith("-") else "") or (
+                    word == first and k + 1 < len(words) and words[k + 1][1] == second
+                ):
+                    starts[column] = pos
+                    break
+        if len(starts) == 3:
+            return at, 1, starts
+        # Labels wrapped over two lines: ``Hankkeen  Toiminta-  Toiminnan`` / ``tiedot  alue  kuvaus``.
+        firsts = {column: pos for column, (first, _) in LABELS.items() for pos, word in words if word == first}
+        if len(firsts) == 3 and at + 1 < len(page):
+            below = {word for _, word in _words_at(page[at + 1])}
+            if all(second in below for _, second in LABELS.values()):
+                return at, 2, firsts
+    return None
+
+
+def _kept(lines: Sequence[str], furniture: set[str]) -> list[str]:
+    """The lines that are not page furniture (page numbers, running headers and footers)."""
+    return [line for line in lines if not _PAGE_NUMBER.match(line.strip()) and _furniture_key(line) not in furniture]
+
+
+def _is_header_line(line: str) -> bool:
+    return _header([line]) is not None
+
+
+def _furniture_key(line: str) -> str:
+    return re.sub(r"\d+", "0", " ".join(fold(line).split()))
+
+
+def _running_furniture(pages: Sequence[Sequence[str]]) -> set[str]:
+    """Text among the first or last lines of most pages (numbers aside): running headers and footers."""
+    pages = [page for page in pages if any(line.strip() for line in page)]
+    if len(pages) < 2:
+        return set()
+    seen: Counter[str] = Counter()
+    for page in pages:
+        filled = [line for line in page if line.strip()]
+        keys = {_furniture_key(line) for line in (*filled[:FURNITURE_LINES], *filled[-FURNITURE_LINES:])}
+        seen.update(key for key in keys if not PERIOD.match(clean(key.replace("0", "1"))))
+    needed = max(2, round(FURNITURE_PAGE_SHARE * len(pages) + 0.499))
+    return {key for key, count in seen.items() if count >= needed and not _header([key])}
+
+
+# -- columns --------------------------------------------------------------------------
+
+
+def _runs(line: str) -> list[_Run]:
+    return [_Run(m.start(), m.group()) for m in re.finditer(rf"\S+(?: {{1,{COLUMN_GAP - 1}}}\S+)*", line)]
+
+
+def _fit_edges(lines: Sequence[str], labels: dict[str, int]) -> dict[str, int]:
+    """Left edges of the columns: where runs start most often between neighbouring labels."""
+    ordered = sorted(labels.items(), key=lambda item: item[1])
+    starts = Counter(run.start for line in lines for run in _runs(line))
+    edges = {ordered[0][0]: 0}
+    for (_, left), (column, right) in zip(ordered, ordered[1:], strict=False):
+        # A centred label stands right of its column's edge: look between the labels.
+        candidates = range(left + 1, right + 1)
+        best = max(candidates, key=lambda x: (sum(starts[x + d] for d in (-1, 0, 1)), starts[x], -abs(x - right)))
+        edges[column] = best if starts[best] else right
+    return edges
+
+
+def _refit_edges(lines: Sequence[str], edges: dict[str, int]) -> dict[str, int]:
+    starts = Counter(run.start for line in lines for run in _runs(line))
+    out = {}
+    for column, edge in edges.items():
+        if edge == 0:
+            out[column] = 0
+            continue
+        near = range(edge - REFIT_REACH, edge + REFIT_REACH + 1)
+        best = max(near, key=lambda x: (starts[x], -abs(x - edge)))
+        out[column] = best if starts[best] else edge
+    return out
+
+
+def _cells(line: str, edges: dict[str, int]) -> dict[str, str]:
+    ordered = sorted(edges.items(), key=lambda item: item[1])
+    runs = _runs(line)
+    cut: list[_Run] = []
+    for run in runs:
+        pieces = [run]
+        for _, edge in ordered[1:]:
+            last = pieces[-1]
+            if last.start < edge - EDGE_SLACK and last.end > edge + 1:
+                spaces = [last.start + i for i, ch in enumerate(last.text) if ch == " "]
+                near = [s for s in spaces if abs(s + 1 - edge) <= CROSSING_REACH]
+                if near:
+                    at = min(near, key=lambda s: abs(s + 1 - edge)) - last.start
+                    pieces[-1:] = [_Run(last.start, last.text[:at]), _Run(last.start + at + 1, last.text[at + 1 :])]
+        cut.extend(pieces)
+    cells: dict[str, list[str]] = {column: [] for column in edges}
+    for run in cut:
+        column = ordered[0][0]
+        for name, edge in ordered:
+            if run.start >= edge - EDGE_SLACK:
+                column = name
+        cells[column].append(run.text)
+    return {column: clean(" ".join(texts)) for column, texts in cells.items()}
+
+
+# -- rows -----------------------------------------------------------------------------
+
+
+def _rejoin_periods(body: list[_Line]) -> None:
+    """A narrow column breaks the period after its dash: ``1.9.2020–`` / ``31.8.2021``."""
+    previous: _Line | None = None
+    for line in body:
+        text = line.cells[INFO]
+        if not text:
+            continue
+        if previous is not None and text[:1].isdigit() and not PERIOD.match(previous.cells[INFO]):
+            joined = re.sub(r"\s*([–—-])\s*", r"\1", clean(f"{previous.cells[INFO]} {text}"))
+            if previous.cells[INFO][:1].isdigit() and PERIOD.match(joined):
+                previous.cells[INFO] = joined
+                line.cells[INFO] = ""
+                continue
+        previous = line
+
+
+def _rows(body: list[_Line]) -> list[_Row]:
+    _rejoin_periods(body)
+    rows: list[_Row] = []
+    after_period = True
+    for index, line in enumerate(body):
+        text = line.cells[INFO]
+        if not text:
+            continue
+        if after_period:
+            rows.append(_Row(first=index))
+        rows[-1].info.append(text)
+        after_period = PERIOD.match(text) is not None
+        if after_period:
+            rows[-1].period_at = index
+    if not rows:
+        raise SourceError("no projects found: the 'Hankkeen tiedot' column is empty")
+    top = _top_aligned(body, rows)
+    starts = [0]
+    for previous, row in zip(rows, rows[1:], strict=False):
+        starts.append(row.first if top else _widest_gap(body, previous, row))
+    for k, row in enumerate(rows):
+        stop = starts[k + 1] if k + 1 < len(rows) else len(body)
+        for line in body[starts[k] : stop]:
+            if line.cells[AREA]:
+                row.area.append(line.cells[AREA])
+            if line.cells[DESCRIPTION]:
+                row.description.append(line.cells[DESCRIPTION])
+    return rows
+
+
+def _top_aligned(body: Sequence[_Line], rows: Sequence[_Row]) -> bool:
+    level = sum(1 for row in rows if body[row.first].cells[AREA] or body[row.first].cells[DESCRIPTION])
+    return level >= TOP_ALIGNED_SHARE * len(rows)
+
+
+def _widest_gap(body: Sequence[_Line], previous: _Row, row: _Row) -> int:
+    """Where a row's region starts when cells are not aligned to the top: after the
+    widest run of blank lines between the previous row's period and its first line."""
+    since = previous.period_at if previous.period_at >= 0 else previous.first
+    best_at, best_width, run = row.first, 0, 0
+    for index in range(since + 1, row.first):
+        if body[index].blank:
+            run += 1
+            if run > best_width:
+                best_width, best_at = run, index + 1
+        else:
+            run = 0
+    return best_at
+
+
+def _preamble(lines: Sequence[str], known: frozenset[str]) -> tuple[str, str]:
+    """Title and subtitle: the first two paragraphs above the table (a blank line or a
+    short line ending the title splits them)."""
+    paragraphs: list[list[str]] = [[]]
+    for line in lines:
+        if line:
+            paragraphs[-1].append(line)
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    paragraphs = [p for p in paragraphs if p]
+    if len(paragraphs) == 1 and len(paragraphs[0]) > 1:
+        # No blank line between them: the subtitle is the last line.
+        paragraphs = [paragraphs[0][:-1], paragraphs[0][-1:]]
+    title = join_lines(paragraphs[0], known) if paragraphs else ""
+    subtitle = join_lines(paragraphs[1], known) if len(paragraphs) > 1 else ""
+    return title, subtitle
