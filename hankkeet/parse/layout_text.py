@@ -159,26 +159,33 @@ def _words_at(line: str) -> list[tuple[int, str]]:
     return [(m.start(), fold(m.group())) for m in re.finditer(r"\S+", line)]
 
 
+def _label_at(words: Sequence[tuple[int, str]], below: Sequence[tuple[int, str]], first: str,
+              second: str) -> tuple[int, bool] | None:
+    """Where a label starts on a line, and whether its second part is on the line below."""
+    whole = first + second if first.endswith("-") else None
+    for k, (pos, word) in enumerate(words):
+        if word == whole or (word == first and k + 1 < len(words) and words[k + 1][1] == second):
+            return pos, False
+        if word == first and any(w == second and abs(p - pos) <= len(first) for p, w in below):
+            return pos, True
+    return None
+
+
 def _header(page: Sequence[str]) -> tuple[int, int, dict[str, int]] | None:
-    """(line index, number of lines, label start per column) of the page's column header."""
+    """(line index, number of lines, label start per column) of the page's column header.
+
+    A label may wrap onto the next line (``Toiminta-`` / ``alue``) in a narrow column.
+    """
     for at, line in enumerate(page):
+        if "hankkeen" not in fold(line):
+            continue
         words = _words_at(line)
-        starts: dict[str, int] = {}
-        for column, (first, second) in LABELS.items():
-            for k, (pos, word) in enumerate(words):
-                if word == first.rstrip("-") + ("-" + second if first.endswith("-") else "") or (
-                    word == first and k + 1 < len(words) and words[k + 1][1] == second
-                ):
-                    starts[column] = pos
-                    break
-        if len(starts) == 3:
-            return at, 1, starts
-        # Labels wrapped over two lines: ``Hankkeen  Toiminta-  Toiminnan`` / ``tiedot  alue  kuvaus``.
-        firsts = {column: pos for column, (first, _) in LABELS.items() for pos, word in words if word == first}
-        if len(firsts) == 3 and at + 1 < len(page):
-            below = {word for _, word in _words_at(page[at + 1])}
-            if all(second in below for _, second in LABELS.values()):
-                return at, 2, firsts
+        below = _words_at(page[at + 1]) if at + 1 < len(page) else []
+        found = {column: _label_at(words, below, *parts) for column, parts in LABELS.items()}
+        if all(found.values()):
+            starts = {column: place[0] for column, place in found.items() if place is not None}
+            height = 2 if any(place is not None and place[1] for place in found.values()) else 1
+            return at, height, starts
     return None
 
 
@@ -203,8 +210,11 @@ def _running_furniture(pages: Sequence[Sequence[str]]) -> set[str]:
     seen: Counter[str] = Counter()
     for page in pages:
         filled = [line for line in page if line.strip()]
-        keys = {_furniture_key(line) for line in (*filled[:FURNITURE_LINES], *filled[-FURNITURE_LINES:])}
-        seen.update(key for key in keys if not PERIOD.match(clean(key.replace("0", "1"))))
+        # A period line is row content wherever it stands.
+        seen.update({
+            _furniture_key(line) for line in (*filled[:FURNITURE_LINES], *filled[-FURNITURE_LINES:])
+            if not PERIOD.match(clean(line))
+        })
     needed = max(2, round(FURNITURE_PAGE_SHARE * len(pages) + 0.499))
     return {key for key, count in seen.items() if count >= needed and not _header([key])}
 
@@ -317,7 +327,15 @@ def _rows(body: list[_Line]) -> list[_Row]:
 
 
 def _top_aligned(body: Sequence[_Line], rows: Sequence[_Row]) -> bool:
-    level = sum(1 for row in rows if body[row.first].cells[AREA] or body[row.first].cells[DESCRIPTION])
+    """Do the other cells start level with the info cell (Word's default)?
+
+    Only text that opens its cell counts (nothing above it in its column):
+    with cells centred, a longer description runs past the info cell's first line.
+    """
+    def opens(index: int, column: str) -> bool:
+        return bool(body[index].cells[column]) and (index == 0 or not body[index - 1].cells[column])
+
+    level = sum(1 for row in rows if opens(row.first, AREA) or opens(row.first, DESCRIPTION))
     return level >= TOP_ALIGNED_SHARE * len(rows)
 
 
