@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 
 from hankkeet.errors import SourceError
 from hankkeet.model import Source
-from hankkeet.parse.cleanup import document_words, join_lines
+from hankkeet.parse.cleanup import document_words, join_lines, normalise_extracted
 from hankkeet.parse.records import PERIOD, ParseResult, build_project, split_info_cell, unique_ids
 from hankkeet.textnorm import clean, fold
 
@@ -50,7 +50,7 @@ _PAGE_NUMBER = re.compile(r"^(?:sivu\s*|page\s*)?\d+\s*(?:\(\s*\d+\s*\)|/\s*\d+)
 COLUMN_GAP = 2
 # pdftotext places a line's text to the nearest character; a run may start this many
 # characters left of its column's usual edge.
-EDGE_SLACK = 2
+EDGE_SLACK = 3
 # A run crossing a column edge is cut at a space this many characters around it.
 CROSSING_REACH = 4
 # A page without a header refits the previous page's edges within this distance.
@@ -254,27 +254,35 @@ def _refit_edges(lines: Sequence[str], edges: dict[str, int]) -> dict[str, int]:
 
 def _cells(line: str, edges: dict[str, int]) -> dict[str, str]:
     ordered = sorted(edges.items(), key=lambda item: item[1])
-    runs = _runs(line)
-    cut: list[_Run] = []
-    for run in runs:
-        pieces = [run]
-        for _, edge in ordered[1:]:
-            last = pieces[-1]
-            if last.start < edge - EDGE_SLACK and last.end > edge + 1:
-                spaces = [last.start + i for i, ch in enumerate(last.text) if ch == " "]
-                near = [s for s in spaces if abs(s + 1 - edge) <= CROSSING_REACH]
-                if near:
-                    at = min(near, key=lambda s: abs(s + 1 - edge)) - last.start
-                    pieces[-1:] = [_Run(last.start, last.text[:at]), _Run(last.start + at + 1, last.text[at + 1 :])]
-        cut.extend(pieces)
     cells: dict[str, list[str]] = {column: [] for column in edges}
-    for run in cut:
+    for run in _runs(line):
         column = ordered[0][0]
         for name, edge in ordered:
             if run.start >= edge - EDGE_SLACK:
                 column = name
-        cells[column].append(run.text)
-    return {column: clean(" ".join(texts)) for column, texts in cells.items()}
+        rest = run
+        for name, edge in ordered:
+            if rest.start < edge - EDGE_SLACK and rest.end > edge + 1:
+                # The run crosses into the next column: cut at the space nearest the edge.
+                spaces = [rest.start + i for i, ch in enumerate(rest.text) if ch == " "]
+                near = [at for at in spaces if abs(at + 1 - edge) <= CROSSING_REACH]
+                if near:
+                    at = min(near, key=lambda at: abs(at + 1 - edge)) - rest.start
+                    cells[column].append(rest.text[:at])
+                    rest, column = _Run(rest.start + at + 1, rest.text[at + 1 :]), name
+        cells[column].append(rest.text)
+    return {column: _cell_text(" ".join(texts)) for column, texts in cells.items()}
+
+
+def _cell_text(raw: str) -> str:
+    """A cell's line as the other parsers see it: extracted forms normalised, and a
+    soft hyphen at its end (also one a browser printed as ``\u00ad\u2010``) kept
+    as the mark of a soft break; any other soft hyphen dropped."""
+    text = raw.rstrip()
+    soft = text.endswith(("\u00ad", "\u00ad\u2010"))
+    if soft:
+        text = text.rstrip("\u2010").rstrip("\u00ad")
+    return clean(normalise_extracted(text.replace("\u00ad", ""))) + ("\u00ad" if soft else "")
 
 
 # -- rows -----------------------------------------------------------------------------

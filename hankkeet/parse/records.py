@@ -208,6 +208,7 @@ def split_info_cell(
     for end in range(1, len(head)):
         if parse_applicant(join_lines(head[:end], known_words)):
             end = extend_to_parenthesis(head, 0, end, known_words)
+            end = _extend_to_continuation(head, end, known_words)
             return head[:end], head[end:], cleaned[period_at]
     if len(head) >= 2:
         end = 1
@@ -215,6 +216,27 @@ def split_info_cell(
             end += 1
         return head[:end], head[end:], cleaned[period_at]
     raise SourceError(f"cannot find the applicant in: {join_lines(head, known_words)[:80]!r}")
+
+
+def _extend_to_continuation(head: Sequence[str], end: int, known_words: frozenset[str]) -> int:
+    """Take in the next line when it only continues the applicant's name.
+
+    Without type faces to tell, ``…kuntayhtymä, Kainuun`` / ``sote …`` and
+    ``… Koulutus Oy`` / ``WinNova`` already read as applicants: a next line
+    that starts in lower case or with a dash, or one word after ``Oy``, and still
+    leaves a project name, continues the name when the whole reads as one.
+    """
+    while end + 1 < len(head):
+        line = clean(head[end])
+        so_far = clean(" ".join(head[:end]))
+        # A brand after a company form (``Oy WinNova``) is one word on its own.
+        brand = " " not in line and re.search(r" (?:Oy|Ab)$", so_far) is not None
+        if not (line[:1].islower() or line[:1] in "–—-" or brand):
+            break
+        if not parse_applicant(join_lines(head[: end + 1], known_words)):
+            break
+        end += 1
+    return end
 
 
 def _open_parentheses(text: str) -> int:
