@@ -275,14 +275,13 @@ def _cells(line: str, edges: dict[str, int]) -> dict[str, str]:
 
 
 def _cell_text(raw: str) -> str:
-    """A cell's line as the other parsers see it: extracted forms normalised, and a
-    soft hyphen at its end (also one a browser printed as ``\u00ad\u2010``) kept
-    as the mark of a soft break; any other soft hyphen dropped."""
+    """A cell's line as the PDF reader sees it: extracted forms normalised, soft
+    hyphens dropped, and a break at one (a browser prints ``\u00ad\u2010``) as a
+    line-end hyphen, which ``join_lines`` tells from a genuine one."""
     text = raw.rstrip()
-    soft = text.endswith(("\u00ad", "\u00ad\u2010"))
-    if soft:
-        text = text.rstrip("\u2010").rstrip("\u00ad")
-    return clean(normalise_extracted(text.replace("\u00ad", ""))) + ("\u00ad" if soft else "")
+    if text.endswith(("\u00ad", "\u00ad\u2010")):
+        text = text.rstrip("\u2010").rstrip("\u00ad") + "-"
+    return clean(normalise_extracted(text.replace("\u00ad", "")))
 
 
 # -- rows -----------------------------------------------------------------------------
