@@ -51,8 +51,10 @@ COLUMN_GAP = 2
 # pdftotext places a line's text to the nearest character; a run may start this many
 # characters left of its column's usual edge.
 EDGE_SLACK = 3
-# A run crossing a column edge is cut at a space this many characters around it.
-CROSSING_REACH = 4
+# A run crossing a column edge is cut at a space this many characters around it, or,
+# when it starts no further left than this, belongs to the column it crosses into
+# (pdftotext shifts a cell's text a few characters off its column).
+CROSSING_REACH = 6
 # A page without a header refits the previous page's edges within this distance.
 REFIT_REACH = 3
 # Running headers and footers: among the first or last lines of a page ...
@@ -263,13 +265,16 @@ def _cells(line: str, edges: dict[str, int]) -> dict[str, str]:
         rest = run
         for name, edge in ordered:
             if rest.start < edge - EDGE_SLACK and rest.end > edge + 1:
-                # The run crosses into the next column: cut at the space nearest the edge.
+                # The run crosses into the next column: pdftotext set the two cells
+                # a single space apart, or shifted the next one left of its column.
                 spaces = [rest.start + i for i, ch in enumerate(rest.text) if ch == " "]
                 near = [at for at in spaces if abs(at + 1 - edge) <= CROSSING_REACH]
                 if near:
                     at = min(near, key=lambda at: abs(at + 1 - edge)) - rest.start
                     cells[column].append(rest.text[:at])
                     rest, column = _Run(rest.start + at + 1, rest.text[at + 1 :]), name
+                elif edge - rest.start <= CROSSING_REACH:
+                    column = name
         cells[column].append(rest.text)
     return {column: _cell_text(" ".join(texts)) for column, texts in cells.items()}
 
