@@ -33,6 +33,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from hankkeet.errors import SourceError
 from hankkeet.model import Source
@@ -71,10 +72,11 @@ _WIDE_GAP = re.compile(r"\S {3,}\S")
 
 
 def looks_like_layout(lines: Sequence[str]) -> bool:
-    """Is this the text of ``pdftotext -layout`` (columns side by side)?"""
+    """Is this the text of ``pdftotext -layout``: columns side by side, under a header
+    whose labels stand side by side too? (Justified text alone has wide gaps.)"""
     filled = [line for line in lines if line.strip()]
     wide = sum(1 for line in filled if _WIDE_GAP.search(line.strip()))
-    return bool(filled) and wide >= LAYOUT_LINE_SHARE * len(filled)
+    return bool(filled) and wide >= LAYOUT_LINE_SHARE * len(filled) and _header(lines) is not None
 
 
 @dataclass(frozen=True)
@@ -233,7 +235,7 @@ def _fit_edges(lines: Sequence[str], labels: dict[str, int]) -> dict[str, int]:
     ordered = sorted(labels.items(), key=lambda item: item[1])
     starts = Counter(run.start for line in lines for run in _runs(line))
     edges = {ordered[0][0]: 0}
-    for (_, left), (column, right) in zip(ordered, ordered[1:], strict=False):
+    for (_, left), (column, right) in pairwise(ordered):
         # A centred label stands right of its column's edge: look between the labels.
         candidates = range(left + 1, right + 1)
         best = max(candidates, key=lambda x: (sum(starts[x + d] for d in (-1, 0, 1)), starts[x], -abs(x - right)))
@@ -276,6 +278,19 @@ def _cells(line: str, edges: dict[str, int]) -> dict[str, str]:
                 elif edge - rest.start <= CROSSING_REACH:
                     column = name
         cells[column].append(rest.text)
+    first = ordered[0][0]
+    if len(cells[first]) > 1 and PERIOD.match(clean(cells[first][0])):
+        # The period line holds nothing else: pdftotext squeezed a short page's
+        # columns together, so what follows it is the other cells, in order.
+        extra = cells[first][1:]
+        cells[first] = cells[first][:1]
+        area, description = (name for name, _ in ordered[1:])
+        if len(extra) == 1:
+            # One piece: a sentence is a description, a few words an area.
+            cells[description if len(extra[0].split()) > 3 else area].insert(0, extra[0])
+        else:
+            cells[area].insert(0, extra[0])
+            cells[description][:0] = extra[1:]
     return {column: _cell_text(" ".join(texts)) for column, texts in cells.items()}
 
 
@@ -326,7 +341,7 @@ def _rows(body: list[_Line]) -> list[_Row]:
         raise SourceError("no projects found: the 'Hankkeen tiedot' column is empty")
     top = _top_aligned(body, rows)
     starts = [0]
-    for previous, row in zip(rows, rows[1:], strict=False):
+    for previous, row in pairwise(rows):
         starts.append(row.first if top else _widest_gap(body, previous, row))
     for k, row in enumerate(rows):
         stop = starts[k + 1] if k + 1 < len(rows) else len(body)

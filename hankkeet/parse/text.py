@@ -145,7 +145,10 @@ def _rows(body: Sequence[str], known: frozenset[str], is_place: Callable[[str], 
             i = next(k for k in range(i, len(body)) if PERIOD.match(body[k])) + 1
         else:
             if not starts and body[i]:
-                raise SourceError(f"unexpected text before the first project: {body[i][:60]!r}")
+                # The header was found but no row starts under it (an applicant, its
+                # name, a period line): the extractor gave the cells out of row order.
+                raise SourceError(LOST_CELLS.format(
+                    how=f"unexpected text before the first project: {body[i][:60]!r}, not an applicant"))
             i += 1
     for n, start in enumerate(starts):
         stop = starts[n + 1] if n + 1 < len(starts) else len(body)
