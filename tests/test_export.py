@@ -159,6 +159,7 @@ def test_row_counts_equal_the_snapshot_and_the_registry(snapshot, db):
     assert count["regions"] == len(reg.regions) and count["subregions"] == len(reg.subregions)
     assert count["counties"] == len(reg.counties) == 21
     assert rows(db, "SELECT count(*) FROM coverage") == [(309,)]
+    assert rows(db, "SELECT count(*), sum(municipalities) FROM region_coverage") == [(len(reg.regions), 309)]
 
 
 def test_municipalities_are_the_registry_s(db):
@@ -184,6 +185,22 @@ def test_the_coverage_view_agrees_with_coverage_json(runner, db):
                                          "FROM coverage")}
     assert got == expected
     assert any(v[2] for v in got.values()) and any(v[1] for v in got.values())  # both kinds occur
+
+
+def test_the_coverage_view_reads_an_index_not_the_rows(db):
+    plan = " ".join(str(r[-1]) for r in rows(db, "EXPLAIN QUERY PLAN SELECT * FROM coverage"))
+    assert "USING COVERING INDEX project_municipalities_municipality_code" in plan, plan
+
+
+def test_the_region_coverage_view_agrees_with_coverage_by_region_json(runner, db):
+    result = invoke(runner, "coverage", "--by", "region", "--json")
+    assert result.exit_code == 0, result.stderr
+    keys = ("municipalities", "covered", "direct", "population", "population_covered", "population_direct")
+    expected = [(r["region"], *(r[k] for k in keys), len(r["projects"]))
+                for r in json.loads(result.stdout) if r["region"] != "total"]
+    got = rows(db, f"SELECT region, {', '.join(keys)}, projects FROM region_coverage")
+    assert got == expected
+    assert any(r[2] < r[1] for r in got) and any(r[2] > 0 for r in got)  # both gaps and coverage occur
 
 
 # -- full text -----------------------------------------------------------------------
