@@ -601,7 +601,7 @@ def ending_cuts(word: str, shortest: int) -> tuple[list[str], list[str]]:
     ``shortest`` letters long. (A one-letter ending is one edit as it is.)"""
     slipped = _slipped_endings()
     exact, slips = [], []
-    for i in range(max(shortest, len(word) - _LONGEST_ENDING), len(word) - 1):
+    for i in range(max(shortest, len(word) - _LONGEST_ENDING), len(word)):
         tail = word[i:]
         if tail in _ENDING_SET:
             exact.append(word[:i])
@@ -613,7 +613,7 @@ def ending_cuts(word: str, shortest: int) -> tuple[list[str], list[str]]:
 def typo_budget(word: str) -> int:
     """Edit distance allowed for a typo: none for short words, where one edit is another word."""
     n = len(word)
-    return 0 if n <= 5 else 1 if n <= 9 else 2
+    return 0 if n <= 5 else 1 if n <= 8 else 2
 
 
 # -- word families (derivation) ----------------------------------------------

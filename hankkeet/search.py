@@ -57,6 +57,7 @@ MAX_QUERY_WORDS = 32
 MIN_CLOSURE = 8  # shorter words share too short a beginning with unrelated ones
 MIN_LENGTH_SLIP = 5  # a doubled or undoubled letter in a shorter word is another word (tuli/tulli)
 MIN_BOTH_INFLECTED = 7  # two parts of at least three letters and a case ending
+MIN_LONG_STEM = 10  # a stem this long may lose a one-letter ending before its typos are counted
 MIN_SLIP_HALF = 4  # each half of a word typed without its space, when one half has a slip
 _FIELD_ALIASES = {"co-implementers": "co_implementers", "org": "organisation", "organization": "organisation"}
 
@@ -475,13 +476,18 @@ class SearchIndex:
         heads = [
             (head, tail)
             for head, tail in finnish.split_points(query)
-            if len(tail) >= finnish.MIN_PART and not (head[-1] in "aeiouy" and tail[0] in "aeiouy")
+            if len(head) >= finnish.MIN_PART and len(tail) >= finnish.MIN_PART
+            and not (head[-1] in "aeiouy" and tail[0] in "aeiouy")
         ]
         # The budget is spent after inflection: a case ending typed right costs
         # nothing (rymämuoto|nen against ryhmämuotoi|sia); a slipped ending is
         # the one slip allowed, after a stem typed right (foorumi|la, kokeilu|idn).
         exact_cuts, slipped_cuts = finnish.ending_cuts(query, TYPO_MIN_FORM)
-        cuts = [(q, 1) for q in query_stems] + [(q, 0) for q in exact_cuts]
+        # A one-letter ending (-t, -n, -a) is as likely a slip itself: free only
+        # after a long stem (viestntäkanva|t), where two slips are allowed anyway.
+        cuts = [(q, 1) for q in query_stems] + [
+            (q, 0) for q in exact_cuts if len(query) - len(q) > 1 or len(q) >= MIN_LONG_STEM
+        ]
         slipped_stems = set(slipped_cuts)
         distances: dict[str, int] = {}
         probes = [(query, budget), *((q, budget - cost) for q, cost in cuts), *((q, 0) for q in slipped_stems)]

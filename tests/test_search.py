@@ -520,6 +520,17 @@ def test_the_typo_budget_is_spent_after_the_case_ending() -> None:
     assert ids(snapshot, "fourumila") == []  # a slip in the stem and one in the ending are two
 
 
+def test_long_words_allow_two_slips_and_short_stems_keep_their_one_letter_ending() -> None:
+    snapshot = snapshot_of(
+        make_project(1, "system", description="Kuvataan palvelujärjestelmää."),
+        make_project(2, "channels", description="Kehitetään viestintäkanavia."),
+        make_project(3, "counselling", description="Neuvontaa tarjotaan savon kielellä."),
+    )
+    assert ids(snapshot, "palvelujärjstlmä") == ["system"]  # two slips in the nine letters after palvelu
+    assert ids(snapshot, "viestntäkanvat") == ["channels"]  # two slips in a long stem, then -t
+    assert ids(snapshot, "Savonia") == []  # savoni|a is not a slip of savon
+
+
 def test_a_foreign_query_drops_its_joining_words_and_translates_every_term(bundled: Snapshot) -> None:
     from relevance_eval import RELEVANCE_FILE
 
