@@ -190,7 +190,7 @@ def _write(con: sqlite3.Connection, index: SearchIndex, progress: Callable[[int,
     for key in index.typo_keys:
         maps["snowball"].setdefault(finnish.snowball(key), []).append(key)
     for letter in sorted({key[0] for key in index.vocabulary if key}):
-        maps[f"family:{letter}"] = index.family_index(letter)
+        maps[f"family:{letter}"] = index.family_part_index(letter)
     if progress is not None:
         progress(total * 3 // 4, total)
     con.executemany(
@@ -325,6 +325,9 @@ class StoredIndex(SearchIndex):
 
     def family_index(self, letter: str) -> Mapping[str, list[str]]:  # type: ignore[override]
         return _MapView(self, f"family:{letter}")
+
+    def family_part_index(self, letter: str) -> Mapping[str, list[str]]:  # type: ignore[override]
+        return self.family_index(letter)  # stored with the compound parts' roots
 
     def name_keys(self, index: int) -> list[str]:
         if self._stored_names is None:

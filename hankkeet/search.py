@@ -218,38 +218,42 @@ class SearchIndex:
         )
 
     def family_index(self, letter: str) -> dict[str, list[str]]:
-        """Vocabulary keys by the tagged family roots of the words starting with
-        ``letter`` (see finnish.family_keys; a root keeps the word's first
-        letter) and, marked with PART_ROOT, by those of the compound parts
-        starting with it (verkko|koulutus under ``+v:koulut``). Worked out per
-        letter on first use; names and guessed expansions have no family."""
+        """Vocabulary keys starting with ``letter`` by their tagged family roots
+        (see finnish.family_keys; a root keeps the word's first letter), worked
+        out per letter on first use; names and guessed expansions have no family.
+        Keys marked with PART_ROOT (``+v:koulut``) hold the compounds with a
+        part of that family starting with ``letter`` (verkko|koulutus); they are
+        worked out only when a word needs them (see _family_part_keys)."""
         index = self._family_index.get(letter)
         if index is None:
             index = self._family_index[letter] = {}
-            for key, parts in self._family_sources.get(letter, ()):
-                for part in parts:
-                    mark = PART_ROOT if part != key else ""
-                    for family_key in finnish.family_keys(part, part=part != key):
-                        found = index.setdefault(mark + family_key, [])
-                        if key not in found:
-                            found.append(key)
+            for key in self._family_words:
+                if key[0] == letter:
+                    for family_key in finnish.family_keys(key):
+                        index.setdefault(family_key, []).append(key)
+        return index
+
+    def family_part_index(self, letter: str) -> dict[str, list[str]]:
+        """family_index with the PART_ROOT keys of ``letter`` worked out."""
+        index = self.family_index(letter)
+        if PART_ROOT not in index:
+            index[PART_ROOT] = []  # marks the parts as worked out
+            for key in self._family_words:
+                for part in finnish.compound_parts(key):
+                    if part[0] == letter and len(part) >= finnish.MIN_FAMILY_ROOT + 2:
+                        for family_key in finnish.family_keys(part, part=True):
+                            found = index.setdefault(PART_ROOT + family_key, [])
+                            if key not in found:
+                                found.append(key)
         return index
 
     @cached_property
-    def _family_sources(self) -> dict[str, list[tuple[str, list[str]]]]:
-        """``(key, [the key or its compound parts])`` by the first letter of the word or part."""
-        sources: dict[str, list[tuple[str, list[str]]]] = {}
-        for key, occs in self.occurrences.items():
-            if not any(o.word.kind in _FAMILY_KINDS and not o.word.proper for o in occs):
-                continue
-            sources.setdefault(key[0], []).append((key, [key]))
-            parts: dict[str, list[str]] = {}
-            for part in finnish.compound_parts(key):
-                if len(part) >= finnish.MIN_FAMILY_ROOT + 2:
-                    parts.setdefault(part[0], []).append(part)
-            for first, found in parts.items():
-                sources.setdefault(first, []).append((key, found))
-        return sources
+    def _family_words(self) -> tuple[str, ...]:
+        """The keys that have a family: words as written or hyphenated parts, not names."""
+        return tuple(
+            key for key, occs in self.occurrences.items()
+            if any(o.word.kind in _FAMILY_KINDS and not o.word.proper for o in occs)
+        )
 
     def name_keys(self, index: int) -> list[str]:
         name = self.projects[index].name
@@ -377,6 +381,7 @@ class SearchIndex:
             return keys
         # A relative inside a compound (verkko|koulutus for kouluttaminen) is the
         # farthest link: only for a word the texts have in no form of its own.
+        family_index = self.family_part_index(query[0])
         for family_key in finnish.family_keys(query):
             for partner in finnish.family_partners(family_key):
                 for key in family_index.get(PART_ROOT + partner, ()):
@@ -389,7 +394,7 @@ class SearchIndex:
         family of ``query`` as an agent noun (see finnish.agent_partners)."""
         if len(query) > finnish.MAX_ANALYSED:
             return {}
-        family_index = self.family_index(query[0])
+        family_index = self.family_part_index(query[0])
         keys: dict[str, int] = {}
         for family_key in finnish.family_keys(query):
             for partner in finnish.agent_partners(family_key):
@@ -818,12 +823,10 @@ def place_named(word: str) -> Place | None:
     (Finnish or Swedish) or in a Finnish case form (``Hangossa``), or None."""
     if len(word) < 2 or len(word) > finnish.MAX_ANALYSED:
         return None
-    from hankkeet.kunnat.inflect import inflected_forms
-
     for name, kind, names in _places_by_prefix().get(word[:2], ()):
         folded = [fold(n) for n in names]
         if word in folded or any(word[:3] == f[:3] for f in folded):
-            forms = {*folded, *(fold(form) for form in inflected_forms(name))}
+            forms = {*folded, *(fold(form) for form in finnish.inflected_forms(name))}
             if word in forms:
                 return Place(name, kind, frozenset(forms))
     return None
