@@ -990,9 +990,11 @@ def search_command(
         if stored_note and state.debug:
             _report(stored_note)
     else:
-        from hankkeet.search import index_for
+        from hankkeet.index_store import open_bundled_index
 
-        index = index_for(_snapshot(ctx))
+        index, stored_note = open_bundled_index()
+        if stored_note and state.debug:
+            _report(stored_note)
     search_fields = parse_fields(field)
     hits = index.search(text, search_fields, 0)
     default = 10 if out.mode in (Mode.TABLE, Mode.LINES) else 0

@@ -21,18 +21,20 @@ would accept (``same_lemma`` and ``in_compound`` need a shared candidate
 stem), and the same tests then run on them, so results are the same as an
 in-memory index's. When the cache cannot be written, the index is built in
 memory and :func:`open_index` says why in its note (shown under ``--debug``).
-The bundled snapshot is small enough that building in memory is faster.
+The bundled snapshot is stored too (:func:`open_bundled_index`, once per
+program version): opening the store costs less than analysing its texts and
+working out word families in every run. Other small snapshots are indexed in
+memory, so that trying files out does not fill the cache.
 """
 
 from __future__ import annotations
 
 import bisect
-import hashlib
 import json
 import marshal
 import os
 import sqlite3
-import tempfile
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -51,16 +53,57 @@ def cache_dir() -> Path:
     return Path(base) / "hankkeet"
 
 
+def _checksum(chunks: Iterable[bytes]) -> str:
+    """CRC-32 and Adler-32 of the chunks, 16 hex digits: a cache key, cheap
+    on every run (zlib is loaded anyway; hashlib would load OpenSSL)."""
+    crc, adler = 0, 1
+    for chunk in chunks:
+        crc, adler = zlib.crc32(chunk, crc), zlib.adler32(chunk, adler)
+    return f"{crc:08x}{adler:08x}"
+
+
 def fingerprint() -> str:
     """The program version and the source of the code that builds and reads the index."""
-    digest = hashlib.sha256(f"{__version__}/{_FORMAT}".encode())
     here = Path(__file__).parent
-    for name in ("search.py", "finnish.py", "glossary.py", "textnorm.py", "index_store.py", "model.py"):
+
+    def sources() -> Iterator[bytes]:
+        yield f"{__version__}/{_FORMAT}".encode()
+        for name in ("search.py", "finnish.py", "glossary.py", "textnorm.py", "index_store.py", "model.py"):
+            try:
+                yield (here / name).read_bytes()
+            except OSError:
+                yield name.encode()
+
+    return _checksum(sources())
+
+
+def open_bundled_index() -> tuple[SearchIndex, str | None]:
+    """The search index of the bundled snapshot, stored like a large one's.
+
+    Every run of ``hankkeet search`` on the bundled data would otherwise
+    analyse its texts again (and work out the word families and compound
+    parts a query needs), which costs more than opening the store; the store is
+    written once per program version. Where the package is not plain files
+    (a zip import), the index is built in memory.
+    """
+    from hankkeet.data import __file__ as data_init
+
+    file = Path(data_init).with_name(model.BUNDLED_SNAPSHOT)
+    try:
+        key = _checksum([file.read_bytes()])
+    except OSError:
+        from hankkeet.search import index_for
+
+        return index_for(model.load()), None
+    store = cache_dir() / f"bundled-{key}-{fingerprint()}.sqlite"
+    if not store.exists():
+        # One bundled store at a time: the others are of earlier versions.
         try:
-            digest.update((here / name).read_bytes())
+            for old in store.parent.glob("bundled-*.sqlite"):
+                old.unlink(missing_ok=True)
         except OSError:
-            digest.update(name.encode())
-    return digest.hexdigest()[:16]
+            pass  # not ours to remove, or no cache at all: the store is written or not below
+    return _open_stored(file, store, None)
 
 
 def open_index(
@@ -79,18 +122,26 @@ def open_index(
         from hankkeet.search import index_for
 
         return index_for(model.load(path)), None
+    import hashlib
+
     digest = hashlib.sha256()
     with open(file, "rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
-    store = cache_dir() / f"index-{digest.hexdigest()}-{fingerprint()}.sqlite"
+    return _open_stored(file, cache_dir() / f"index-{digest.hexdigest()}-{fingerprint()}.sqlite", progress)
+
+
+def _open_stored(
+    file: Path, store: Path, progress: Callable[[int, int], None] | None
+) -> tuple[SearchIndex, str | None]:
+    """The index stored at ``store``, written there from the snapshot ``file`` first if need be."""
     note = None
     if store.exists():
         try:
             return StoredIndex(store), None
         except (sqlite3.Error, OSError, ValueError, EOFError, KeyError) as exc:
             note = f"stored index {store} unreadable ({exc}); rebuilt"
-    snapshot = model.load(path)
+    snapshot = model.load(file)
     try:
         write_store(snapshot.projects, store, progress)
     except (OSError, sqlite3.Error) as exc:
@@ -107,6 +158,8 @@ def write_store(
     projects: tuple[Project, ...], target: Path, progress: Callable[[int, int], None] | None = None
 ) -> None:
     """Build the index of ``projects`` and write it to ``target`` atomically."""
+    import tempfile
+
     from hankkeet.model import Snapshot, Source
 
     if progress is not None:

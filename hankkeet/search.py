@@ -806,9 +806,7 @@ class Place(NamedTuple):
 def _places_by_prefix() -> dict[str, list[tuple[str, str, tuple[str, ...]]]]:
     """(Finnish name, kind, names) of every municipality and region, by the
     first two folded letters of each name (Finnish or Swedish)."""
-    from hankkeet.kunnat.registry import place_names
-
-    rows = place_names()
+    rows = place_rows()
     by_prefix: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {}
     entries = [(name, "municipality", tuple(dict.fromkeys((name, name_sv)))) for name, name_sv, _ in rows]
     entries += [(region, "region", (region,)) for region in dict.fromkeys(region for _, _, region in rows)]
@@ -816,6 +814,18 @@ def _places_by_prefix() -> dict[str, list[tuple[str, str, tuple[str, ...]]]]:
         for prefix in {fold(n)[:2] for n in entry[2]}:
             by_prefix.setdefault(prefix, []).append(entry)
     return by_prefix
+
+
+def place_rows() -> tuple[tuple[str, str, str], ...]:
+    """``(name, name_sv, region)`` of every municipality, read straight from the
+    bundled ``kunnat.csv``: every search consults it, and a search on the bundled
+    snapshot needs nothing else of the registry package (a test checks that both agree)."""
+    from hankkeet.data import read_text
+
+    lines = read_text("kunnat.csv").splitlines()
+    header = lines[0].split(",")
+    fi, sv, region = header.index("name_fi"), header.index("name_sv"), header.index("maakunta_fi")
+    return tuple((row[fi], row[sv], row[region]) for row in (line.split(",") for line in lines[1:] if line))
 
 
 def place_named(word: str) -> Place | None:

@@ -130,3 +130,39 @@ def test_a_bad_large_snapshot_is_still_a_clear_error(tmp_path: Path, monkeypatch
     assert result.exit_code == 2
     assert result.stderr.startswith("hankkeet: ") and "not valid JSON" in result.stderr
     assert not list((tmp_path / "cache").glob("**/*.sqlite"))
+
+
+def test_search_on_the_bundled_snapshot_stores_its_index_once_per_version(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    (cache / "hankkeet").mkdir(parents=True)
+    stale = cache / "hankkeet" / "bundled-0000000000000000-0000000000000000.sqlite"
+    stale.write_bytes(b"an earlier version's store")
+    env = {**ENV, "XDG_CACHE_HOME": str(cache)}
+    first = CliRunner().invoke(app, ["search", "kotoutuminen", "--json"], env=env)
+    assert first.exit_code == 0, first.output
+    stores = list((cache / "hankkeet").glob("bundled-*.sqlite"))
+    assert len(stores) == 1 and stores[0] != stale  # the earlier version's store is gone
+    mtime = stores[0].stat().st_mtime_ns
+    second = CliRunner().invoke(app, ["search", "kotoutuminen", "--json"], env=env)
+    assert second.stdout == first.stdout and stores[0].stat().st_mtime_ns == mtime
+    memory = search.search(model.load(), "kotoutuminen")
+    assert [d["id"] for d in json.loads(first.stdout)] == [h.project.id for h in memory]
+
+
+def test_the_bundled_store_answers_as_the_in_memory_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    stored, note = index_store.open_bundled_index()
+    assert note is None and isinstance(stored, index_store.StoredIndex)
+    memory = search.SearchIndex(model.load())
+    queries = _queries()[::9]
+    differ = [q for q in queries if _results(stored, q) != _results(memory, q)]
+    assert differ == []
+
+
+def test_the_bundled_snapshot_is_searched_in_memory_when_no_cache_can_be_written(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("x")
+    env = {**ENV, "XDG_CACHE_HOME": str(blocker)}
+    result = CliRunner().invoke(app, ["--debug", "search", "kotoutuminen", "--json"], env=env)
+    assert result.exit_code == 0 and json.loads(result.stdout)
+    assert result.stderr.count("built in memory") == 1
