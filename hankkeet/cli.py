@@ -859,10 +859,7 @@ def export_command(
     if sqlite is None:
         raise HankkeetError("say where to write: hankkeet export --sqlite FILE")
     fts = not no_fts
-    if str(sqlite) == "-":
-        raise HankkeetError("--sqlite -: a database cannot be written to stdout; give a file name")
-    if fts and not export.fts5_available():
-        raise HankkeetError(export.no_fts5_message())
+    export.check_request(sqlite, fts=fts)  # before the snapshot is loaded
     data = _state(ctx).data
     snapshot = _snapshot(ctx)
     about = {"snapshot": str(data) if data is not None else "bundled", "snapshot_sha256": export.snapshot_digest(data)}

@@ -441,6 +441,17 @@ def _insert_metadata(con: sqlite3.Connection, snapshot: Snapshot, fts: bool, abo
 # -- writing a file --------------------------------------------------------------
 
 
+def check_request(target: str | os.PathLike[str], *, fts: bool) -> None:
+    """What can be refused before a snapshot is loaded: ``-`` or an empty name, and FTS5 missing."""
+    label = str(target)
+    if label == "-":
+        raise OutputError("--sqlite -: a database cannot be written to stdout; give a file name")
+    if not label:
+        raise OutputError("--sqlite: the file name is empty")
+    if fts and not fts5_available():
+        raise HankkeetError(no_fts5_message())
+
+
 def export_sqlite(
     snapshot: Snapshot,
     registry: Registry,
@@ -460,13 +471,8 @@ def export_sqlite(
     """
     from hankkeet.fileio import building
 
+    check_request(target, fts=fts)
     label = str(target)
-    if label == "-":
-        raise OutputError("--sqlite -: a database cannot be written to stdout; give a file name")
-    if not label:
-        raise OutputError("--sqlite: the file name is empty")
-    if fts and not fts5_available():  # before any file is touched
-        raise HankkeetError(no_fts5_message())
     with building(target, inputs=inputs, what="database") as tmp:
         con = sqlite3.connect(tmp)
         try:

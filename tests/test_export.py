@@ -470,6 +470,47 @@ def test_a_folder_refusing_the_temporary_gets_the_file_written_in_place(snapshot
     assert sorted(p.name for p in tmp_path.iterdir()) == ["h.db"]
 
 
+def test_ctrl_c_during_an_export_exits_130_and_leaves_the_old_file(tmp_path):
+    target = tmp_path / "h.db"
+    target.write_bytes(b"old")
+    child = textwrap.dedent(f"""
+        import sys, time
+        from hankkeet import export
+
+        def slow(*args, **kwargs):
+            print("building", flush=True)
+            time.sleep(30)
+
+        export._insert_metadata = slow
+        sys.argv = ["hankkeet", "export", "--sqlite", {str(target)!r}]
+        from hankkeet.cli import main
+        main()
+    """)
+    process = subprocess.Popen([sys.executable, "-c", child], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True)
+    try:
+        assert process.stdout.readline() == "building\n"
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=20) == 130
+        assert process.stderr.read() == ""
+    finally:
+        process.kill()
+        process.wait()
+    assert target.read_bytes() == b"old" and [p.name for p in tmp_path.iterdir()] == ["h.db"]
+
+
+def test_a_snapshot_without_projects_exports_empty_tables(runner, snapshot, tmp_path):
+    data = tmp_path / "none.json"
+    data.write_text(json.dumps(snapshot._replace(projects=()).to_dict(), ensure_ascii=False), encoding="utf-8")
+    target = tmp_path / "none.db"
+    result = invoke(runner, "--data", str(data), "export", "--sqlite", str(target))
+    assert result.exit_code == 0, result.stderr
+    assert "0 projects" in result.stderr and "(0 covered)" in result.stderr
+    con = sqlite3.connect(target)
+    assert rows(con, "SELECT count(*) FROM projects") == [(0,)]
+    assert rows(con, "SELECT count(*), sum(projects) FROM coverage") == [(309, 0)]
+
+
 def test_an_interrupted_export_removes_its_temporary_file(snapshot, tmp_path, monkeypatch):
     def interrupted(*_args, **_kwargs):
         raise KeyboardInterrupt
