@@ -24,7 +24,7 @@ from typing import Any, NamedTuple
 from hankkeet import __version__
 from hankkeet.errors import DataError, HankkeetError, OutputError
 from hankkeet.kunnat.registry import REGISTRY_VERSION, Registry
-from hankkeet.model import BASES, SCHEMA_VERSION, Basis, Snapshot
+from hankkeet.model import BASES, SCHEMA_VERSION, Basis, Project, Snapshot
 
 # The version of the database's layout, also in PRAGMA user_version: changed when a table or column changes.
 EXPORT_VERSION = 1
@@ -308,9 +308,25 @@ def snapshot_digest(path: str | os.PathLike[str] | None) -> str:
     return digest.hexdigest()
 
 
+class Stream(NamedTuple):
+    """Projects read one at a time, for a snapshot too large to hold: ``header()`` gives the
+    snapshot without its projects once they have all been read, ``total`` (if known) is for
+    the progress display."""
+
+    projects: Iterable[Project]
+    header: Callable[[], Snapshot]
+    total: int | None = None
+
+
+def _as_stream(snapshot: Snapshot | Stream) -> Stream:
+    if isinstance(snapshot, Stream):
+        return snapshot
+    return Stream(snapshot.projects, lambda: snapshot, len(snapshot.projects))
+
+
 def build(
     con: sqlite3.Connection,
-    snapshot: Snapshot,
+    snapshot: Snapshot | Stream,
     registry: Registry,
     *,
     fts: bool = True,
@@ -318,6 +334,9 @@ def build(
     progress: Callable[[int, int], None] | None = None,
 ) -> Summary:
     """Create the schema in the empty database ``con`` and fill it from ``snapshot`` and ``registry``.
+
+    The projects are read once, in order, and inserted in batches of BATCH, so
+    a :class:`Stream` is never held whole.
 
     ``about``: further metadata (``snapshot``, ``snapshot_sha256``). Raises
     DataError when the snapshot names a municipality code or a region the
@@ -335,8 +354,9 @@ def build(
         for view in VIEWS:
             con.execute(f"CREATE VIEW {view.name} AS\n{view.select}")
         region_codes = _insert_registry(con, registry)
-        counts = _insert_projects(con, snapshot, registry, region_codes, progress)
-        _insert_metadata(con, snapshot, fts, about or {})
+        stream = _as_stream(snapshot)
+        counts = _insert_projects(con, stream, registry, region_codes, progress)
+        _insert_metadata(con, stream.header(), counts[0], fts, about or {})
         for table in TABLES:
             for index in table.create_indexes():
                 con.execute(index)
@@ -375,7 +395,7 @@ def _insert_registry(con: sqlite3.Connection, registry: Registry) -> dict[str, s
     return {name: code for code, name in regions.items()}
 
 
-def _insert_projects(con: sqlite3.Connection, snapshot: Snapshot, registry: Registry, region_codes: dict[str, str],
+def _insert_projects(con: sqlite3.Connection, stream: Stream, registry: Registry, region_codes: dict[str, str],
                      progress: Callable[[int, int], None] | None) -> tuple[int, int]:
     """Every project and its lists, in batches; (projects, municipalities covered)."""
     known = {m.code for m in registry.municipalities}
@@ -383,7 +403,9 @@ def _insert_projects(con: sqlite3.Connection, snapshot: Snapshot, registry: Regi
                                                   "project_municipalities")]
     batches: list[list[Sequence[Any]]] = [[], [], [], []]
     covered: set[str] = set()
-    total = len(snapshot.projects)
+    total = stream.total or 0
+    if stream.total is None:
+        progress = None  # nothing to show a share of
     done = 0
 
     def flush() -> None:
@@ -395,7 +417,7 @@ def _insert_projects(con: sqlite3.Connection, snapshot: Snapshot, registry: Regi
     if progress is not None:
         progress(0, total)
     projects, co, regions, places = batches
-    for p in snapshot.projects:
+    for p in stream.projects:
         projects.append((p.id, p.number, p.organisation, p.name, p.start, p.end, p.area, p.description))
         co.extend((p.id, i, name) for i, name in enumerate(p.co_implementers, start=1))
         for i, region in enumerate(p.regions, start=1):
@@ -418,14 +440,15 @@ def _insert_projects(con: sqlite3.Connection, snapshot: Snapshot, registry: Regi
         if done % BATCH == 0:
             flush()
             if progress is not None:
-                progress(done, total)
+                progress(min(done, total), total)
     flush()
     if progress is not None:
-        progress(total, total)
+        progress(done, done)
     return done, len(covered)
 
 
-def _insert_metadata(con: sqlite3.Connection, snapshot: Snapshot, fts: bool, about: dict[str, Any]) -> None:
+def _insert_metadata(con: sqlite3.Connection, snapshot: Snapshot, projects: int, fts: bool,
+                     about: dict[str, Any]) -> None:
     source = snapshot.source
     rows: dict[str, Any] = {
         "title": source.title, "subtitle": source.subtitle, "file": source.file, "sha256": source.sha256,
@@ -433,7 +456,7 @@ def _insert_metadata(con: sqlite3.Connection, snapshot: Snapshot, fts: bool, abo
         "snapshot": about.get("snapshot"), "snapshot_sha256": about.get("snapshot_sha256"),
         "schema_version": SCHEMA_VERSION, "snapshot_registry_version": snapshot.registry_version,
         "registry_version": REGISTRY_VERSION, "hankkeet_version": __version__, "export_version": EXPORT_VERSION,
-        "projects": len(snapshot.projects), "fts": int(fts),
+        "projects": projects, "fts": int(fts),
     }
     con.executemany(_TABLE["metadata"].insert(), rows.items())
 
@@ -453,7 +476,7 @@ def check_request(target: str | os.PathLike[str], *, fts: bool) -> None:
 
 
 def export_sqlite(
-    snapshot: Snapshot,
+    snapshot: Snapshot | Stream,
     registry: Registry,
     target: str | os.PathLike[str],
     *,

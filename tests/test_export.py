@@ -260,6 +260,30 @@ def test_without_fts_there_is_no_full_text_table(snapshot):
     assert dict(rows(con, "SELECT key, value FROM metadata"))["fts"] == 0
 
 
+def test_a_stream_is_read_once_in_batches_and_its_header_after(snapshot, monkeypatch):
+    monkeypatch.setattr(export, "BATCH", 4)
+    con = sqlite3.connect(":memory:")
+    inserted_before = []
+    state = {"done": False}
+
+    def projects():
+        for i, p in enumerate(snapshot.projects):
+            if i and i % 4 == 0:  # a batch has been handed over: it is in the table, not held
+                inserted_before.append(con.execute("SELECT count(*) FROM projects").fetchone()[0])
+            yield p
+        state["done"] = True
+
+    def header():
+        assert state["done"], "the header is asked for only after every project"
+        return snapshot._replace(projects=())
+
+    summary = export.build(con, export.Stream(projects(), header), registry())
+    assert summary.projects == len(snapshot.projects)
+    assert inserted_before == list(range(4, len(snapshot.projects), 4))
+    assert reconstructed(con) == reconstructed(build_memory(snapshot))
+    assert dict(rows(con, "SELECT key, value FROM metadata"))["projects"] == len(snapshot.projects)
+
+
 # -- snapshots the registry does not fit ---------------------------------------------
 
 
