@@ -14,11 +14,12 @@ a file against this shape and names the first problem it finds.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import json
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any, NamedTuple
@@ -225,8 +226,10 @@ class Nullable(Kind):
 
 
 class ListOf(Kind):
-    def __init__(self, item: Kind, max_items: int) -> None:
-        self.item, self.max_items = item, max_items
+    """An array; ``unique`` names fields of its records that no two items may share."""
+
+    def __init__(self, item: Kind, max_items: int, *, unique: tuple[str, ...] = ()) -> None:
+        self.item, self.max_items, self.unique = item, max_items, unique
         self.json = f"array of {'objects' if isinstance(item, Nested) else item.json + 's'}"
 
     def check(self, value: Any, clean: bool = False) -> Any:
@@ -235,12 +238,27 @@ class ListOf(Kind):
         if len(value) > self.max_items:
             raise _Problem(f"must have at most {self.max_items:,} items, not {len(value):,}")
         out = []
+        seen = self.seen()
         for i, item in enumerate(value):
             try:
-                out.append(self.item.check(item, clean))
+                record = self.item.check(item, clean)
             except _Problem as problem:
                 raise _at(f"[{i}]", problem) from None
+            if seen:
+                self.check_unique(i, record, seen)
+            out.append(record)
         return tuple(out)
+
+    def seen(self) -> dict[str, set[Any]]:
+        return {name: set() for name in self.unique}
+
+    def check_unique(self, i: int, record: Any, seen: dict[str, set[Any]]) -> None:
+        """Item ``i`` shares none of the ``unique`` fields with an earlier item (``seen``, updated)."""
+        for name, values in seen.items():
+            value = getattr(record, name)
+            if value in values:
+                raise _Problem(f"[{i}].{name} {value!r} is used twice")
+            values.add(value)
 
     def describe(self) -> str:
         inner = self.item.describe()
@@ -323,9 +341,9 @@ class Coverage(NamedTuple):
     """One municipality a project's area resolves to, and why."""
 
     code: Annotated[str, Text(3, pattern="[0-9]{3}", hint="three ASCII digits"), "the municipality code (`091`)"]
-    name: Annotated[str, _NAME, "its Finnish name"]
+    name: Annotated[str, Text(200), "its Finnish name"]
     basis: Annotated[Basis, OneOf(Basis), "why it is covered (see Municipalities)"]
-    note: Annotated[str | None, Nullable(_NAME), "a remark (`written 'Uki' in the area`), else null"] = None
+    note: Annotated[str | None, Nullable(Text(1_000)), "a remark (`written 'Uki' in the area`), else null"] = None
 
     def to_dict(self) -> dict[str, Any]:
         return _schema(Coverage).dump(self)
@@ -344,7 +362,7 @@ class Project(NamedTuple):
                   "short, stable: the municipality (`riihimaki`) or the joint authority's acronym (`eksote`); unique"]
     number: Annotated[int, Int(1, 1_000_000), "1-based position in the document; unique"]
     organisation: Annotated[str, _NAME, "the applicant as printed, without the co-implementer parenthesis"]
-    co_implementers: Annotated[tuple[str, ...], ListOf(_NAME, 1_000),
+    co_implementers: Annotated[tuple[str, ...], ListOf(Text(1_000), 100),
                                "co-implementers named in that parenthesis (`[\"Kouvolan kaupunki\"]`), else `[]`"]
     name: Annotated[str, _NAME, "the project's name"]
     start: Annotated[str | None, Date(), "the project period's first day; null only where the document's period has an "
@@ -352,8 +370,8 @@ class Project(NamedTuple):
     end: Annotated[str | None, Date(), "the period's last day (null likewise)"]
     area: Annotated[str, Text(100_000), "the *Toiminta-alue* cell as printed"]
     description: Annotated[str, Text(100_000), "the *Toiminnan kuvaus* cell"]
-    regions: Annotated[tuple[str, ...], ListOf(_NAME, 1_000), "the regions (maakunnat) the area touches"] = ()
-    municipalities: Annotated[tuple[Coverage, ...], ListOf(Nested(Coverage), 10_000),
+    regions: Annotated[tuple[str, ...], ListOf(Text(200), 100), "the regions (maakunnat) the area touches"] = ()
+    municipalities: Annotated[tuple[Coverage, ...], ListOf(Nested(Coverage), 1_000),
                               "the municipalities the area resolves to"] = ()
 
     def to_dict(self) -> dict[str, Any]:
@@ -382,7 +400,8 @@ class Source(NamedTuple):
 
 class Snapshot(NamedTuple):
     source: Annotated[Source, Nested(Source), "the document it was parsed from"]
-    projects: Annotated[tuple[Project, ...], ListOf(Nested(Project), 1_000_000), "the projects, in document order"]
+    projects: Annotated[tuple[Project, ...], ListOf(Nested(Project), 1_000_000, unique=("id", "number")),
+                        "the projects, in document order"]
     schema_version: Annotated[int, Const(SCHEMA_VERSION), "the version of this schema"] = SCHEMA_VERSION
     registry_version: Annotated[str | None, Nullable(Text(100)),
                                 "the municipality registry and area rules the coverage was resolved with "
@@ -455,58 +474,380 @@ def load(path: str | os.PathLike[str] | None = None, *, max_bytes: int | None = 
     A file larger than ``max_bytes`` (default: hankkeet.fileio.DEFAULT_MAX_SNAPSHOT)
     is refused before it is read (InputTooLarge).
     """
-    if path is None:
-        from hankkeet.data import read_text
+    return SnapshotFile(path, max_bytes=max_bytes).load()
 
-        text = read_text(BUNDLED_SNAPSHOT)
-        label = "bundled snapshot"
-    else:
-        from hankkeet.fileio import DEFAULT_MAX_SNAPSHOT, read_limited
 
-        label = str(path)
-        if not label:
+class SnapshotFile:
+    """A snapshot file read one project at a time (see :meth:`projects`).
+
+    The file is decoded in chunks, so the memory a pass needs is that of one
+    project and a chunk, not of the file; :meth:`load` keeps every project.
+    Both follow the schema exactly as :func:`from_dict` does, through the same
+    record loaders, and refuse what it refuses. A top-level key given twice is
+    refused too (a whole-file JSON decoder would silently keep the last).
+    """
+
+    def __init__(self, path: str | os.PathLike[str] | None = None, *, max_bytes: int | None = None) -> None:
+        from hankkeet.fileio import DEFAULT_MAX_SNAPSHOT
+
+        self.path = path
+        self.max_bytes = DEFAULT_MAX_SNAPSHOT if max_bytes is None else max_bytes
+        self.label = "bundled snapshot" if path is None else str(path)
+        if path is not None and not self.label:
             raise DataError("the snapshot path is empty")
+        self.header: Snapshot | None = None  # set by a complete pass of projects()
+        self.count = 0  # projects read by the last complete pass
+        self._fd: int | None = None
+        self._identity: tuple[int, int, int] | None = None
+        self.size = 0
+        if path is not None:
+            self._open()
+
+    def _open(self) -> None:
+        import stat
+
+        from hankkeet.fileio import too_large
+
+        label = self.label
         try:
-            raw = read_limited(path, DEFAULT_MAX_SNAPSHOT if max_bytes is None else max_bytes, label)
+            fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))  # type: ignore[arg-type]
         except FileNotFoundError:
             raise DataError(f"{label}: no such file") from None
-        except IsADirectoryError:
-            raise DataError(f"{label}: is a directory, not a snapshot file") from None
         except NotADirectoryError:
             raise DataError(f"{label}: a part of the path is a file, not a folder") from None
         except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
             raise DataError(f"{label}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            os.close(fd)
+            raise DataError(f"{label}: is a directory, not a snapshot file")
+        if stat.S_ISREG(info.st_mode):
+            if info.st_size > self.max_bytes:
+                os.close(fd)
+                raise too_large(label, self.max_bytes)
+            self._identity = (info.st_size, info.st_mtime_ns, info.st_ino)
+            self.size = info.st_size
+        self._fd = fd
+
+    @property
+    def rereadable(self) -> bool:
+        """Whether a second pass can read the file again (a regular file; not a pipe)."""
+        return self.path is None or self._identity is not None
+
+    def close(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+
+    def __del__(self) -> None:
+        self.close()
+
+    def _chunks(self) -> Iterator[str]:
+        """The text in pieces of about a MiB, decoded from UTF-8 (a BOM is skipped); DataError if not UTF-8."""
+        import codecs
+
+        if self.path is None:
+            from hankkeet.data import read_text
+
+            yield read_text(BUNDLED_SNAPSHOT)
+            return
+        from hankkeet.fileio import too_large
+
+        fd = self._fd
+        if fd is None:
+            raise DataError(f"{self.label}: cannot read: the file is closed")
+        if self._identity is not None:
+            os.lseek(fd, 0, os.SEEK_SET)
+        decoder = codecs.getincrementaldecoder("utf-8-sig")()
+        total = 0
+        while True:
+            try:
+                block = os.read(fd, _READ_BLOCK)
+            except OSError as exc:
+                raise DataError(f"{self.label}: cannot read: {exc.strerror or exc}") from None
+            total += len(block)
+            if total > self.max_bytes:
+                raise too_large(self.label, self.max_bytes)
+            try:
+                text = decoder.decode(block, final=not block)
+            except UnicodeDecodeError:
+                raise DataError(f"{self.label}: not UTF-8 text; expected a snapshot made by 'hankkeet parse'") from None
+            if text:
+                yield text
+            if not block:
+                break
+        if self._identity is not None:
+            info = os.fstat(fd)
+            if (info.st_size, info.st_mtime_ns, info.st_ino) != self._identity:
+                raise DataError(f"{self.label}: changed while it was read; try again")
+
+    def projects(self) -> Iterator[Project]:
+        """Every project in file order, each checked as it is read; DataError at the first problem.
+
+        A complete pass checks the rest of the file too (the header, which may stand
+        after the projects, unknown keys, ids and numbers used twice) and then sets
+        :attr:`header`, the snapshot without its projects."""
+        if self._fd is None and self.path is not None:
+            raise DataError(f"{self.label}: cannot read: the file is closed")
+        if self.count and not self.rereadable:
+            raise DataError(f"{self.label}: can be read only once (not a regular file)")
+        scan = _Scan(self._chunks(), self.label)
         try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise DataError(f"{label}: not UTF-8 text; expected a snapshot made by 'hankkeet parse'") from None
-    if not text or text.isspace():  # no stripped copy of a large file
-        raise DataError(f"{label}: the file is empty")
-    # A snapshot is acyclic (tuples and strings, freed by reference counting):
-    # the cyclic garbage collector would only rescan it again and again while
-    # it is built, a quarter of the load time for a large one.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return _decode(text, label)
-    finally:
-        if collecting:
-            gc.enable()
+            count = 0
+            for project in _snapshot_items(scan):
+                count += 1
+                yield project
+            self.header = scan.header
+            self.count = count
+        except _Problem as problem:
+            raise DataError(f"{self.label}: not a hankkeet snapshot: {_top_level(problem)}") from None
+        except _BadJson as bad:
+            raise DataError(f"{self.label}: not valid JSON ({bad})") from None
+
+    def load(self) -> Snapshot:
+        """The whole snapshot, every project kept."""
+        # A snapshot is acyclic (tuples and strings, freed by reference counting):
+        # the cyclic garbage collector would only rescan it again and again while
+        # it is built, a quarter of the load time for a large one.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            projects = tuple(self.projects())
+        finally:
+            if collecting:
+                gc.enable()
+            self.close()
+        assert self.header is not None
+        return self.header._replace(projects=projects)
 
 
-def _decode(text: str, label: str) -> Snapshot:
+_READ_BLOCK = 1 << 20
+# The longest JSON text of one value (a project, a header field) a snapshot may hold: the schema's bounds
+# allow at most about 2.5 million characters in a project, six JSON characters each when escaped.
+MAX_VALUE_CHARS = 16 << 20
+# A value that ends, or a decoding error found, this close to the end of what has been read may only
+# look so because the text is cut there: read on and decode again.
+_MARGIN = 64
+_WS = re.compile(r"[ \t\n\r]*")
+
+
+class _BadJson(Exception):
+    """Text that is not JSON; the message gives the line and column."""
+
+
+class _Scan:
+    """JSON text read in chunks: one value at a time, and positions in the whole text."""
+
+    def __init__(self, chunks: Iterator[str], label: str) -> None:
+        self.chunks = chunks
+        self.label = label
+        self.buf = ""
+        self.pos = 0
+        self.eof = False
+        self.base = 0  # offset of buf[0] in the text
+        self.lines = 0  # line breaks before buf[0]
+        self.last_break = -1  # offset of the last line break before buf[0]
+        self.decode = json.JSONDecoder().raw_decode
+        self.header: Snapshot | None = None
+        self._grow()
+
+    def _grow(self) -> None:
+        """Drop what was read, then read as much again as is left (at least a chunk)."""
+        if self.eof:
+            return
+        buf, pos = self.buf, self.pos
+        if pos:
+            breaks = buf.count("\n", 0, pos)
+            if breaks:
+                self.lines += breaks
+                self.last_break = self.base + buf.rindex("\n", 0, pos)
+            self.base += pos
+            buf = buf[pos:]
+            self.pos = 0
+        # A value of MAX_VALUE_CHARS fits in the largest buffer; one that does not decode there is longer.
+        cap = MAX_VALUE_CHARS + _MARGIN + 1
+        if len(buf) >= cap:
+            raise _TooLong
+        want = min(max(_READ_BLOCK, len(buf)), cap - len(buf))
+        parts = [buf]
+        size = 0
+        while size < want:
+            chunk = next(self.chunks, None)
+            if chunk is None:
+                self.eof = True
+                break
+            parts.append(chunk)
+            size += len(chunk)
+        self.buf = "".join(parts)
+
+    def bad(self, message: str, pos: int) -> _BadJson:
+        buf = self.buf
+        breaks = buf.count("\n", 0, pos)
+        line = self.lines + breaks + 1
+        column = pos - buf.rindex("\n", 0, pos) if breaks else self.base + pos - self.last_break
+        return _BadJson(f"line {line}, column {column}: {message}")
+
+    def char(self) -> str:
+        """The next character after white space ('' at the end), not consumed."""
+        while True:
+            self.pos = _WS.match(self.buf, self.pos).end()  # type: ignore[union-attr]
+            if self.pos < len(self.buf) or self.eof:
+                return self.buf[self.pos : self.pos + 1]
+            self._grow()
+
+    def expect(self, allowed: str, message: str) -> str:
+        found = self.char()
+        if not found or found not in allowed:
+            raise self.bad(message, self.pos)
+        self.pos += 1
+        return found
+
+    def value(self) -> tuple[Any, bool]:
+        """The next JSON value, and whether its text is free of escapes that could make a surrogate."""
+        self.char()
+        while True:
+            start = self.pos
+            try:
+                value, end = self.decode(self.buf, start)
+            except json.JSONDecodeError as exc:
+                if not self.eof and (exc.pos >= len(self.buf) - _MARGIN or exc.msg.startswith("Unterminated")):
+                    self._grow()
+                    continue
+                raise self.bad(exc.msg, exc.pos) from None
+            except RecursionError:
+                raise _BadJson("nested too deeply") from None
+            except ValueError:  # int() refuses a number of thousands of digits
+                raise _BadJson("a number with more than 4,300 digits") from None
+            if end >= len(self.buf) - _MARGIN and not self.eof:
+                self._grow()
+                continue
+            self.pos = end
+            return value, _RISKY_ESCAPES.search(self.buf, start, end) is None
+
+
+class _TooLong(Exception):
+    """A value longer than MAX_VALUE_CHARS."""
+
+
+def _snapshot_items(scan: _Scan) -> Iterator[Project]:
+    """The projects of the snapshot object being scanned, checked; then ``scan.header``."""
+    schema = _schema(Snapshot)
+    first = scan.char()
+    if first != "{":
+        if not first:
+            raise DataError(f"{scan.label}: the file is empty")
+        _whole_value(scan)
+        raise _Problem("must be an object")  # valid JSON, but not an object
+    scan.pos += 1
+    header: dict[str, Any] = {}
+    unknown: set[str] = set()  # the unknown keys' names (their values are dropped)
+    clean = True
+    seen_projects = False
+    key = ""
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise DataError(f"{label}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
-    except RecursionError:
-        raise DataError(f"{label}: not valid JSON (nested too deeply)") from None
-    except ValueError:  # int() refuses a number of thousands of digits
-        raise DataError(f"{label}: not valid JSON (a number with more than 4,300 digits)") from None
+        if scan.char() == "}":
+            scan.pos += 1
+        else:
+            while True:
+                if scan.char() != '"':
+                    raise scan.bad("Expecting property name enclosed in double quotes", scan.pos)
+                key, _ = scan.value()
+                scan.expect(":", "Expecting ':' delimiter")
+                if key in header or key in unknown or (key == "projects" and seen_projects):
+                    raise _Problem(f"has the key {_shown(key)} twice")
+                if key == "projects":
+                    seen_projects = True
+                    _precheck(header, clean)
+                    yield from _project_items(scan)
+                else:
+                    value, plain = scan.value()
+                    if key in schema.keys:
+                        header[key] = value
+                        clean = clean and plain
+                    else:  # not kept: only the first, as the checked path names it
+                        unknown.add(key)
+                if scan.expect(",}", "Expecting ',' delimiter") == "}":
+                    break
+        if scan.char():
+            raise scan.bad("Extra data", scan.pos)
+    except _TooLong:
+        raise _Problem(f".{key} is longer than {MAX_VALUE_CHARS:,} characters of JSON") from None
+    if seen_projects:
+        header["projects"] = []
+    # The rest of the schema, in its order, exactly as from_dict checks it.
+    if "schema_version" in header:
+        try:
+            Const(SCHEMA_VERSION).check(header["schema_version"])
+        except _Problem as problem:
+            raise _at(".schema_version", problem) from None
+    scan.header = schema.checked(header, clean)
+    if unknown:
+        raise _Problem(f"has an unknown key {_shown(min(unknown))}")
+
+
+def _whole_value(scan: _Scan) -> None:
+    """Decode the rest of the text as one value (a JSON error if it is not one)."""
     try:
-        return from_dict(data, clean=_no_escapes(text))
-    except _Problem as problem:
-        raise DataError(f"{label}: not a hankkeet snapshot: {problem}") from None
+        scan.value()
+    except _TooLong:
+        raise _Problem("must be an object") from None
+    if scan.char():
+        raise scan.bad("Extra data", scan.pos)
+
+
+def _precheck(header: dict[str, Any], clean: bool) -> None:
+    """What the schema checks before the projects, of the keys read so far (the version first)."""
+    if "schema_version" in header:
+        try:
+            Const(SCHEMA_VERSION).check(header["schema_version"])
+        except _Problem as problem:
+            raise _at(".schema_version", problem) from None
+    for name, kind, _ in _schema(Snapshot).fields:
+        if name == "projects":
+            break
+        if name in header:
+            try:
+                kind.check(header[name], clean)
+            except _Problem as problem:
+                raise _at(f".{name}", problem) from None
+
+
+def _project_items(scan: _Scan) -> Iterator[Project]:
+    kind = next(k for name, k, _ in _schema(Snapshot).fields if name == "projects")
+    assert isinstance(kind, ListOf)
+    if scan.char() != "[":
+        with contextlib.suppress(_TooLong):
+            scan.value()
+        raise _Problem(".projects must be an array")  # as ListOf names it
+    scan.pos += 1
+    if scan.char() == "]":
+        scan.pos += 1
+        return
+    record = _schema(Project)
+    seen = kind.seen()
+    i = 0
+    while True:
+        if i >= kind.max_items:
+            raise _Problem(f".projects must have at most {kind.max_items:,} items, not more")
+        try:
+            value, clean = scan.value()
+        except _TooLong:
+            raise _Problem(f".projects[{i}] is longer than {MAX_VALUE_CHARS:,} characters of JSON") from None
+        try:
+            project = record.load(value, clean) if i >= _FAST_FROM else record.checked(value, clean)
+            kind.check_unique(i, project, seen)
+        except _Problem as problem:
+            raise _at(".projects", problem) if str(problem).startswith("[") else _at(f".projects[{i}]", problem) \
+                from None
+        yield project
+        i += 1
+        if scan.expect(",]", "Expecting ',' delimiter") == "]":
+            return
+
+
+def _top_level(problem: _Problem) -> str:
+    text = str(problem)
+    return text[1:] if text.startswith(".") else f"the top level {text}"
 
 
 # -- the loaders and the writer, derived from the declarations ---------------------
@@ -608,6 +949,9 @@ class _RecordSchema:
                           f"{pad}out{v} = []", f"{pad}for {x} in {v}:",
                           *_schema(kind.item.record)._emit(x, r, pad + "    ", env),
                           f"{pad}    out{v}.append({r})"]
+                for unique in kind.unique:  # a field used twice: the checked path names the item
+                    lines += [f"{pad}if len({{{x}.{unique} for {x} in out{v}}}) != len(out{v}):",
+                              f"{pad}    return None"]
                 built[name] = f"tuple(out{v})"
             elif isinstance(kind, Nested):
                 lines += _schema(kind.record)._emit(v, f"rec{v}", pad, env)
@@ -671,19 +1015,6 @@ def _schema(cls: type) -> _RecordSchema:
     return schema
 
 
-def _unique(projects: tuple[Project, ...]) -> None:
-    """What one record cannot check: ids and numbers unique across the snapshot."""
-    ids: set[str] = set()
-    numbers: set[int] = set()
-    for i, project in enumerate(projects):
-        if project.id in ids:
-            raise _Problem(f".projects[{i}].id {project.id!r} is used twice")
-        if project.number in numbers:
-            raise _Problem(f".projects[{i}].number {project.number} is used twice")
-        ids.add(project.id)
-        numbers.add(project.number)
-
-
 # Below this many projects the checked path alone is as quick as generating the fast one (about 2 ms).
 _FAST_FROM = 200
 
@@ -709,7 +1040,6 @@ def from_dict(data: Any, *, clean: bool = False, checked_only: bool = False, fas
             projects = data.get("projects")
             fast = type(projects) is list and len(projects) >= _FAST_FROM
         snapshot = schema.load(data, clean) if fast and not checked_only else schema.checked(data, clean)
-        _unique(snapshot.projects)
     except _Problem as problem:
         text = str(problem)
         raise _Problem(text[1:] if text.startswith(".") else f"the top level {text}") from None
