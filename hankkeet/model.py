@@ -24,7 +24,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any, NamedTuple
 
-from hankkeet.errors import DataError
+from hankkeet.errors import DataError, HankkeetError
 
 SCHEMA_VERSION = 1
 BUNDLED_SNAPSHOT = "projects.json"
@@ -498,6 +498,7 @@ class SnapshotFile:
         self.header: Snapshot | None = None  # set by a complete pass of projects()
         self.count = 0  # projects read by the last complete pass
         self._fd: int | None = None
+        self._read = 0  # bytes read by this pass
         self._identity: tuple[int, int, int] | None = None
         self.size = 0
         if path is not None:
@@ -540,7 +541,8 @@ class SnapshotFile:
             self._fd = None
 
     def __del__(self) -> None:
-        self.close()
+        if getattr(self, "_fd", None) is not None:
+            self.close()
 
     def _chunks(self) -> Iterator[str]:
         """The text in pieces of about a MiB, decoded from UTF-8 (a BOM is skipped); DataError if not UTF-8."""
@@ -559,19 +561,15 @@ class SnapshotFile:
         if self._identity is not None:
             os.lseek(fd, 0, os.SEEK_SET)
         decoder = codecs.getincrementaldecoder("utf-8-sig")()
-        total = 0
+        self._read = 0
         while True:
-            try:
-                block = os.read(fd, _READ_BLOCK)
-            except OSError as exc:
-                raise DataError(f"{self.label}: cannot read: {exc.strerror or exc}") from None
-            total += len(block)
-            if total > self.max_bytes:
+            block = self._block()
+            if self._read > self.max_bytes:
                 raise too_large(self.label, self.max_bytes)
             try:
                 text = decoder.decode(block, final=not block)
             except UnicodeDecodeError:
-                raise DataError(f"{self.label}: not UTF-8 text; expected a snapshot made by 'hankkeet parse'") from None
+                raise _NotUtf8 from None
             if text:
                 yield text
             if not block:
@@ -580,6 +578,27 @@ class SnapshotFile:
             info = os.fstat(fd)
             if (info.st_size, info.st_mtime_ns, info.st_ino) != self._identity:
                 raise DataError(f"{self.label}: changed while it was read; try again")
+
+    def _block(self) -> bytes:
+        assert self._fd is not None
+        try:
+            block = os.read(self._fd, _READ_BLOCK)
+        except OSError as exc:
+            raise DataError(f"{self.label}: cannot read: {exc.strerror or exc}") from None
+        self._read += len(block)
+        return block
+
+    def _refuse(self, message: str) -> HankkeetError:
+        """The problem, unless a pipe or a device holds more than the limit: that is named first, as
+        the size of a regular file is (a stream is read on, and dropped, up to the limit)."""
+        if self.path is not None and self._identity is None and self._fd is not None:
+            from hankkeet.fileio import too_large
+
+            while self._read <= self.max_bytes and self._block():
+                pass
+            if self._read > self.max_bytes:
+                return too_large(self.label, self.max_bytes)
+        return DataError(message)
 
     def projects(self) -> Iterator[Project]:
         """Every project in file order, each checked as it is read; DataError at the first problem.
@@ -600,9 +619,13 @@ class SnapshotFile:
             self.header = scan.header
             self.count = count
         except _Problem as problem:
-            raise DataError(f"{self.label}: not a hankkeet snapshot: {_top_level(problem)}") from None
+            raise self._refuse(f"{self.label}: not a hankkeet snapshot: {_top_level(problem)}") from None
         except _BadJson as bad:
-            raise DataError(f"{self.label}: not valid JSON ({bad})") from None
+            raise self._refuse(f"{self.label}: not valid JSON ({bad})") from None
+        except _NotUtf8:
+            raise self._refuse(f"{self.label}: not UTF-8 text; expected a snapshot made by 'hankkeet parse'") from None
+        except _Empty:
+            raise self._refuse(f"{self.label}: the file is empty") from None
 
     def load(self) -> Snapshot:
         """The whole snapshot, every project kept."""
@@ -725,6 +748,14 @@ class _Scan:
             return value, _RISKY_ESCAPES.search(self.buf, start, end) is None
 
 
+class _NotUtf8(Exception):
+    """Bytes that are not UTF-8."""
+
+
+class _Empty(Exception):
+    """Nothing but white space."""
+
+
 class _TooLong(Exception):
     """A value longer than MAX_VALUE_CHARS."""
 
@@ -735,7 +766,7 @@ def _snapshot_items(scan: _Scan) -> Iterator[Project]:
     first = scan.char()
     if first != "{":
         if not first:
-            raise DataError(f"{scan.label}: the file is empty")
+            raise _Empty
         _whole_value(scan)
         raise _Problem("must be an object")  # valid JSON, but not an object
     scan.pos += 1
