@@ -610,8 +610,8 @@ class SnapshotFile:
             raise DataError(f"{self.label}: cannot read: the file is closed")
         if self.count and not self.rereadable:
             raise DataError(f"{self.label}: can be read only once (not a regular file)")
-        scan = _Scan(self._chunks(), self.label)
         try:
+            scan = _Scan(self._chunks(), self.label)
             count = 0
             for project in _snapshot_items(scan):
                 count += 1

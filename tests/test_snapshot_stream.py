@@ -317,3 +317,12 @@ def test_a_second_pass_reads_the_file_again_and_a_pipe_only_once(tmp_path):
     writer.join()
     with pytest.raises(DataError, match="only once"):
         list(piped.projects())
+
+
+@pytest.mark.parametrize("payload", [b"\x80", b'{"schema_version": 1, "source": "\xff"}', b"\xef\xbb\xbf{\xc3"])
+def test_bytes_that_are_not_utf8_are_one_line(tmp_path, payload):
+    path = tmp_path / "s.json"
+    path.write_bytes(payload)
+    for block in (1, 1 << 20):
+        got = _streamed(path, block=block)
+        assert got == ("refused", f"{path}: not UTF-8 text; expected a snapshot made by 'hankkeet parse'"), got
