@@ -47,10 +47,17 @@ class Table(NamedTuple):
     indexes: tuple[str, ...] = ()  # indexed columns ("a" or "a, b"): every foreign key leads one
 
     def create(self) -> str:
-        parts = [f"  {c.name} {c.sql}" for c in self.columns]
+        """The CREATE TABLE statement, each column's meaning in a comment (SQLite keeps it: ``.schema``
+        and Datasette's table pages show it)."""
+        parts = [(f"{c.name} {c.sql}".rstrip(), c.meaning) for c in self.columns]
         if self.key:
-            parts.append(f"  PRIMARY KEY ({', '.join(self.key)})")
-        return f"CREATE TABLE {self.name} (\n" + ",\n".join(parts) + "\n)"
+            parts.append((f"PRIMARY KEY ({', '.join(self.key)})", ""))
+        lines = [f"-- {self.meaning}"]
+        for i, (declaration, meaning) in enumerate(parts):
+            comma = "," if i < len(parts) - 1 else ""
+            comment = f"  -- {meaning}".replace("\n", " ") if meaning else ""
+            lines.append(f"  {declaration}{comma}{comment}")
+        return f"CREATE TABLE {self.name} (\n" + "\n".join(lines) + "\n)"
 
     def create_indexes(self) -> list[str]:
         return [f"CREATE INDEX {self.name}_{columns.split(',')[0]} ON {self.name} ({columns})"
@@ -135,7 +142,8 @@ TABLES: tuple[Table, ...] = (
     ), key=("project_id", "position"), indexes=("region_code",)),
     Table("project_municipalities", "the municipalities a project's area resolves to, and why", (
         _c("project_id", "TEXT NOT NULL REFERENCES projects(id)", "the project"),
-        _c("municipality_code", "TEXT NOT NULL REFERENCES municipalities(code)", "the municipality"),
+        _c("municipality_code", "TEXT NOT NULL REFERENCES municipalities(code)", "the municipality (its name is "
+           "`municipalities.name`, the registry's)"),
         _c("basis", "TEXT NOT NULL REFERENCES bases(basis)", "why it is covered"),
         _c("note", "TEXT", "a remark (`written 'Uki' in the area`), else null"),
         _c("position", "INTEGER NOT NULL", "1, 2, … within the project, the snapshot's order"),

@@ -60,6 +60,13 @@ def test_every_declared_table_and_view_exists_with_its_columns(db):
     assert kinds[export.FTS_TABLE] == "table" and kinds["coverage"] == "view"
 
 
+def test_the_stored_schema_says_what_each_column_means(db):
+    for table in export.TABLES:
+        (sql,), = rows(db, "SELECT sql FROM sqlite_master WHERE name = ?", table.name)
+        for column in table.columns:
+            assert f"-- {column.meaning}" in sql, (table.name, column.name)
+
+
 def test_foreign_keys_are_declared_and_hold(db):
     expected = {
         ("subregions", "region_code", "regions", "code"),
