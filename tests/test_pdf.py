@@ -89,12 +89,13 @@ def test_bad_pdf_raises_one_clear_source_error(case: str, tmp_path: Path) -> Non
 
 
 def test_unexpected_pdfminer_failure_becomes_source_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    import pdfminer.high_level
+    from pdfminer.pdfpage import PDFPage
 
     def explode(*args, **kwargs):
         raise KeyError("/Kids")
 
-    monkeypatch.setattr(pdfminer.high_level, "extract_pages", explode)
+    # pdfminer walking a damaged page tree
+    monkeypatch.setattr(PDFPage, "create_pages", explode)
     with pytest.raises(SourceError, match=r"x\.pdf: cannot read PDF: KeyError"):
         parse_bytes((FIXTURES / "summary_original.pdf").read_bytes(), "x.pdf")
 

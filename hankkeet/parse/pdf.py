@@ -35,7 +35,7 @@ import io
 import math
 import re
 import statistics
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
@@ -155,40 +155,63 @@ class Line:
 
 
 @dataclass
-class Page:
+class _RawPage:
+    """A page as pdfminer lays it out, glyph by glyph: alive only while the page is read."""
+
     number: int
     chunks: list[Chunk]
     rules: list[tuple[float, float, float]]  # horizontal rules: y, x0, x1 (y grows downwards)
     has_images: bool
     height: float = 0.0
     width: float = 0.0
-    body_top: float = 0.0
-    bounds: dict[str, tuple[float, float]] = field(default_factory=dict)
-    info_left: float = 0.0  # left edge of the info column's text
-    columns: dict[str, list[Line]] = field(default_factory=dict)
 
 
-def parse_pdf(data: bytes, file_name: str, sha256: str, password: str = "") -> ParseResult:
+@dataclass(frozen=True)
+class Page:
+    """One page of the table as the row reader needs it, built once from its raw page.
+
+    It holds lines of text, not glyphs, so that a long document's pages cost
+    little once read.
+    """
+
+    number: int
+    rules: tuple[tuple[float, float, float], ...]  # horizontal rules: y, x0, x1 (y grows downwards)
+    body_top: float  # where the table's body starts (below the header; 0 on a page without one)
+    info_left: float  # left edge of the info column's text
+    columns: dict[str, list[Line]]  # the lines of each column, top to bottom
+
+    @property
+    def has_table(self) -> bool:
+        return any(self.columns.values())
+
+
+# Running headers and footers are learned from the first pages (all of a short
+# document) and then recognised on the pages after them, so that a long document
+# is read page by page.
+FURNITURE_WINDOW = 8
+
+
+def parse_pdf(data: bytes, file_name: str, sha256: str, password: str = "",
+              progress: Callable[[int, int], None] | None = None) -> ParseResult:
     """Read the project table of a summary PDF (source, projects, warnings);
-    raise SourceError for anything else."""
+    raise SourceError for anything else. ``progress(done, total)`` is called
+    after each page."""
     with table_reconstruction():
-        return _parse_pdf(data, file_name, sha256, password)
+        return _parse_pdf(data, file_name, sha256, password, progress)
 
 
-def _parse_pdf(data: bytes, file_name: str, sha256: str, password: str) -> ParseResult:
-    pages = _read_pages(data, password)
-    if not pages:
-        raise SourceError("the PDF has no pages")
-    if not any(page.chunks for page in pages):
-        if any(page.has_images for page in pages):
-            raise SourceError("no text layer (the pages are images); this needs OCR")
-        raise SourceError("the PDF contains no text")
-    if _undecodable(pages):
-        raise SourceError("the text layer cannot be decoded (fonts without a Unicode mapping)")
-    title_chunks = _locate_columns(pages)
-    for page in pages:
-        _split_columns(page)
-    title_lines = _lines([g for c in title_chunks for g in c.glyphs])
+def _parse_pdf(data: bytes, file_name: str, sha256: str, password: str,
+               progress: Callable[[int, int], None] | None) -> ParseResult:
+    # A cut-off file is the common damage; pdfminer would quietly recover
+    # what it can and we would return too few projects, so refuse it.
+    if _EOF_MARKER not in data[-2048:]:
+        raise SourceError("truncated PDF: the end-of-file marker (%%EOF) is missing")
+    reader = _TableReader()
+    for done, (layout, total) in enumerate(_layouts(data, password), start=1):
+        reader.add(_page(done, layout))
+        if progress is not None:
+            progress(done, max(total, done))
+    pages, title_lines = reader.finish()
     known = document_words(
         [line.text for page in pages for lines in page.columns.values() for line in lines]
         + [line.text for line in title_lines]
@@ -216,24 +239,20 @@ def _parse_pdf(data: bytes, file_name: str, sha256: str, password: str) -> Parse
 # -- reading ----------------------------------------------------------------
 
 
-def _read_pages(data: bytes, password: str) -> list[Page]:
-    # A cut-off file is the common damage; pdfminer would quietly recover
-    # what it can and we would return too few projects, so refuse it.
-    if _EOF_MARKER not in data[-2048:]:
-        raise SourceError("truncated PDF: the end-of-file marker (%%EOF) is missing")
-    return [_page(number, layout) for number, layout in enumerate(_layouts(data, password), start=1)]
-
-
-def _layouts(data: bytes, password: str) -> Iterator[Any]:
-    """pdfminer's page layouts, its failures on a damaged file as SourceError.
+def _layouts(data: bytes, password: str) -> Iterator[tuple[Any, int]]:
+    """pdfminer's page layouts, one at a time, with the page count the document
+    declares (0 if it declares none); its failures on a damaged file as SourceError.
 
     Only pdfminer's own work is guarded: an exception in our reading of the
     layout objects (raised in the caller, outside this generator) is a bug to
     see, not a damaged file.
     """
-    from pdfminer.high_level import extract_pages
+    from pdfminer.converter import PDFPageAggregator
     from pdfminer.layout import LAParams
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
     from pdfminer.psexceptions import PSException
 
     _quiet_pdfminer()
@@ -241,18 +260,20 @@ def _layouts(data: bytes, password: str) -> Iterator[Any]:
     # and it is the most expensive step of pdfminer's layout analysis.
     laparams = LAParams(boxes_flow=None, all_texts=True)
     try:
-        pages = iter(extract_pages(io.BytesIO(data), password=password, laparams=laparams))
         try:
-            first = next(pages, None)
+            document = PDFDocument(PDFParser(io.BytesIO(data)), password=password)
         except UnicodeEncodeError:
             # pdfminer encodes the password as Latin-1 for the older (RC4, AES-128)
             # schemes; producers encode other characters as UTF-8.
             utf8_as_latin1 = password.encode("utf-8").decode("latin-1")
-            pages = iter(extract_pages(io.BytesIO(data), password=utf8_as_latin1, laparams=laparams))
-            first = next(pages, None)
-        if first is not None:
-            yield first
-            yield from pages
+            document = PDFDocument(PDFParser(io.BytesIO(data)), password=utf8_as_latin1)
+        total = _page_count(document)
+        resources = PDFResourceManager(caching=True)
+        device = PDFPageAggregator(resources, laparams=laparams)
+        interpreter = PDFPageInterpreter(resources, device)
+        for page in PDFPage.create_pages(document):
+            interpreter.process_page(page)
+            yield device.get_result(), total
     except SourceError:
         raise  # our own limits (InputTooLarge), raised inside pdfminer's decoding
     except PDFPasswordIncorrect:
@@ -263,6 +284,17 @@ def _layouts(data: bytes, password: str) -> Iterator[Any]:
         raise SourceError(f"cannot decrypt the PDF: {_describe(exc)}") from None
     except (PSException, Exception) as exc:  # noqa: BLE001 - pdfminer raises assorted built-ins on damaged files
         raise SourceError(f"cannot read PDF: {_describe(exc)}") from None
+
+
+def _page_count(document: Any) -> int:
+    """The number of pages the page tree declares (for progress only; 0 if unknown)."""
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        count = resolve1(resolve1(document.catalog.get("Pages")).get("Count"))
+    except Exception:  # noqa: BLE001 - a damaged tree: the pages themselves will tell
+        return 0
+    return count if isinstance(count, int) and count > 0 else 0
 
 
 def _quiet_pdfminer() -> None:
@@ -286,7 +318,7 @@ def _describe(exc: BaseException) -> str:
     return f"{name}: {text[:120]}" if text else name
 
 
-def _page(number: int, layout: Any) -> Page:
+def _page(number: int, layout: Any) -> _RawPage:
     from pdfminer.layout import LTChar, LTCurve, LTImage, LTTextLine
 
     height = layout.height
@@ -327,7 +359,7 @@ def _page(number: int, layout: Any) -> Page:
         # Text placed off the page is never seen by a reader (hidden leftovers).
         and c.x1 > 0 and c.x0 < width and c.bottom > 0 and c.top < height
     ]
-    return Page(number, chunks, rules, has_images, height=height, width=width)
+    return _RawPage(number, chunks, rules, has_images, height=height, width=width)
 
 
 # A document uses a handful of fonts and a few hundred distinct glyphs.
@@ -376,11 +408,6 @@ def _horizontal_edges(curve: Any, height: float) -> list[tuple[float, float, flo
     return edges
 
 
-def _undecodable(pages: Sequence[Page]) -> bool:
-    glyphs = [g.text for page in pages for c in page.chunks for g in c.glyphs if g.text.strip()]
-    return bool(glyphs) and sum(t.startswith("(cid:") for t in glyphs) > len(glyphs) / 2
-
-
 # -- columns ------------------------------------------------------------------
 
 
@@ -405,7 +432,7 @@ def _key(text: str) -> str:
     return re.sub(r"\s+", "", fold(text))
 
 
-def _find_labels(page: Page) -> list[_Label]:
+def _find_labels(page: _RawPage) -> list[_Label]:
     """Every place a column label stands as whole words, on one line or wrapped onto two."""
     found: list[_Label] = []
     for index, chunk in enumerate(page.chunks):
@@ -448,7 +475,7 @@ def _words(chunk: Chunk) -> list[tuple[str, list[Glyph]]]:
     return words
 
 
-def _continuation(page: Page, chunk: Chunk, rest: str) -> int | None:
+def _continuation(page: _RawPage, chunk: Chunk, rest: str) -> int | None:
     size = max(g.size for g in chunk.glyphs)
     for index, other in enumerate(page.chunks):
         if (
@@ -481,58 +508,117 @@ def _header_row(labels: list[_Label]) -> list[_Label] | None:
     return best
 
 
-def _locate_columns(pages: list[Page]) -> list[Chunk]:
-    """Find each page's column bounds and body top; return the chunks above the first header."""
-    previous: dict[str, tuple[float, float]] | None = None
-    title_chunks: list[Chunk] = []
-    partial: list[tuple[Page, _Label]] = []
-    furniture = _running_furniture(pages)
-    for page in pages:
-        labels = _find_labels(page)
+class _TableReader:
+    """Turns raw pages into Pages one at a time, in document order.
+
+    What a page needs from the pages before it is kept here: the columns of
+    the last header (a page without one reuses them), the title (the text
+    above the first header), and the running headers and footers, learned
+    from the first ``FURNITURE_WINDOW`` pages. Those pages are held as raw
+    pages until the window fills (or the document ends); every later page is
+    made a Page as soon as it is read, and its glyphs are dropped.
+    """
+
+    def __init__(self) -> None:
+        self.pages: list[Page] = []
+        self.window: list[_RawPage] | None = []
+        self.furniture: set[Chunk] = set()
+        self.furniture_places: dict[str, list[tuple[float, float]]] = {}  # text key -> (top, x0)
+        self.previous: dict[str, tuple[float, float]] | None = None
+        self.title_chunks: list[Chunk] = []
+        self.partial: list[tuple[_RawPage, _Label, str]] = []  # labels alone, for the wrong-columns message
+        self.any_text = self.any_images = False
+        self.glyphs = self.undecodable = 0
+
+    def add(self, raw: _RawPage) -> None:
+        letters = [g.text for c in raw.chunks for g in c.glyphs if g.text.strip()]
+        self.glyphs += len(letters)
+        self.undecodable += sum(t.startswith("(cid:") for t in letters)
+        self.any_text = self.any_text or bool(raw.chunks)
+        self.any_images = self.any_images or raw.has_images
+        if self.window is None:
+            self.pages.append(self._page(raw))
+            return
+        self.window.append(raw)
+        if len(self.window) >= FURNITURE_WINDOW:
+            self._flush()
+
+    def finish(self) -> tuple[list[Page], list[Line]]:
+        """The pages and the title's lines; raise SourceError for a document without a table."""
+        if self.window is not None:
+            if not self.window:
+                raise SourceError("the PDF has no pages")
+            self._check_text()
+            self._flush()
+        self._check_text()
+        if self.previous is None:
+            if self.partial:
+                _wrong_columns(self.partial)
+            raise SourceError(f"no project table: no table header '{EXPECTED_HEADER}' found")
+        return self.pages, _lines([g for c in self.title_chunks for g in c.glyphs])
+
+    def _check_text(self) -> None:
+        if not self.any_text:
+            if self.any_images:
+                raise SourceError("no text layer (the pages are images); this needs OCR")
+            raise SourceError("the PDF contains no text")
+        if self.glyphs and self.undecodable > self.glyphs / 2:
+            raise SourceError("the text layer cannot be decoded (fonts without a Unicode mapping)")
+
+    def _flush(self) -> None:
+        assert self.window is not None
+        window, self.window = self.window, None
+        self.furniture = _running_furniture(window)
+        for chunk in self.furniture:
+            self.furniture_places.setdefault(_furniture_key(chunk), []).append((chunk.top, chunk.x0))
+        self.pages.extend(self._page(raw) for raw in window)
+        self.furniture = set()
+
+    def _is_furniture(self, raw: _RawPage, chunk: Chunk) -> bool:
+        if chunk in self.furniture:
+            return True
+        if not self.furniture_places or not _outside_table(raw, chunk):
+            return False
+        places = self.furniture_places.get(_furniture_key(chunk), ())
+        return any(abs(top - chunk.top) <= FURNITURE_DY and abs(x0 - chunk.x0) <= FURNITURE_DX for top, x0 in places)
+
+    def _page(self, raw: _RawPage) -> Page:
+        """Find the page's column bounds and body top, and its lines per column."""
+        labels = _find_labels(raw)
         header = _header_row(labels)
-        extra_headers = _more_header_rows(page, labels, header) if header is not None else set()
         if header is None:
-            # A label alone in its chunk looks like a header cell, not prose.
-            partial.extend((page, lab) for lab in labels if len(page.chunks[lab.chunks[0]].text.split()) <= 4)
-            if previous is None:
-                continue
-            page.bounds = previous
-            page.body_top = 0.0
-            continue
+            if self.previous is None:
+                # A label alone in its chunk looks like a header cell, not prose.
+                self.partial.extend((raw, lab, clean(raw.chunks[lab.chunks[0]].text)) for lab in labels
+                                    if len(raw.chunks[lab.chunks[0]].text.split()) <= 4)
+                # Pages before the first header (a cover page) carry no table.
+                return Page(raw.number, tuple(raw.rules), 0.0, 0.0, {column: [] for column in COLUMN_LABELS})
+            body = [c for c in raw.chunks if not self._is_furniture(raw, c)]
+            return _split_columns(raw, body, self.previous, 0.0)
+        extra_headers = _more_header_rows(raw, labels, header)
         header_top = min(lab.top for lab in header)
-        page.body_top = max(lab.bottom for lab in header)
+        body_top = max(lab.bottom for lab in header)
         # The header cell's own bottom edge (a rule or the end of its shading).
         reach = 1.5 * max(lab.bottom - lab.top for lab in header)
-        below = [y for y, _, _ in page.rules if page.body_top <= y <= page.body_top + reach]
+        below = [y for y, _, _ in raw.rules if body_top <= y <= body_top + reach]
         if below:
-            page.body_top = min(below)
+            body_top = min(below)
         used = {i for lab in header for i in lab.chunks} | extra_headers
-        if previous is None:
-            title_chunks = [
-                c for i, c in enumerate(page.chunks)
-                if c.bottom <= header_top and i not in used and c not in furniture
+        if self.previous is None:
+            self.title_chunks = [
+                c for i, c in enumerate(raw.chunks)
+                if c.bottom <= header_top and i not in used and not self._is_furniture(raw, c)
             ]
         # The header and anything beside it (a header cell's second line) is not body.
-        page.chunks = [
-            c for i, c in enumerate(page.chunks)
-            if i not in used and c.top >= page.body_top - 0.5 and c not in furniture
+        body = [
+            c for i, c in enumerate(raw.chunks)
+            if i not in used and c.top >= body_top - 0.5 and not self._is_furniture(raw, c)
         ]
-        page.bounds = _bounds(page, header)
-        previous = page.bounds
-    if previous is None:
-        if partial:
-            _wrong_columns(partial)
-        raise SourceError(f"no project table: no table header '{EXPECTED_HEADER}' found")
-    # Pages before the first header (a cover page) carry no table.
-    for page in pages:
-        if not page.bounds:
-            page.chunks = []
-        elif not page.body_top:
-            page.chunks = [c for c in page.chunks if c not in furniture]
-    return title_chunks
+        self.previous = _bounds(body, header)
+        return _split_columns(raw, body, self.previous, body_top)
 
 
-def _more_header_rows(page: Page, labels: list[_Label], first: list[_Label]) -> set[int]:
+def _more_header_rows(page: _RawPage, labels: list[_Label], first: list[_Label]) -> set[int]:
     """Chunks of further copies of the header row on the page (some writers repeat it mid-page)."""
     used: set[int] = {i for lab in first for i in lab.chunks}
     extra: set[int] = set()
@@ -553,26 +639,33 @@ def _more_header_rows(page: Page, labels: list[_Label], first: list[_Label]) -> 
 _DIGITS = re.compile(r"\d+")
 
 
-def _running_furniture(pages: list[Page]) -> set[Chunk]:
+def _outside_table(page: _RawPage, chunk: Chunk) -> bool:
+    """Is the chunk where running headers and footers stand: above the first or
+    below the last horizontal rule of a ruled page, else in its top or bottom eighth?"""
+    ys = sorted({round(y) for y, _, _ in page.rules})
+    # Two edges may be only a shaded header row; a ruled table has more.
+    upper, lower = (ys[0], ys[-1]) if len(ys) >= 3 else (page.height / 8, page.height * 7 / 8)
+    return chunk.bottom <= upper + 0.5 or chunk.top >= lower - 0.5
+
+
+def _furniture_key(chunk: Chunk) -> str:
+    return _DIGITS.sub("0", clean(chunk.text))
+
+
+def _running_furniture(pages: list[_RawPage]) -> set[Chunk]:
     """The running headers and footers: the same text (numbers aside) at the same place on several pages.
 
-    Only text outside the table counts: above its first or below its last
-    horizontal rule on a ruled page, else in the top or bottom eighth of the
-    page (table rows may repeat a short line at the same place by chance).
-    A period line is row content wherever it stands.
+    Only text outside the table counts (``_outside_table``): table rows may
+    repeat a short line at the same place by chance. A period line is row
+    content wherever it stands.
     """
     if len(pages) < 2:
         return set()
     placed: dict[str, list[tuple[int, Chunk]]] = {}
     for page in pages:
-        ys = sorted({round(y) for y, _, _ in page.rules})
-        # Two edges may be only a shaded header row; a ruled table has more.
-        upper, lower = (ys[0], ys[-1]) if len(ys) >= 3 else (page.height / 8, page.height * 7 / 8)
         for chunk in page.chunks:
-            if chunk.bottom <= upper + 0.5 or chunk.top >= lower - 0.5:
-                text = clean(chunk.text)
-                if not PERIOD.match(text):
-                    placed.setdefault(_DIGITS.sub("0", text), []).append((page.number, chunk))
+            if _outside_table(page, chunk) and not PERIOD.match(clean(chunk.text)):
+                placed.setdefault(_furniture_key(chunk), []).append((page.number, chunk))
     # Furniture is on (nearly) every page; a row's line recurring by chance is not.
     needed = max(2, math.ceil(FURNITURE_PAGE_SHARE * len(pages)))
     furniture: set[Chunk] = set()
@@ -589,12 +682,12 @@ def _running_furniture(pages: list[Page]) -> set[Chunk]:
     return furniture
 
 
-def _wrong_columns(partial: list[tuple[Page, _Label]]) -> None:
-    page, found = partial[0]
+def _wrong_columns(partial: list[tuple[_RawPage, _Label, str]]) -> None:
+    page, found, _ = partial[0]
     height = found.bottom - found.top
     row = sorted((c for c in page.chunks if abs(c.top - found.top) <= 1.5 * height), key=lambda c: c.x0)
     reads = " | ".join(clean(c.text) for c in row)
-    present = {lab.column for p, lab in partial if p is page}
+    present = {lab.column for p, lab, _ in partial if p is page}
     missing = [label for column, label in COLUMN_LABELS.items() if column not in present]
     raise SourceError(
         f"wrong columns: the table header reads '{reads}'; expected '{EXPECTED_HEADER}'"
@@ -602,10 +695,10 @@ def _wrong_columns(partial: list[tuple[Page, _Label]]) -> None:
     )
 
 
-def _bounds(page: Page, header: list[_Label]) -> dict[str, tuple[float, float]]:
+def _bounds(body: list[Chunk], header: list[_Label]) -> dict[str, tuple[float, float]]:
     """Column x-ranges: split at the widest strip without body text between labels."""
     ordered = sorted(header, key=lambda lab: lab.x0)
-    covered = sorted((g.x0, g.x1) for c in page.chunks for g in c.glyphs if g.text.strip())
+    covered = sorted((g.x0, g.x1) for c in body for g in c.glyphs if g.text.strip())
     cuts = []
     for left, right in pairwise(ordered):
         lo, hi = left.centre_x, right.centre_x
@@ -626,24 +719,23 @@ def _bounds(page: Page, header: list[_Label]) -> dict[str, tuple[float, float]]:
     return {lab.column: (edges[i], edges[i + 1]) for i, lab in enumerate(ordered)}
 
 
-def _split_columns(page: Page) -> None:
+def _split_columns(raw: _RawPage, body: list[Chunk], bounds: dict[str, tuple[float, float]],
+                   body_top: float) -> Page:
     """Glyphs to columns by their centre, then regrouped into lines per column."""
-    if not page.bounds:
-        page.columns = {column: [] for column in COLUMN_LABELS}
-        return
     per_column: dict[str, list[Glyph]] = {column: [] for column in COLUMN_LABELS}
-    ordered = sorted(page.bounds.items(), key=lambda item: item[1][0])
+    ordered = sorted(bounds.items(), key=lambda item: item[1][0])
     cuts = [x0 for _, (x0, _) in ordered[1:]]
     names = [column for column, _ in ordered]
-    for chunk in page.chunks:
+    for chunk in body:
         column = None
         for glyph in chunk.glyphs:
             if glyph.text.strip():
                 column = names[bisect.bisect_right(cuts, (glyph.x0 + glyph.x1) / 2)]
             if column is not None:
                 per_column[column].append(glyph)
-    page.columns = {column: _lines(glyphs) for column, glyphs in per_column.items()}
-    page.info_left = min((g.x0 for g in per_column[INFO] if g.text.strip()), default=0.0)
+    info_left = min((g.x0 for g in per_column[INFO] if g.text.strip()), default=0.0)
+    columns = {column: _lines(glyphs) for column, glyphs in per_column.items()}
+    return Page(raw.number, tuple(raw.rules), body_top, info_left, columns)
 
 
 def _lines(glyphs: list[Glyph]) -> list[Line]:
@@ -760,13 +852,16 @@ def _rows(pages: list[Page]) -> list[tuple[list[str], list[bool], list[str], lis
         previous = line
     if not rows:
         raise SourceError("no projects found: the 'Hankkeen tiedot' column is empty")
-    top_aligned = _top_aligned(pages, rows)
+    # The rows that start on each page, in order.
+    starting: dict[int, list[_Row]] = {}
+    for row in rows:
+        for number in row.starts:
+            starting.setdefault(number, []).append(row)
+    top_aligned = _top_aligned(pages, starting)
     position = {row: index for index, row in enumerate(rows)}
     carry: _Row | None = None
     for page in pages:
-        regions = [
-            (_row_top(page, row.starts[page.number], top_aligned), row) for row in rows if page.number in row.starts
-        ]
+        regions = [(_row_top(page, row.starts[page.number], top_aligned), row) for row in starting.get(page.number, [])]
         last = regions[-1][1] if regions else carry
         early = _row_before_its_info(page)
         if early is not None and last is not None and position[last] + 1 < len(rows):
@@ -819,7 +914,7 @@ def _row_before_its_info(page: Page) -> float | None:
     return min(below) if below else None
 
 
-def _top_aligned(pages: list[Page], rows: list[_Row]) -> bool:
+def _top_aligned(pages: list[Page], starting: dict[int, list[_Row]]) -> bool:
     """Do the other cells start level with the info cell? (Word's default.)"""
     hits = total = 0
     for page in pages:
@@ -827,10 +922,8 @@ def _top_aligned(pages: list[Page], rows: list[_Row]) -> bool:
         # bottom or middle, a line inside a taller cell may stand level with
         # the info cell's first line by chance (the same line pitch).
         others = [line for c in (AREA, DESCRIPTION) for line in _cell_openers(page.columns[c])]
-        for row in rows:
-            first = row.starts.get(page.number)
-            if first is None:
-                continue
+        for row in starting.get(page.number, []):
+            first = row.starts[page.number]
             total += 1
             tolerance = 0.5 * (first.bottom - first.top)
             if any(abs(line.top - first.top) <= tolerance for line in others):
