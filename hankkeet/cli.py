@@ -483,6 +483,23 @@ def _progress_reporter(label: str) -> Callable[[int, int], None] | None:
     return report
 
 
+# Work of fewer steps than this (a PDF of a few pages) shows no progress bar: it is
+# over before a bar would be seen, and drawing one would cost more than the work.
+PROGRESS_MIN_STEPS = 10
+
+
+def _long_work(report: Callable[[int, int], None] | None) -> Callable[[int, int], None] | None:
+    """``report``, called only when the work has at least PROGRESS_MIN_STEPS steps."""
+    if report is None:
+        return None
+
+    def maybe(done: int, total: int) -> None:
+        if total >= PROGRESS_MIN_STEPS:
+            report(done, total)
+
+    return maybe
+
+
 def _is_terminal_stream(stream: Any) -> bool:
     try:
         return bool(stream.isatty())
@@ -670,7 +687,8 @@ def parse(
 
         snapshot = resolve_again(load(source, max_bytes=limit))
     else:
-        snapshot = parse_file(source, password=password, max_bytes=DEFAULT_MAX_INPUT if limit is None else limit)
+        snapshot = parse_file(source, password=password, max_bytes=DEFAULT_MAX_INPUT if limit is None else limit,
+                              progress=_long_work(_progress_reporter("parsing pages")))
     missing = unread_rows(snapshot)
     if resolve:
         missing = []

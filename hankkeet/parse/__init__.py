@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
 from hankkeet.errors import SourceError
@@ -17,10 +18,12 @@ def is_pdf(data: bytes) -> bool:
     return PDF_MAGIC in data[:1024]
 
 
-def parse_file(path: str | Path, password: str = "", max_bytes: int = DEFAULT_MAX_INPUT) -> Snapshot:
+def parse_file(path: str | Path, password: str = "", max_bytes: int = DEFAULT_MAX_INPUT,
+               progress: Callable[[int, int], None] | None = None) -> Snapshot:
     """Parse a summary document, detected as PDF by content, else read as text.
 
     A file larger than ``max_bytes``, or a PDF whose streams inflate past it, is refused.
+    ``progress(pages_done, pages_total)`` is called after each page of a PDF.
     """
     from hankkeet.fileio import read_limited
 
@@ -33,11 +36,11 @@ def parse_file(path: str | Path, password: str = "", max_bytes: int = DEFAULT_MA
         raise SourceError(f"{path}: is a directory") from None
     except OSError as exc:
         raise SourceError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    return parse_bytes(data, path.name, password=password, label=str(path), max_bytes=max_bytes)
+    return parse_bytes(data, path.name, password=password, label=str(path), max_bytes=max_bytes, progress=progress)
 
 
 def parse_bytes(data: bytes, file_name: str, password: str = "", label: str | None = None,
-                max_bytes: int = DEFAULT_MAX_INPUT) -> Snapshot:
+                max_bytes: int = DEFAULT_MAX_INPUT, progress: Callable[[int, int], None] | None = None) -> Snapshot:
     label = label or file_name
     sha256 = hashlib.sha256(data).hexdigest()
     try:
@@ -48,7 +51,7 @@ def parse_bytes(data: bytes, file_name: str, password: str = "", label: str | No
             from hankkeet.parse.pdf import parse_pdf
 
             with inflation_limit(max_bytes):
-                result = parse_pdf(data, file_name, sha256, password=password)
+                result = parse_pdf(data, file_name, sha256, password=password, progress=progress)
         else:
             from hankkeet.kunnat.areas import is_place
             from hankkeet.parse.text import parse_text
