@@ -36,6 +36,10 @@ from hankkeet.parse.cleanup import document_words, join_lines, normalise_extract
         (["sote-", "hyvinvointikeskuksia"], "sote-hyvinvointikeskuksia"),  # lower-case abbreviation
         (["EU-", "hanke"], "EU-hanke"),  # upper-case abbreviation
         (["vuoden 2020-", "luvulla"], "vuoden 2020-luvulla"),  # digit
+        (["ajanvaraukseton chat-", "palvelu"], "ajanvaraukseton chat-palvelu"),  # a foreign first part
+        (["jazz-", "musiikki"], "jazz-musiikki"),
+        (["kehittämishan-", "ke"], "kehittämishanke"),  # "sh" at a Finnish compound boundary is no foreign word
+        (["Welcome Of-", "fice"], "Welcome Office"),  # a foreign word broken inside itself
         # ordinary lines get one space
         (["Kotkan kaupunki", "(osatoteuttajana"], "Kotkan kaupunki (osatoteuttajana"),
     ],
@@ -48,6 +52,14 @@ def test_document_spelling_keeps_hyphen() -> None:
     known = document_words(["alueen asiakas-palvelupiste toimii"])
     assert join_lines(["asiakas-", "palvelupiste"], known) == "asiakas-palvelupiste"
     assert join_lines(["asiakas-", "palvelupiste"]) == "asiakaspalvelupiste"
+
+
+def test_a_first_part_the_document_hyphenates_elsewhere_keeps_its_hyphen() -> None:
+    known = document_words(["neuvontaa puhelimessa ja info-iskuina", "vapaa-ajan toimintaa", "Etelä-Karjala"])
+    assert join_lines(["info-", "tilaisuus"], known) == "info-tilaisuus"
+    # Hyphens the vowels or a capital require teach nothing about other compounds.
+    assert join_lines(["vapaa-", "palvelu"], known) == "vapaapalvelu"
+    assert join_lines(["etelä-", "suunta"], known) == "eteläsuunta"
 
 
 def test_soft_hyphen_at_line_end_is_always_a_soft_break() -> None:

@@ -73,9 +73,15 @@ def document_words(texts: Iterable[str]) -> frozenset[str]:
     words: set[str] = set()
     for text in texts:
         for match in _WORD.finditer(text):
-            word = match.group(0).casefold()
-            if "-" in word:
+            if "-" in match.group(0):
+                word = match.group(0).casefold()
                 words.add(word)
+                # The first part, marked by its hyphen (``chat-``), when the
+                # document joins it to a lower-case word that no other rule
+                # hyphenates (not ``vapaa-ajan``, ``Etelä-Karjala``).
+                head, _, rest = match.group(0).partition("-")
+                if head.isalpha() and rest[:1].islower() and head[-1].casefold() != rest[0]:
+                    words.add(head.casefold() + "-")
     return frozenset(words)
 
 
@@ -115,7 +121,25 @@ def _keeps_hyphen(before: str, after: str, known_words: frozenset[str]) -> bool:
             return True
         # A word that already has a hyphen before the break keeps this one only
         # by the rules above; "Varsi-" / "nais-Suomessa" joins to Varsinais-Suomessa.
+        if "-" not in head[-1]:
+            part = head[-1].casefold()
+            # The document joins this part to other words with a hyphen
+            # (``chat-neuvontaa``): so it does here (``chat-`` / ``palvelu``).
+            if part + "-" in known_words:
+                return True
+            # An unassimilated foreign word joins a Finnish one with a hyphen
+            # (``chat-palvelu``); letters Finnish words do not use tell it.
+            if len(part) >= 3 and _FOREIGN.search(part) and not _FOREIGN.search(tail[0].casefold()):
+                return True
     return False
+
+
+# Letters that native and assimilated Finnish words do not use (not digraphs such as
+# "sh": Finnish compounds make them at a boundary, kehittämis|hanke).
+_FOREIGN = re.compile(r"[cqwxz]")
+
+
+
 
 
 def _continues_after(line: str, later: Sequence[str]) -> bool:
