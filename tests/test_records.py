@@ -96,3 +96,20 @@ def test_acronym_cut_by_a_hyphen_is_not_a_complete_applicant():
     _applicant, name, _ = split_info_cell(lines, frozenset())
     assert name == ["Hanke"]
     assert parse_applicant("Etelä-Karjalan sosiaali- ja terveydenhuollon kuntayhtymä, Ek-") is None
+
+
+@pytest.mark.parametrize(
+    ("applicant", "slug"),
+    [
+        ("Kauniaisten kaupunki", "kauniainen"),  # -nen names take the plural genitive
+        ("Ikaalisten kaupunki", "ikaalinen"),
+        ("Pornaisten kunta", "pornainen"),
+        ("Helsingin kaupunki", "helsinki"),
+        ("Lahden kaupunki", "lahti"),
+    ],
+)
+def test_the_id_is_the_municipality_the_genitive_names(applicant: str, slug: str) -> None:
+    from hankkeet.parse.records import parse_applicant
+
+    parsed = parse_applicant(applicant)
+    assert parsed is not None and parsed.slug == slug

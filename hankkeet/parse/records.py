@@ -161,7 +161,12 @@ def _genitive_index() -> dict[str, str]:
 
     index: dict[str, str] = {}
     for m in registry().municipalities:
-        for form in genitives(m.name):
+        forms = genitives(m.name)
+        if m.name.endswith("nen"):
+            # Place names in -nen take the plural genitive as often as the
+            # singular: Kauniaisten, Ikaalisten, Huittisten kaupunki.
+            forms = {*forms, m.name[:-3] + "sten"}
+        for form in forms:
             index.setdefault(fold(form), ascii_slug(m.name))
     return index
 
