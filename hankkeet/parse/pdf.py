@@ -728,9 +728,16 @@ def _split_columns(raw: _RawPage, body: list[Chunk], bounds: dict[str, tuple[flo
     names = [column for column, _ in ordered]
     for chunk in body:
         column = None
+        previous: Glyph | None = None
         for glyph in chunk.glyphs:
-            if glyph.text.strip():
-                column = names[bisect.bisect_right(cuts, (glyph.x0 + glyph.x1) / 2)]
+            if not glyph.text.strip():
+                previous = None  # a word space: the next letter starts a word
+            else:
+                # A word goes whole to the column its first letter is in: a long
+                # word that runs into the gutter keeps its last letters.
+                if previous is None or glyph.x0 - previous.x1 > WORD_GAP_EM * glyph.size:
+                    column = names[bisect.bisect_right(cuts, (glyph.x0 + glyph.x1) / 2)]
+                previous = glyph
             if column is not None:
                 per_column[column].append(glyph)
     info_left = min((g.x0 for g in per_column[INFO] if g.text.strip()), default=0.0)
