@@ -3,22 +3,25 @@
 The project texts are Finnish. A query word that matches nothing in them
 and is a term of ``data/glossary.csv`` is searched through its Finnish
 equivalents (``guidance`` -> ``ohjaus``, ``invandrare`` -> ``maahanmuuttaja``).
-The file is read on first use only.
+The file is read on first use only, and a search looks up every query word,
+so that first use stays cheap: the terms are folded in one pass over the
+whole file, and the table of Finnish words is built only when a term is found.
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import NamedTuple
 
 from hankkeet.data import read_text
-from hankkeet.textnorm import fold, nfc
+from hankkeet.textnorm import fold_lines, nfc
 
-LONGEST_TERM = 3  # words in the longest term
+LONGEST_TERM = 6  # words in the longest term (ministry of economic affairs and employment)
 
 
 class Entry(NamedTuple):
-    language: str  # "en" or "sv"
+    language: str  # "en" or "sv", or "en/sv" for a term of both
     finnish: tuple[str, ...]  # alternatives, each one Finnish word or phrase, as written (NFC)
 
 
@@ -27,6 +30,10 @@ class Entry(NamedTuple):
 # digitala -> digital).
 _ENDINGS = ("ernas", "arnas", "ornas", "erna", "arna", "orna", "ens", "ets", "en", "et", "na", "ar", "er", "or",
             "es", "s", "n", "t", "a")
+# Endings that stand for another one (communities -> community; Swedish
+# invandrarna -> invandrare, kvinnor -> kvinna, pojkar -> pojke, områdena -> område).
+_REPLACED = (("ies", "y"), ("arnas", "are"), ("arna", "are"), ("ornas", "a"), ("orna", "a"), ("or", "a"),
+             ("arna", "e"), ("ar", "e"), ("ena", "e"))
 # Words that only join others (integration och rådgivning, social services and
 # libraries): left out of a query that the glossary translated.
 FUNCTION_WORDS = frozenset(
@@ -34,40 +41,75 @@ FUNCTION_WORDS = frozenset(
 )
 _MIN_STEM = 4
 
+# One row of the file: language,term,finnish (plain comma-separated, no quoting; a test checks the file).
+_ROW = r"^(en|sv),([^,\r\n]+),([^,\r\n]+?)\r?$"
+_LANGUAGES = frozenset(("en", "sv"))
+
+
+def _fields(text: str) -> list[str] | None:
+    """The fields of the file, three a row, header first; None if a row is not three fields of a language."""
+    fields = text.replace("\r\n", "\n").rstrip("\n").replace("\n", ",").split(",")
+    return fields if len(fields) % 3 == 0 and set(fields[3::3]) <= _LANGUAGES else None
+
+
+@cache
+def _text() -> str:
+    return read_text("glossary.csv")
+
+
+@cache
+def _terms() -> tuple[str, ...]:
+    """The folded term of each row (hyphens as spaces), in file order.
+
+    Every search asks for it, so it is made in one pass over the whole file.
+    """
+    fields = _fields(fold_lines(_text()).replace("-", " "))
+    if fields is not None:
+        return tuple(fields[4::3])
+    rows = re.findall(_ROW, _text(), re.MULTILINE)  # a malformed row: the rows that can be read
+    return tuple(fold_lines("\n".join(term for _, term, _ in rows).replace("-", " ")).split("\n"))
+
+
+@cache
+def _known() -> frozenset[str]:
+    return frozenset(_terms())
+
 
 @cache
 def _table() -> dict[str, dict[str, list[str]]]:
     """Folded term -> language -> Finnish alternatives, in file order."""
-    text = read_text("glossary.csv")
+    text = nfc(_text())
+    fields = _fields(text)
+    rows = list(zip(fields[3::3], fields[5::3], strict=True)) if fields is not None else [
+        (language, finnish) for language, _, finnish in re.findall(_ROW, text, re.MULTILINE)
+    ]
     table: dict[str, dict[str, list[str]]] = {}
-    # Plain comma-separated lines without quoting (a test checks the file).
-    for line in text.splitlines()[1:]:
-        if not line.strip():
-            continue
-        language, raw_term, raw_finnish = line.split(",")
-        term, finnish = fold(raw_term).replace("-", " "), nfc(raw_finnish.strip())
-        alternatives = table.setdefault(term, {}).setdefault(language.strip(), [])
-        if finnish not in alternatives:
-            alternatives.append(finnish)
+    for term, (language, finnish) in zip(_terms(), rows, strict=True):
+        alternatives = table.setdefault(term, {}).setdefault(language, [])
+        if finnish.strip() not in alternatives:
+            alternatives.append(finnish.strip())
     return table
+
+
+def candidates(term: str) -> list[str]:
+    """``term`` (folded words joined by spaces) and the forms tried when it is not
+    a term as typed: an English or Swedish ending dropped or replaced."""
+    key = term.replace("-", " ")
+    found = [key] + [key[: -len(e)] for e in _ENDINGS if key.endswith(e) and len(key) - len(e) >= _MIN_STEM]
+    found += [key[: -len(e)] + r for e, r in _REPLACED if key.endswith(e) and len(key) - len(e) >= _MIN_STEM]
+    return found
 
 
 def lookup(term: str) -> Entry | None:
     """The Finnish words for ``term`` (folded words joined by spaces), or None.
 
-    An English or Swedish ending is dropped when the term as typed is not
-    found. A term in both languages (``integration``) has both sets of words.
+    An English or Swedish ending is dropped or replaced when the term as typed
+    is not found. A term in both languages (``integration``) has both sets of words.
     """
-    table = _table()
-    key = term.replace("-", " ")
-    candidates = [key] + [
-        key[: -len(e)] for e in _ENDINGS if key.endswith(e) and len(key) - len(e) >= _MIN_STEM
-    ]
-    if key.endswith("ies") and len(key) > _MIN_STEM + 2:
-        candidates.append(key[:-3] + "y")  # communities -> community
-    for candidate in candidates:
-        languages = table.get(candidate)
-        if languages:
+    known = _known()
+    for candidate in candidates(term):
+        if candidate in known:
+            languages = _table()[candidate]
             finnish: list[str] = []
             for words in languages.values():
                 finnish.extend(w for w in words if w not in finnish)

@@ -40,6 +40,39 @@ def fold(text: str) -> str:
     return _WHITESPACE.sub(" ", folded).strip()
 
 
+_LINE_SPACE = re.compile(r"[^\S\n]+")
+# fold() of each Latin-1 letter that it changes, as a byte translation: the
+# letters are lowercased and lose their diacritics (ß and µ, which casefold
+# turns into other letters, take the general way).
+_LATIN1_FOLD = bytes.maketrans(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞàáâãäåçèéêëìíîïñòóôõöùúûüýÿ".encode("latin-1"),
+    "abcdefghijklmnopqrstuvwxyzaaaaaaæceeeeiiiiðnoooooøuuuuyþaaaaaaceeeeiiiinooooouuuuyy".encode("latin-1"),
+)
+_LATIN1_SPACE = bytes(c for c in range(256) if chr(c).isspace() and c not in (0x20, 0x0A))
+
+
+def fold_lines(text: str) -> str:
+    """``fold`` of each line of ``text``, the lines kept (joined by ``\\n``).
+
+    One pass over the whole text instead of a call per line, for a data file
+    of many short lines read at start-up; text in Latin-1 (English, Swedish,
+    Finnish) is folded by a byte translation.
+    """
+    try:
+        data = text.encode("latin-1")
+    except UnicodeEncodeError:
+        data = b"\xdf"  # the general way
+    if b"\xdf" in data or b"\xb5" in data:
+        folded = _COMBINING.sub("", unicodedata.normalize("NFD", text.translate(_INVISIBLE).casefold()))
+    else:
+        data = data.translate(_LATIN1_FOLD, b"\xad")  # the soft hyphen is invisible
+        if not (b"  " in data or b" \n" in data or b"\n " in data or data[:1] == b" " or data[-1:] == b" "
+                or len(data.translate(None, _LATIN1_SPACE)) != len(data)):
+            return data.decode("latin-1")
+        folded = data.decode("latin-1")
+    return "\n".join(line.strip() for line in _LINE_SPACE.sub(" ", folded).split("\n"))
+
+
 def ascii_slug(text: str) -> str:
     """Lowercase ASCII slug a person can type: ``Riihimäki`` -> ``riihimaki``."""
     folded = fold(text)
