@@ -69,6 +69,8 @@ TOP_ALIGNED_SHARE = 0.6
 LAYOUT_LINE_SHARE = 0.2
 
 _WIDE_GAP = re.compile(r"\S {3,}\S")
+# A line of dates and dashes only: a period line, or a half of one (``1.9.2020–``).
+_DATES_ONLY = re.compile(r"^[\s\d.–—-]*\d{1,2}\s*\.\s*\d{1,2}\s*\.\s*\d{4}[\s\d.–—-]*$")
 
 
 def looks_like_layout(lines: Sequence[str]) -> bool:
@@ -124,7 +126,9 @@ def parse_layout_text(text: str, file_name: str, sha256: str) -> ParseResult:
             if edges is None:
                 title_lines = _kept(page[:at], furniture)
             lines = [line for line in _kept(page[at + height :], furniture) if not _is_header_line(line)]
-            edges = _fit_edges(lines, labels)
+            squeezed = not any(_WIDE_GAP.search(line.strip()) or re.search(r"\S  \S", line.strip())
+                               for line in page[at : at + height])
+            edges = _fit_edges(lines, labels, squeezed)
         elif edges is None:
             continue  # a cover page before the table
         else:
@@ -214,10 +218,10 @@ def _running_furniture(pages: Sequence[Sequence[str]]) -> set[str]:
     seen: Counter[str] = Counter()
     for page in pages:
         filled = [line for line in page if line.strip()]
-        # A period line is row content wherever it stands.
+        # A period line, or a half of one broken after its dash, is row content wherever it stands.
         seen.update({
             _furniture_key(line) for line in (*filled[:FURNITURE_LINES], *filled[-FURNITURE_LINES:])
-            if not PERIOD.match(clean(line))
+            if not _DATES_ONLY.match(line)
         })
     needed = max(2, round(FURNITURE_PAGE_SHARE * len(pages) + 0.499))
     return {key for key, count in seen.items() if count >= needed and not _header([key])}
@@ -230,10 +234,26 @@ def _runs(line: str) -> list[_Run]:
     return [_Run(m.start(), m.group()) for m in re.finditer(rf"\S+(?: {{1,{COLUMN_GAP - 1}}}\S+)*", line)]
 
 
-def _fit_edges(lines: Sequence[str], labels: dict[str, int]) -> dict[str, int]:
-    """Left edges of the columns: where runs start most often between neighbouring labels."""
+def _fit_edges(lines: Sequence[str], labels: dict[str, int], squeezed: bool = False) -> dict[str, int]:
+    """Left edges of the columns: where runs start most often between neighbouring labels.
+
+    A header whose labels stand a single space apart (``squeezed``: the labels
+    did not fit their narrow columns) is no guide to where the columns are,
+    only to their order: each edge is then where runs start most often right
+    of its label and left of the next edge.
+    """
     ordered = sorted(labels.items(), key=lambda item: item[1])
     starts = Counter(run.start for line in lines for run in _runs(line))
+    if squeezed:
+        upper = max((len(line) for line in lines), default=0)
+        edges = {}
+        for column, label in reversed(ordered[1:]):
+            candidates = range(label, max(label + 1, upper))
+            best = max(candidates, key=lambda x: (sum(starts[x + d] for d in (-1, 0, 1)), starts[x], -x))
+            edges[column] = best if starts[best] else label
+            upper = edges[column] - COLUMN_GAP
+        edges[ordered[0][0]] = 0
+        return edges
     edges = {ordered[0][0]: 0}
     for (_, left), (column, right) in pairwise(ordered):
         # A centred label stands right of its column's edge: look between the labels.
