@@ -134,7 +134,8 @@ def parse_layout_text(text: str, file_name: str, sha256: str) -> ParseResult:
         else:
             lines = [line for line in _kept(page, furniture) if not _is_header_line(line)]
             edges = _refit_edges(lines, edges)
-        body.extend(_Line(number, _cells(line, edges)) for line in lines)
+        limits = _right_limits(lines, edges)
+        body.extend(_Line(number, _cells(line, edges, limits)) for line in lines)
         # A page break separates like a blank line.
         body.append(_Line(number, {INFO: "", AREA: "", DESCRIPTION: ""}))
     if edges is None:
@@ -276,7 +277,29 @@ def _refit_edges(lines: Sequence[str], edges: dict[str, int]) -> dict[str, int]:
     return out
 
 
-def _cells(line: str, edges: dict[str, int]) -> dict[str, str]:
+def _column_of(start: int, ordered: Sequence[tuple[str, int]]) -> str:
+    column = ordered[0][0]
+    for name, edge in ordered:
+        if start >= edge - EDGE_SLACK:
+            column = name
+    return column
+
+
+def _right_limits(lines: Sequence[str], edges: dict[str, int]) -> dict[str, int]:
+    """How far right each column's text reaches on the page, from runs that cross no edge."""
+    ordered = sorted(edges.items(), key=lambda item: item[1])
+    limits: dict[str, int] = {}
+    for line in lines:
+        for run in _runs(line):
+            if not any(run.start < edge - EDGE_SLACK and run.end > edge + 1 for _, edge in ordered):
+                column = _column_of(run.start, ordered)
+                limits[column] = max(limits.get(column, 0), run.end)
+    return limits
+
+
+def _cells(line: str, edges: dict[str, int], limits: dict[str, int] | None = None) -> dict[str, str]:
+    """A line's text by column. ``limits``: how far right each column's text
+    reaches elsewhere on the page, which tells where a run crossing an edge ends."""
     ordered = sorted(edges.items(), key=lambda item: item[1])
     cells: dict[str, list[str]] = {column: [] for column in edges}
     for run in _runs(line):
@@ -291,8 +314,11 @@ def _cells(line: str, edges: dict[str, int]) -> dict[str, str]:
                 # a single space apart, or shifted the next one left of its column.
                 spaces = [rest.start + i for i, ch in enumerate(rest.text) if ch == " "]
                 near = [at for at in spaces if abs(at + 1 - edge) <= CROSSING_REACH]
-                if near:
-                    at = min(near, key=lambda at: abs(at + 1 - edge)) - rest.start
+                # Where the left cell's text would reach no further than it does elsewhere.
+                within = [at for at in near if limits is None or at <= limits.get(column, at)]
+                if within or near:
+                    at = (max(within) if within and limits is not None
+                          else min(near, key=lambda at: abs(at + 1 - edge))) - rest.start
                     cells[column].append(rest.text[:at])
                     rest, column = _Run(rest.start + at + 1, rest.text[at + 1 :]), name
                 elif edge - rest.start <= CROSSING_REACH:
