@@ -309,7 +309,11 @@ def _cells(line: str, edges: dict[str, int], limits: dict[str, int] | None = Non
                 column = name
         rest = run
         for name, edge in ordered:
-            if rest.start < edge - EDGE_SLACK and rest.end > edge + 1:
+            if rest.start < edge - EDGE_SLACK and rest.end >= edge and " " not in rest.text \
+                    and edge - rest.start <= CROSSING_REACH:
+                # One word shifted left of its column, reaching the column's edge.
+                column = name
+            elif rest.start < edge - EDGE_SLACK and rest.end > edge + 1:
                 # The run crosses into the next column: pdftotext set the two cells
                 # a single space apart, or shifted the next one left of its column.
                 spaces = [rest.start + i for i, ch in enumerate(rest.text) if ch == " "]
