@@ -395,18 +395,24 @@ def _state(ctx: typer.Context) -> State:
     return ctx.find_object(State) or State()
 
 
+def _stale_registry_note(snapshot: "Snapshot", data: Path | None) -> None:
+    """A note when another snapshot's coverage was resolved with another registry than the current one."""
+    from hankkeet.kunnat.registry import REGISTRY_VERSION
+
+    if snapshot.registry_version != REGISTRY_VERSION and data is not None:
+        made = snapshot.registry_version or "an unrecorded version"
+        _notice(f"note: the coverage in {data} was resolved with registry {made}, not the current "
+                f"{REGISTRY_VERSION}; redo it: hankkeet parse --resolve {data} -o NEW.json")
+
+
 def _snapshot(ctx: typer.Context) -> "Snapshot":
     import gc
 
-    from hankkeet.kunnat.registry import REGISTRY_VERSION
     from hankkeet.model import load
 
     state = _state(ctx)
     snapshot = load(state.data, max_bytes=state.max_input)
-    if snapshot.registry_version != REGISTRY_VERSION and state.data is not None:
-        made = snapshot.registry_version or "an unrecorded version"
-        _notice(f"note: the coverage in {state.data} was resolved with registry {made}, not the current "
-                f"{REGISTRY_VERSION}; redo it: hankkeet parse --resolve {state.data} -o NEW.json")
+    _stale_registry_note(snapshot, state.data)
     if _one_shot:
         # This process ends soon: keep what exists now (the snapshot above all,
         # acyclic and freed by reference counting) out of the cyclic collector's
@@ -878,14 +884,18 @@ def export_command(
         raise HankkeetError("say where to write: hankkeet export --sqlite FILE")
     fts = not no_fts
     export.check_request(sqlite, fts=fts)  # before the snapshot is loaded
-    data = _state(ctx).data
-    snapshot = _snapshot(ctx)
+    state = _state(ctx)
+    data = state.data
+    progress = _progress_reporter("exporting")
+    # Read one project at a time: the database is written in batches, and the snapshot is never held whole.
+    stream = export.stream_file(data, max_bytes=state.max_input, count=progress is not None)
     about = {"snapshot": str(data) if data is not None else "bundled", "snapshot_sha256": export.snapshot_digest(data)}
-    summary = export.export_sqlite(snapshot, registry(), sqlite, inputs=[data or export.bundled_path()], fts=fts,
-                                   about=about, progress=_progress_reporter("exporting"))
+    summary = export.export_sqlite(stream, registry(), sqlite, inputs=[data or export.bundled_path()], fts=fts,
+                                   about=about, progress=progress)
     text = "full-text table projects_fts" if summary.fts else "no full-text table"
     _notice(f"wrote {sqlite}: {summary.projects:,} projects, {summary.municipalities} municipalities "
             f"({summary.covered} covered), {text}")
+    _stale_registry_note(stream.header(), data)
 
 
 # -- map -------------------------------------------------------------------

@@ -326,6 +326,43 @@ class Stream(NamedTuple):
     total: int | None = None
 
 
+def stream_file(path: str | os.PathLike[str] | None, *, max_bytes: int | None = None,
+                count: bool = False) -> Stream:
+    """The snapshot at ``path`` (None: the bundled one) as a Stream, read one project at a time.
+
+    ``count``: estimate the number of projects first, for a progress display
+    (one quick pass over the bytes: a ``"number"`` key can only be a
+    project's, since a quote inside a JSON string is escaped).
+    """
+    from hankkeet.model import SnapshotFile
+
+    source = SnapshotFile(path, max_bytes=max_bytes)
+
+    def header() -> Snapshot:
+        if source.header is None:  # pragma: no cover - asked for before every project was read
+            raise AssertionError("the snapshot's header is known once its projects have been read")
+        return source.header
+
+    return Stream(source.projects(), header, _count_projects(path) if count else None)
+
+
+def _count_projects(path: str | os.PathLike[str] | None) -> int | None:
+    if path is None:
+        from hankkeet.data import read_text
+        from hankkeet.model import BUNDLED_SNAPSHOT
+
+        return read_text(BUNDLED_SNAPSHOT).count('"number"')
+    total, tail = 0, b""
+    try:
+        with open(path, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                total += (tail + block).count(b'"number"') - tail.count(b'"number"')
+                tail = block[-7:]
+    except OSError:
+        return None  # the reading proper says what is wrong
+    return total
+
+
 def _as_stream(snapshot: Snapshot | Stream) -> Stream:
     if isinstance(snapshot, Stream):
         return snapshot

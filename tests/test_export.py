@@ -320,9 +320,11 @@ def test_a_generated_corpus_exports_whole_in_batches(tmp_path):
     snapshot = load(path)
     seen = []
     target = tmp_path / "corpus.db"
-    summary = export.export_sqlite(snapshot, registry(), target, progress=lambda done, total: seen.append(done))
-    assert summary.projects == len(snapshot.projects) == 3 * export.BATCH + 17
-    assert seen[0] == 0 and seen[-1] == len(snapshot.projects) and len(seen) >= 4
+    stream = export.stream_file(path, count=True)
+    assert stream.total == len(snapshot.projects) == 3 * export.BATCH + 17
+    summary = export.export_sqlite(stream, registry(), target, progress=lambda done, total: seen.append((done, total)))
+    assert summary.projects == len(snapshot.projects)
+    assert seen[0] == (0, stream.total) and seen[-1] == (stream.total, stream.total) and len(seen) >= 4
     con = sqlite3.connect(target)
     assert rows(con, "PRAGMA foreign_key_check") == [] and rows(con, "PRAGMA integrity_check") == [("ok",)]
     assert rows(con, "SELECT count(*) FROM project_municipalities")[0][0] == sum(
