@@ -42,14 +42,16 @@ _VOWELS = frozenset(_fold("".join(sorted(VOWELS))))  # folded: ä→a, ö→o
 _ONE_SYLLABLE = frozenset("aa ee ii oo uu yy".split())
 
 # Inflectional endings, folded (ssä = ssa). Singular cases, plural forms with
-# their i/j marker, the -nen adjective forms and a few derivational tails.
+# their i/j marker, the -nen adjective forms, a few derivational tails and the
+# cases with a possessive suffix (asiointipistee|stään, tehtävi|ssään).
 _ENDINGS = tuple(
     sorted(
         set(
             """n a ta tta ssa sta lla lta lle na ksi t
             an en in on un yn han hen hin hon hun hyn seen siin
             den tten iden itten jen ien ten ia ita ja issa ista illa ilta ille ina iksi
-            isiin ihin iin nen sen set sia sten sesti sti nsa""".split()
+            isiin ihin iin nen sen set sia sten sesti sti nsa
+            ssaan staan llaan ltaan lleen naan kseen""".split()
         ),
         key=len,
         reverse=True,

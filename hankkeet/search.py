@@ -323,12 +323,14 @@ class SearchIndex:
         keys = {k: t for k, t in found.items() if t not in _FAMILY_TIERS}
         if not self._present(keys, fields):
             keys = self._both_parts_keys(query)
+            self._add_other_forms(keys)
         if not self._present(keys, fields):
             keys = {
                 k: STEM
                 for k in self._snowball_candidates(query)
                 if k[0] == query[0] and finnish.snowball_match(query, k)
             }
+            self._add_other_forms(keys)
         if not self._present(keys, fields):
             keys = self._typos(query, known_relatives=bool(family))
         for key, tier in family.items():
@@ -360,6 +362,7 @@ class SearchIndex:
                     if key not in keys:
                         keys[key] = FAMILY
         if len(query) >= MIN_CLOSURE and query not in keys:
+            self._add_other_forms(keys)
             # A slip in the ending (monialainan) meets the -nen base form only
             # (monialainen); its other forms are built on the s-stem (monialais|ia).
             s_stems = tuple(k[:-3] + "s" for k, tier in keys.items() if tier == STEM and k.endswith("nen"))
@@ -402,6 +405,26 @@ class SearchIndex:
                     for key in family_index.get(mark + partner, ()):
                         keys[key] = min(keys.get(key, tier), tier)
         return keys
+
+    def _add_other_forms(self, keys: dict[str, int]) -> None:
+        """A form the texts lack that meets a single word (etäneuvonata meets
+        etäneuvonta through a stem only these two share), in one or a few of
+        its forms, is that word mistyped: its other inflections are met too.
+        (Only forms of the word's own length or longer, that keep all of it but
+        its ending: ohjaus|ta is not a form of ohjaus|työ|n.)"""
+        met = [k for k, tier in keys.items() if tier == STEM]
+        if not met or len(met) > 4 or not all(finnish.same_lemma(met[0], k) for k in met[1:]):
+            return
+        for found in met:
+            head = found[: len(found) - 3]
+            for key in self._prefix_candidates((head,)):
+                if (
+                    key not in keys
+                    and len(key) >= len(found) - 1
+                    and key.startswith(head)
+                    and finnish.same_lemma(found, key)
+                ):
+                    keys[key] = STEM
 
     def _both_parts_keys(self, query: str) -> dict[str, int]:
         """Adjective-noun compounds with both parts inflected (see finnish.both_parts_inflected);

@@ -111,19 +111,27 @@ def test_the_blind_relevance_set_holds_its_first_measured_level(bundled: Snapsho
 # tests/fixtures/round2023_snapshot.json) with its new vocabulary (hyvinvointialue, Swedish
 # municipality names, new places), written from that snapshot before the search was changed
 # for it. First run 123/136 (90.4%; recall 87.7%, precision 97.9%); tuned on since.
-ROUND2023_TARGET_ACCURACY = 0.97
-ROUND2023_TARGET_PRECISION = 0.98
+# A ninth, on the 2022 summary, written after the changes the 2023 set prompted and scored once
+# before any change for it: 144/149 (96.6%; recall 98.0%, precision 97.4%), the estimate for
+# unseen queries on a later round. Tuned on since.
+LATER_ROUND_SETS = [
+    ("relevance_round2023.json", "round2023_snapshot.json", 23, 0.97, 0.98),
+    ("relevance_round2022.json", "round2022_snapshot.json", 21, 0.97, 0.97),
+]
 
 
-def test_the_later_round_relevance_set_holds_its_level() -> None:
+@pytest.mark.parametrize(("name", "snapshot_file", "projects", "accuracy", "precision"), LATER_ROUND_SETS,
+                         ids=[s[0] for s in LATER_ROUND_SETS])
+def test_the_later_round_relevance_sets_hold_their_level(name: str, snapshot_file: str, projects: int,
+                                                         accuracy: float, precision: float) -> None:
     from relevance_eval import RELEVANCE_FILE, load_queries
 
-    later = load(RELEVANCE_FILE.with_name("fixtures") / "round2023_snapshot.json")
-    queries = load_queries(RELEVANCE_FILE.with_name("relevance_round2023.json"))
-    assert len(queries) >= 130 and len(later.projects) == 23
+    later = load(RELEVANCE_FILE.with_name("fixtures") / snapshot_file)
+    queries = load_queries(RELEVANCE_FILE.with_name(name))
+    assert len(queries) >= 130 and len(later.projects) == projects
     result = evaluate(lambda q: ids(later, q), queries)
-    assert result.accuracy >= ROUND2023_TARGET_ACCURACY, "\n".join([result.summary(), *result.failures])
-    assert result.precision >= ROUND2023_TARGET_PRECISION, result.summary()
+    assert result.accuracy >= accuracy, "\n".join([result.summary(), *result.failures])
+    assert result.precision >= precision, result.summary()
 
 
 @pytest.mark.parametrize("later", range(3, len(RELEVANCE_SETS)), ids=[s[0] for s in RELEVANCE_SETS[3:]])
