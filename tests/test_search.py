@@ -528,6 +528,20 @@ def test_the_typo_budget_is_spent_after_the_case_ending() -> None:
     assert ids(snapshot, "fourumila") == []  # a slip in the stem and one in the ending are two
 
 
+def test_a_mistyped_form_that_meets_one_word_meets_its_other_forms() -> None:
+    snapshot = snapshot_of(
+        make_project(1, "nominative", description="Seudullinen etäneuvonta."),
+        make_project(2, "partitive", description="Tarjotaan etäneuvontaa."),
+        make_project(3, "elative", description="Tietoa etäneuvonnasta."),
+    )
+    assert sorted(ids(snapshot, "etäneuvonata")) == ["elative", "nominative", "partitive"]
+
+
+def test_a_case_with_a_possessive_suffix_is_an_inflection() -> None:
+    snapshot = snapshot_of(make_project(1, "own", description="Kunta vastaa asiointipisteestään."))
+    assert ids(snapshot, "asiointipiste") == ["own"]
+
+
 def test_long_words_allow_two_slips_and_short_stems_keep_their_one_letter_ending() -> None:
     snapshot = snapshot_of(
         make_project(1, "system", description="Kuvataan palvelujärjestelmää."),
