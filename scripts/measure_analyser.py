@@ -5,7 +5,8 @@ hankkeet; it is brought in for this measurement only):
 
     uv run --with pyvoikko python scripts/measure_analyser.py
 
-Variants, each scored on every tests/relevance*.json set (right, recall, precision):
+Variants, each scored on every tests/relevance*.json set (right, recall, precision), each
+set on its own snapshot (the later-round sets on tests/fixtures/round*_snapshot.json):
 
 * ``rules``: `hankkeet search` as it is (hand-written stems, families, compounds).
 * ``voikko only``: a query word matches a text word when Voikko gives them a
@@ -31,10 +32,16 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from hankkeet import finnish  # noqa: E402
 from hankkeet import search as search_module  # noqa: E402
-from hankkeet.model import load  # noqa: E402
+from hankkeet.model import Snapshot, load  # noqa: E402
 from hankkeet.search import FIELDS, field_text  # noqa: E402
 
 from relevance_eval import evaluate, load_queries  # noqa: E402
+
+# Sets judged on another snapshot than the bundled one.
+SNAPSHOTS = {
+    "relevance_round2022.json": ROOT / "tests" / "fixtures" / "round2022_snapshot.json",
+    "relevance_round2023.json": ROOT / "tests" / "fixtures" / "round2023_snapshot.json",
+}
 
 
 def main() -> None:
@@ -43,10 +50,12 @@ def main() -> None:
     except ImportError:
         sys.exit("pyvoikko is not installed: uv run --with pyvoikko python scripts/measure_analyser.py")
 
-    snapshot = load()
+    bundled = load()
     sets = {Path(f).name: load_queries(Path(f)) for f in sorted(glob.glob(str(ROOT / "tests" / "relevance*.json")))}
+    snapshots = {name: load(SNAPSHOTS[name]) if name in SNAPSHOTS else bundled for name in sets}
     originals: dict[str, set[str]] = {}
-    texts = [field_text(p, f) for p in snapshot.projects for f in FIELDS]
+    distinct = {id(s): s for s in snapshots.values()}.values()
+    texts = [field_text(p, f) for snapshot in distinct for p in snapshot.projects for f in FIELDS]
     texts += [q["query"] for queries in sets.values() for q in queries]
     for text in texts:
         for token, _, _ in finnish.tokens(text):
@@ -67,10 +76,10 @@ def main() -> None:
     print(f"Voikko: {len(lemmas)} distinct words analysed in {analysed:.1f} s "
           f"({1000 * analysed / max(1, len(lemmas)):.1f} ms a word); {known} ({known / len(lemmas):.0%}) known to it")
 
-    def ids(query: str) -> list[str]:
+    def ids(snapshot: Snapshot, query: str) -> list[str]:
         return [h.project.id for h in search_module.search(snapshot, query)]
 
-    def voikko_only(query: str) -> list[str]:
+    def voikko_only(snapshot: Snapshot, query: str) -> list[str]:
         words = finnish.query_words(query)
         found: list[str] = []
         for project in snapshot.projects:
@@ -80,10 +89,11 @@ def main() -> None:
                 found.append(project.id)
         return found
 
-    def report(name: str, run: Callable[[str], Sequence[str]]) -> None:
+    def report(name: str, run: Callable[[Snapshot, str], Sequence[str]]) -> None:
         for set_name, queries in sets.items():
-            result = evaluate(run, queries)
-            print(f"  {name:<16} {set_name:<26} {result.summary()}")
+            snapshot = snapshots[set_name]
+            result = evaluate(lambda query, snapshot=snapshot: run(snapshot, query), queries)
+            print(f"  {name:<16} {set_name:<28} {result.summary()}")
 
     report("rules", ids)
     report("voikko only", voikko_only)
@@ -93,8 +103,8 @@ def main() -> None:
     def same_lemma(a: str, b: str) -> bool:
         return rules_same_lemma(a, b) or bool(lemmas.get(a, frozenset()) & lemmas.get(b, frozenset()))
 
-    def family_keys(word: str) -> frozenset[str]:
-        return rules_family(word) | {"v:" + lemma for lemma in lemmas.get(word, ())}
+    def family_keys(word: str, part: bool = False) -> frozenset[str]:
+        return rules_family(word, part) | {"v:" + lemma for lemma in lemmas.get(word, ())}
 
     finnish.same_lemma = same_lemma  # type: ignore[assignment]
     finnish.family_keys = family_keys  # type: ignore[assignment]
