@@ -34,6 +34,7 @@ from hankkeet import finnish  # noqa: E402
 from hankkeet import search as search_module  # noqa: E402
 from hankkeet.model import Snapshot, load  # noqa: E402
 from hankkeet.search import FIELDS, field_text  # noqa: E402
+from hankkeet.textnorm import nfc  # noqa: E402
 
 from relevance_eval import evaluate, load_queries  # noqa: E402
 
@@ -61,7 +62,7 @@ def main() -> None:
         for token, _, _ in finnish.tokens(text):
             for part in token.strip("-").split("-"):
                 if part:
-                    originals.setdefault(finnish.fold(part), set()).add(finnish.nfc(part))
+                    originals.setdefault(finnish.fold(part), set()).add(nfc(part))
     started = time.perf_counter()
     lemmas: dict[str, frozenset[str]] = {}
     for key, spellings in originals.items():
@@ -106,7 +107,7 @@ def main() -> None:
     def family_keys(word: str, part: bool = False) -> frozenset[str]:
         return rules_family(word, part) | {"v:" + lemma for lemma in lemmas.get(word, ())}
 
-    finnish.same_lemma = same_lemma  # type: ignore[assignment]
+    finnish.same_lemma = same_lemma
     finnish.family_keys = family_keys  # type: ignore[assignment]
     search_module._CACHE.clear()
     report("rules + voikko", ids)
