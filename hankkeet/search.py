@@ -669,14 +669,21 @@ class SearchIndex:
                 if entry is None or all(self._is_finnish(w, fields) for w in group):
                     continue
                 singles = [f for f in entry.finnish if " " not in f]
-                if singles:
-                    used = tuple(
-                        f for f in singles if self._present(self._word_keys(fold(f), fields), fields)
-                    ) or tuple(singles)
+                present = tuple(f for f in singles if self._present(self._word_keys(fold(f), fields), fields))
+                phrases = [f for f in entry.finnish if " " in f]
+                if not present and phrases:
+                    # No one-word equivalent is in the texts: a phrase whose every word
+                    # is (digitala tjänster: digitaalinen palvelu rather than digipalvelu).
+                    phrases = [
+                        f for f in phrases
+                        if all(self._present(self._word_keys(w, fields), fields) for w in fold(f).split())
+                    ] or phrases
+                if singles and (present or not phrases):
+                    used = present or tuple(singles)
                     out.append(fold(used[0]))
                     alternatives.append(tuple(fold(f) for f in used))
                 else:  # a Finnish phrase (etsivä työ): its words, each to be matched
-                    used = entry.finnish[:1]
+                    used = (phrases[0],)
                     for part in fold(used[0]).split():
                         out.append(part)
                         alternatives.append((part,))

@@ -564,6 +564,16 @@ def test_a_foreign_query_drops_its_joining_words_and_translates_every_term(bundl
     assert len(hits) == 14 and hits[0].translations[0].finnish == ("hyvinvointialue",)
 
 
+def test_a_glossary_phrase_is_used_when_no_one_word_equivalent_is_in_the_texts() -> None:
+    snapshot = snapshot_of(
+        make_project(1, "digital", description="Kehitetään digitaalisia palveluja."),
+        make_project(2, "other", description="Kehitetään palveluja."),
+    )
+    hits = search(snapshot, "digitala tjänster")
+    assert [h.project.id for h in hits] == ["digital"]
+    assert hits[0].translations[0].finnish == ("digitaalinen palvelu",)
+
+
 def test_the_glossary_file_is_plain_three_column_csv() -> None:
     from hankkeet.data import read_text
 
