@@ -20,6 +20,17 @@ description lose their row. Here every glyph keeps its position:
    continue the row from the previous page.
 4. Cells become records through ``records.py``, exactly as the text parser's.
 
+Pages are read one at a time: each raw page (glyphs, rules) becomes a Page
+(the lines of its columns) as soon as the pages before it tell what it needs,
+and its glyphs are dropped, so memory stays flat however long the document.
+Only the first ``FURNITURE_WINDOW`` pages wait as raw pages, to learn the
+running headers and footers.
+
+pdfminer's own layout objects (LTTextLine, LTChar, LTCurve) are the input;
+pdfplumber, built on the same, was measured and not used: its word extraction
+alone takes about twice pdfminer's extract_text on the 4-page summary, and its
+table finder needs ruled tables.
+
 Page furniture is dropped: the title and subtitle (text above the first
 header, kept as Source.title/subtitle), page numbers like ``2(4)``, the
 repeated header (also a copy of it further down a page), running headers and
@@ -85,6 +96,21 @@ FURNITURE_DX = 3.0
 # Cells count as top-aligned when at least this share of rows have a cell opener
 # level (within half a line) with the info cell's first line.
 TOP_ALIGNED_SHARE = 0.6
+# A header cell holds its label and little else (at most this many words): prose
+# that merely mentions a label is no header.
+HEADER_CELL_WORDS = 4
+# The three labels of one header row stand within this many label heights of each
+# other (a wrapped or vertically centred label sits lower than the others).
+HEADER_ROW_SPREAD = 3.0
+# The header cell's own bottom edge (a rule, the end of its shading) lies within
+# this many label heights below the labels.
+HEADER_EDGE_REACH = 1.5
+# Without rules, running headers and footers stand in this share of the page at its top or bottom.
+MARGIN_SHARE = 1 / 8
+# Positions are compared with this slack (pt): writers round coordinates.
+POSITION_SLACK = 0.5
+# Title lines of one paragraph are at most this many font sizes apart.
+PARAGRAPH_GAP_EM = 0.5
 
 
 
@@ -498,7 +524,7 @@ def _header_row(labels: list[_Label]) -> list[_Label] | None:
         for area in by_column[AREA]:
             for description in by_column[DESCRIPTION]:
                 row = [info, area, description]
-                if max(lab.top for lab in row) - min(lab.top for lab in row) > 3 * height:
+                if max(lab.top for lab in row) - min(lab.top for lab in row) > HEADER_ROW_SPREAD * height:
                     continue
                 ordered = sorted(row, key=lambda lab: lab.x0)
                 if any(a.x1 > b.x0 for a, b in pairwise(ordered)):
@@ -590,7 +616,7 @@ class _TableReader:
             if self.previous is None:
                 # A label alone in its chunk looks like a header cell, not prose.
                 self.partial.extend((raw, lab, clean(raw.chunks[lab.chunks[0]].text)) for lab in labels
-                                    if len(raw.chunks[lab.chunks[0]].text.split()) <= 4)
+                                    if len(raw.chunks[lab.chunks[0]].text.split()) <= HEADER_CELL_WORDS)
                 # Pages before the first header (a cover page) carry no table.
                 return Page(raw.number, tuple(raw.rules), 0.0, 0.0, {column: [] for column in COLUMN_LABELS})
             body = [c for c in raw.chunks if not self._is_furniture(raw, c)]
@@ -599,7 +625,7 @@ class _TableReader:
         header_top = min(lab.top for lab in header)
         body_top = max(lab.bottom for lab in header)
         # The header cell's own bottom edge (a rule or the end of its shading).
-        reach = 1.5 * max(lab.bottom - lab.top for lab in header)
+        reach = HEADER_EDGE_REACH * max(lab.bottom - lab.top for lab in header)
         below = [y for y, _, _ in raw.rules if body_top <= y <= body_top + reach]
         if below:
             body_top = min(below)
@@ -612,7 +638,7 @@ class _TableReader:
         # The header and anything beside it (a header cell's second line) is not body.
         body = [
             c for i, c in enumerate(raw.chunks)
-            if i not in used and c.top >= body_top - 0.5 and not self._is_furniture(raw, c)
+            if i not in used and c.top >= body_top - POSITION_SLACK and not self._is_furniture(raw, c)
         ]
         self.previous = _bounds(body, header)
         return _split_columns(raw, body, self.previous, body_top)
@@ -626,7 +652,7 @@ def _more_header_rows(page: _RawPage, labels: list[_Label], first: list[_Label])
         # A header cell holds little else; prose that merely mentions a label does not count.
         rest = [
             lab for lab in labels
-            if not used.intersection(lab.chunks) and len(page.chunks[lab.chunks[0]].text.split()) <= 4
+            if not used.intersection(lab.chunks) and len(page.chunks[lab.chunks[0]].text.split()) <= HEADER_CELL_WORDS
         ]
         header = _header_row(rest)
         if header is None:
@@ -644,8 +670,8 @@ def _outside_table(page: _RawPage, chunk: Chunk) -> bool:
     below the last horizontal rule of a ruled page, else in its top or bottom eighth?"""
     ys = sorted({round(y) for y, _, _ in page.rules})
     # Two edges may be only a shaded header row; a ruled table has more.
-    upper, lower = (ys[0], ys[-1]) if len(ys) >= 3 else (page.height / 8, page.height * 7 / 8)
-    return chunk.bottom <= upper + 0.5 or chunk.top >= lower - 0.5
+    upper, lower = (ys[0], ys[-1]) if len(ys) >= 3 else (page.height * MARGIN_SHARE, page.height * (1 - MARGIN_SHARE))
+    return chunk.bottom <= upper + POSITION_SLACK or chunk.top >= lower - POSITION_SLACK
 
 
 def _furniture_key(chunk: Chunk) -> str:
@@ -808,7 +834,7 @@ def _title(lines: list[Line], known: frozenset[str]) -> tuple[str, str]:
         if paragraphs:
             last = paragraphs[-1][-1]
             gap = line.top - last.bottom
-            if gap <= 0.5 * last.size and abs(line.size - last.size) <= 0.5 and line.bold == last.bold:
+            if gap <= PARAGRAPH_GAP_EM * last.size and abs(line.size - last.size) <= 0.5 and line.bold == last.bold:
                 paragraphs[-1].append(line)
                 continue
         paragraphs.append([line])
