@@ -4,18 +4,20 @@ The project texts are Finnish. A query word that matches nothing in them
 and is a term of ``data/glossary.csv`` is searched through its Finnish
 equivalents (``guidance`` -> ``ohjaus``, ``invandrare`` -> ``maahanmuuttaja``).
 The file is read on first use only, and a search looks up every query word,
-so that first use stays cheap: the terms are folded in one pass over the
-whole file, and the table of Finnish words is built only when a term is found.
+so that first use stays cheap: the whole file is folded in one pass and the
+first look-ups scan it; its terms are put in a set only for a long query, and
+the table of Finnish words is built only when a term is found.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache
 from typing import NamedTuple
 
 from hankkeet.data import read_text
-from hankkeet.textnorm import fold_lines, nfc
+from hankkeet.textnorm import fold_latin1, fold_lines, nfc
 
 LONGEST_TERM = 6  # words in the longest term (ministry of economic affairs and employment)
 
@@ -76,6 +78,36 @@ def _known() -> frozenset[str]:
 
 
 @cache
+def _haystack() -> tuple[bytes, str]:
+    """The whole file folded (hyphens as spaces), as bytes, and their encoding."""
+    text = _text()
+    data = fold_latin1(text)
+    if data is not None:
+        return data.replace(b"-", b" "), "latin-1"
+    return fold_lines(text).replace("-", " ").encode(), "utf-8"
+
+
+def _scan(candidate: str) -> bool:
+    """Might ``candidate`` be a term? A search of the folded file for ``,candidate,``
+    (only the term stands between two commas; the header's ``term`` is a false hit)."""
+    data, encoding = _haystack()
+    try:
+        return b"," + candidate.encode(encoding) + b"," in data
+    except UnicodeEncodeError:
+        return False
+
+
+# The first look-ups of a process scan the folded file, which costs less than
+# splitting it into its terms; a long query then has them put in a set.
+_SCANS = 12
+_looked_up = itertools.count()
+
+
+def _is_term(candidate: str) -> bool:
+    return _scan(candidate) if next(_looked_up) < _SCANS else candidate in _known()
+
+
+@cache
 def _table() -> dict[str, dict[str, list[str]]]:
     """Folded term -> language -> Finnish alternatives, in file order."""
     text = nfc(_text())
@@ -106,10 +138,9 @@ def lookup(term: str) -> Entry | None:
     An English or Swedish ending is dropped or replaced when the term as typed
     is not found. A term in both languages (``integration``) has both sets of words.
     """
-    known = _known()
     for candidate in candidates(term):
-        if candidate in known:
-            languages = _table()[candidate]
+        languages = _table().get(candidate) if _is_term(candidate) else None
+        if languages:
             finnish: list[str] = []
             for words in languages.values():
                 finnish.extend(w for w in words if w not in finnish)

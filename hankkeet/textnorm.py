@@ -51,6 +51,19 @@ _LATIN1_FOLD = bytes.maketrans(
 _LATIN1_SPACE = bytes(c for c in range(256) if chr(c).isspace() and c not in (0x20, 0x0A))
 
 
+def fold_latin1(text: str) -> bytes | None:
+    """``fold`` of each character of ``text`` as Latin-1 bytes (whitespace as it is), by a
+    byte translation; None when the text is not Latin-1 or has a letter that
+    casefold turns into others (ß, µ)."""
+    try:
+        data = text.encode("latin-1")
+    except UnicodeEncodeError:
+        return None
+    if b"\xdf" in data or b"\xb5" in data:
+        return None
+    return data.translate(_LATIN1_FOLD, b"\xad")  # the soft hyphen is invisible
+
+
 def fold_lines(text: str) -> str:
     """``fold`` of each line of ``text``, the lines kept (joined by ``\\n``).
 
@@ -58,14 +71,10 @@ def fold_lines(text: str) -> str:
     of many short lines read at start-up; text in Latin-1 (English, Swedish,
     Finnish) is folded by a byte translation.
     """
-    try:
-        data = text.encode("latin-1")
-    except UnicodeEncodeError:
-        data = b"\xdf"  # the general way
-    if b"\xdf" in data or b"\xb5" in data:
+    data = fold_latin1(text)
+    if data is None:
         folded = _COMBINING.sub("", unicodedata.normalize("NFD", text.translate(_INVISIBLE).casefold()))
     else:
-        data = data.translate(_LATIN1_FOLD, b"\xad")  # the soft hyphen is invisible
         if not (b"  " in data or b" \n" in data or b"\n " in data or data[:1] == b" " or data[-1:] == b" "
                 or len(data.translate(None, _LATIN1_SPACE)) != len(data)):
             return data.decode("latin-1")

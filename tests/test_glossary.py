@@ -63,12 +63,31 @@ def test_the_one_pass_loader_reads_every_row_as_a_row_by_row_parse_would() -> No
     assert glossary._known() == frozenset(expected)
 
 
+def test_the_scan_of_the_first_look_ups_finds_what_the_set_of_terms_has() -> None:
+    terms = glossary._known()
+    assert all(glossary._scan(term) for term in terms)
+    for word in ("kotoutuminen", "palveluohjaus", "ohjaus", "en", "sv", "a", "guidanc", "uidance"):
+        assert glossary._scan(word) == (word in terms), word
+    assert glossary._scan("term") and glossary.lookup("term") is None  # the header
+
+
+def test_a_look_up_is_the_same_by_scan_and_by_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    import itertools
+
+    typed = ["guidance", "services", "invandrarna", "kvinnor", "social och halsovard", "kotoutuminen", "term", "xyz"]
+    monkeypatch.setattr(glossary, "_looked_up", itertools.count())  # the first look-ups: a scan
+    by_scan = [glossary.lookup(t) for t in typed[:8]]
+    monkeypatch.setattr(glossary, "_looked_up", itertools.count(glossary._SCANS))  # then the set
+    assert [glossary.lookup(t) for t in typed[:8]] == by_scan
+    assert by_scan[0] is not None and by_scan[-1] is None
+
+
 @pytest.fixture()
 def glossary_text(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     """Replace the file's text: append lines to the list the fixture gives."""
     lines = ["language,term,finnish"]
     monkeypatch.setattr(glossary, "_text", lambda: "\n".join(lines) + "\n")
-    caches = (glossary._terms, glossary._known, glossary._table)
+    caches = (glossary._terms, glossary._known, glossary._table, glossary._haystack)
     for cached in caches:
         cached.cache_clear()
     yield lines
@@ -79,6 +98,7 @@ def glossary_text(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
 def test_a_malformed_row_is_skipped_and_the_others_are_kept(glossary_text: list[str]) -> None:
     glossary_text += ["en,guidance,ohjaus", "xx,broken", "sv,vägledning,ohjaus", "en,a,b,c", "en,Co-Operation,yhteistyö"]
     assert glossary.lookup("guidance") == glossary.Entry("en", ("ohjaus",))
+    assert "guidance" in glossary._known() and "broken" not in glossary._known()
     assert glossary.lookup("vagledning") == glossary.Entry("sv", ("ohjaus",))
     assert glossary.lookup("co operation") == glossary.Entry("en", ("yhteistyö",))
     assert glossary.lookup("broken") is None
