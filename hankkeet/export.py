@@ -82,7 +82,8 @@ _BASIS_MEANINGS = {
 TABLES: tuple[Table, ...] = (
     Table("metadata", "what the database was made from and with: one row per key", (
         _c("key", "TEXT PRIMARY KEY", "`title`, `subtitle`, `file`, `sha256` (the source document's), `year`, "
-           "`period`, `unread`, `snapshot` (the snapshot file, or `bundled`), `snapshot_sha256`, `schema_version`, "
+           "`period`, `unread`, `snapshot` (the snapshot file, or `bundled`), `snapshot_sha256` (null when it was "
+           "read from a pipe), `schema_version`, "
            "`snapshot_registry_version` (what the coverage was resolved with), `registry_version` (the "
            "municipality tables'), `hankkeet_version`, `export_version`, `projects`, `fts`"),
         _c("value", "", "text or integer; null where the snapshot has none"),
@@ -298,8 +299,19 @@ def no_fts5_message() -> str:
             "add --no-fts to export without the full-text table")
 
 
-def snapshot_digest(path: str | os.PathLike[str] | None) -> str:
-    """The sha256 of the snapshot file (``None``: the bundled one), read in blocks."""
+def _regular(path: str | os.PathLike[str]) -> bool:
+    """A regular file, which can be read twice (a pipe or a device would be used up by a first pass)."""
+    import stat
+
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+def snapshot_digest(path: str | os.PathLike[str] | None) -> str | None:
+    """The sha256 of the snapshot file (``None``: the bundled one), read in blocks; None for a pipe or a
+    device, which only the export itself may read."""
     digest = hashlib.sha256()
     if path is None:
         from hankkeet.data import read_text
@@ -307,6 +319,8 @@ def snapshot_digest(path: str | os.PathLike[str] | None) -> str:
 
         digest.update(read_text(BUNDLED_SNAPSHOT).encode("utf-8"))
         return digest.hexdigest()
+    if not _regular(path):
+        return None
     try:
         with open(path, "rb") as handle:
             for block in iter(lambda: handle.read(1 << 20), b""):
@@ -352,6 +366,8 @@ def _count_projects(path: str | os.PathLike[str] | None) -> int | None:
         from hankkeet.model import BUNDLED_SNAPSHOT
 
         return read_text(BUNDLED_SNAPSHOT).count('"number"')
+    if not _regular(path):
+        return None
     total, tail = 0, b""
     try:
         with open(path, "rb") as handle:

@@ -332,6 +332,11 @@ def test_a_generated_corpus_exports_whole_in_batches(tmp_path):
     assert reconstructed(con)[-5:] == [p.to_dict() for p in sorted(snapshot.projects, key=lambda p: p.number)[-5:]]
     hits = set(fts(con, "kotoutu*"))
     assert hits and hits == having(snapshot.projects, "kotoutu")
+    from hankkeet.coverage import coverage_list
+
+    expected = [(m["code"], len(m["projects"]), sum(p["basis"] != "cooperation" for p in m["projects"]),
+                 m["projects"][0]["basis"] if m["projects"] else None) for m in coverage_list(snapshot.projects)]
+    assert rows(con, "SELECT code, projects, direct, basis FROM coverage") == expected
 
 
 # -- the command -----------------------------------------------------------------------
@@ -375,6 +380,28 @@ def test_export_of_another_snapshot(runner, snapshot, tmp_path):
     assert [r[0] for r in rows(con, "SELECT id FROM projects ORDER BY number")] == [p.id for p in small.projects]
     meta = dict(rows(con, "SELECT key, value FROM metadata"))
     assert meta["snapshot"] == str(data) and meta["snapshot_sha256"] == hashlib.sha256(data.read_bytes()).hexdigest()
+
+
+def test_a_snapshot_from_a_pipe_is_read_once(runner, snapshot, tmp_path):
+    import threading
+
+    fifo = tmp_path / "snapshot.fifo"
+    os.mkfifo(fifo)
+    text = export.bundled_path().read_bytes()
+
+    def feed():
+        with open(fifo, "wb") as sink:
+            sink.write(text)
+
+    writer = threading.Thread(target=feed, daemon=True)
+    writer.start()
+    target = tmp_path / "piped.db"
+    result = invoke(runner, "--data", str(fifo), "export", "--sqlite", str(target))
+    writer.join(timeout=10)
+    assert result.exit_code == 0, result.stderr
+    con = sqlite3.connect(target)
+    assert rows(con, "SELECT count(*) FROM projects") == [(len(snapshot.projects),)]
+    assert dict(rows(con, "SELECT key, value FROM metadata"))["snapshot_sha256"] is None
 
 
 def test_an_existing_file_is_replaced_and_keeps_its_mode(runner, tmp_path):
