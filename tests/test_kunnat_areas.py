@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from hankkeet.kunnat.areas import classify, is_place, region_members, resolve_area
+from hankkeet.kunnat.lookup import lookup_county
 from hankkeet.kunnat.registry import registry
 from hankkeet.model import BASES, load
 
@@ -62,7 +63,34 @@ def test_informal_labels_are_context_without_warnings(label):
     r = resolve_area(f"{label}; Porvoo")
     assert names(r) == {"Porvoo"} and r.unresolved == ()
     alone = resolve_area(label)
-    assert alone.municipalities == () and alone.unresolved == (label,)
+    county = lookup_county(label)
+    if county is None:
+        assert alone.municipalities == () and alone.unresolved == (label,)
+    else:
+        # Standing alone, a county's short name means the county's municipalities.
+        assert names(alone) == {m.name for m in registry().in_county(county.name)} and alone.unresolved == ()
+        assert all(county.name in (c.note or "") for c in alone.municipalities)
+
+
+@pytest.mark.parametrize("county", [c for c in registry().counties if "-" in c.short_name])
+def test_a_county_short_name_alone_is_the_county(county):
+    r = resolve_area(county.short_name)
+    if classify(county.short_name).kind == "informal":
+        assert names(r) == {m.name for m in registry().in_county(county.name)} and r.unresolved == ()
+
+
+@pytest.mark.parametrize("code", ["049", "257", "753", "710", "905", "638"])  # bilingual municipalities
+@pytest.mark.parametrize("dash", [" – ", " — ", " - ", " / ", "/"])
+def test_a_place_in_both_languages_is_one_place(code, dash):
+    m = registry().by_code(code)
+    for first, second in ((m.name, m.name_sv), (m.name_sv, m.name)):
+        r = resolve_area(f"{first}{dash}{second}")
+        assert [c.code for c in r.municipalities] == [code] and r.unresolved == ()
+
+
+def test_two_different_places_joined_by_a_dash_are_reported():
+    r = resolve_area("Espoo – Vantaa")
+    assert r.municipalities == () and r.unresolved == ("Espoo – Vantaa",)
 
 
 def test_a_subregion_name_inside_a_list():

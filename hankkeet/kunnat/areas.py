@@ -41,6 +41,8 @@ _LIST_SPLIT = re.compile(r"\s*,\s*|\s+(?:ja|sekä|och)\s+|\s*\(\s*|\s*\)\s*")
 _WHOLE = re.compile(r"^koko (?:maakunta|alue|hyvinvointialue|seutukunta|seutu)$")
 # "X ympäristökuntineen", "X lähikuntineen": X and, vaguely, its neighbours.
 _WITH_NEIGHBOURS = re.compile(r"^(?P<place>.+?) (?P<rest>\w*(?:kuntineen|kuntinensa))$")
+# "Sipoo – Sibbo", "Kirkkonummi / Kyrkslätt": one place named in both languages.
+_BILINGUAL = re.compile(r"\s+[–—/-]\s+|\s*/\s*")
 # "Porin ja Ulvilan alueella": a genitive and "in the area of".
 _IN_AREA_OF = re.compile(r"^(?P<place>\S+n) alue(?:ella|elta|elle|en)$")
 
@@ -122,7 +124,29 @@ def classify(term: str, *, inflected: bool = True) -> Term:
     if county is not None:
         members = registry().in_county(county.name)
         return Term(text, TermKind.COUNTY, members[0].region if members else None, county=county.name)
+    pair = _BILINGUAL.split(text)
+    if len(pair) == 2:
+        first, second = classify(pair[0], inflected=inflected), classify(pair[1], inflected=inflected)
+        if first.kind in _PLACES and _same_place(first, second):
+            return first._replace(text=text)
     return Term(text, TermKind.UNKNOWN)
+
+
+def _same_place(a: Term, b: Term) -> bool:
+    """Do two terms name the same place (a name and its other-language name)?"""
+    return (a.kind, a.region, a.municipality, a.subregion, a.county) == (
+        b.kind, b.region, b.municipality, b.subregion, b.county)
+
+
+def _as_county(term: Term) -> Term:
+    """An informal area that is a wellbeing services county's short name
+    (``Keski-Uusimaa``), standing alone, read as that county; else unchanged."""
+    from hankkeet.kunnat.lookup import lookup_county
+
+    county = lookup_county(term.text) if term.kind == TermKind.INFORMAL else None
+    if county is None:
+        return term
+    return term._replace(kind=TermKind.COUNTY, county=county.name, note=f"{term.text} read as {county.name}")
 
 
 def _informal_region(text: str) -> str | None:
@@ -253,7 +277,7 @@ class _Collector:
             for m in members:
                 self.region(m.region)
             for m in members:
-                self.add(m, Basis.REGION)
+                self.add(m, Basis.REGION, term.note)
         elif term.kind == TermKind.INFORMAL:
             self.region(term.region)
         elif term.kind != TermKind.COOPERATION:
@@ -285,7 +309,11 @@ def resolve_area(area: str, *, start: str | None = None, end: str | None = None)
         context = label_term.region
         collector.region(context)
     elif len(items) == 1:
-        only = classify(items[0])
+        only = _as_county(classify(items[0]))
+        if only.kind == TermKind.COUNTY:
+            # A county's short name alone ("Keski-Uusimaa") means the county's municipalities.
+            collector.term(only)
+            return collector.result([])
         if only.kind == TermKind.INFORMAL:
             # An informal area with no list says nothing about which municipalities.
             return AreaResolution(regions=(only.region,) if only.region else (), municipalities=(),
