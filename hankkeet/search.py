@@ -695,15 +695,20 @@ class SearchIndex:
                 alternatives.append((words[i],))
                 i += 1
         if translations and len(out) > 1:
-            # A foreign query: its joining words go, and a term the texts also
-            # have as written (a Swedish project name's rådgivning) is searched
-            # as written and through its Finnish words.
+            # A foreign query: its joining words go.
             kept = [i for i, word in enumerate(out) if word not in glossary.FUNCTION_WORDS] or list(range(len(out)))
             out, alternatives = [out[i] for i in kept], [alternatives[i] for i in kept]
+        if translations or len(out) == 1:
+            # A term the texts also have as written is searched as written and
+            # through its Finnish words: in a foreign query (a Swedish project
+            # name's rådgivning), and a Swedish term alone (välfärdsområde in a
+            # bilingual organisation's name is still the hyvinvointialue of the
+            # others). An English word alone stays as it is: English words in
+            # these texts are names (Welcome, entry point).
             for i, word in enumerate(out):
                 entry = glossary.lookup(word) if alternatives[i] == (word,) else None
                 also = tuple(f for f in entry.finnish if " " not in f) if entry is not None else ()
-                if entry is not None and also:
+                if entry is not None and also and (translations or entry.language == "sv"):
                     alternatives[i] = (word, *(fold(f) for f in also))
                     translations.append(Translation(word, entry.language, also))
         return out[:MAX_QUERY_WORDS], alternatives[:MAX_QUERY_WORDS], tuple(translations)

@@ -574,6 +574,17 @@ def test_a_glossary_phrase_is_used_when_no_one_word_equivalent_is_in_the_texts()
     assert hits[0].translations[0].finnish == ("digitaalinen palvelu",)
 
 
+def test_a_swedish_term_the_texts_have_as_written_is_also_searched_in_finnish() -> None:
+    snapshot = snapshot_of(
+        make_project(1, "bilingual", organisation="Österbottens välfärdsområde"),
+        make_project(2, "finnish", organisation="Keski-Suomen hyvinvointialue"),
+        make_project(3, "english", name="Welcome Office", description="Neuvontaa tarjotaan."),
+        make_project(4, "tervetuloa", name="Tervetuloa", description="Neuvontaa tarjotaan."),
+    )
+    assert ids(snapshot, "välfärdsområde") == ["bilingual", "finnish"]
+    assert ids(snapshot, "welcome") == ["english"]  # an English word in the texts is a name
+
+
 def test_the_glossary_file_is_plain_three_column_csv() -> None:
     from hankkeet.data import read_text
 
