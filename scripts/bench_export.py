@@ -6,8 +6,8 @@
 Each size is a distinct-text corpus of scripts/make_corpus.py (made once in
 DIR, default a temporary folder). Every run is a fresh process, timed by
 wall clock and CPU (user + system) with its peak resident memory (os.wait4);
-beside it, the same for loading the snapshot alone, so what the export itself
-costs can be told from what every command pays to load the snapshot.
+beside it, the same for loading the snapshot whole (as the commands that hold
+it do), which the export, reading one project at a time, does not.
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ def main() -> None:
     folder = args.keep or Path(tempfile.mkdtemp(prefix="bench-export-"))
     folder.mkdir(parents=True, exist_ok=True)
     sizes = [21, *(int(s) for s in args.sizes.split(",") if s)]
-    print("| projects | database | export: wall, CPU | peak memory | loading alone: CPU, peak memory |")
+    print("| projects | database | export: wall, CPU | peak memory | loading whole: CPU, peak memory |")
     print("|---|---|---|---|---|")
     for size in sizes:
         data = corpus(size, folder)
