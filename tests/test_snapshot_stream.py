@@ -13,13 +13,13 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_schema import BUNDLED, SMALL, mutants
 
 from hankkeet import model
 from hankkeet.errors import DataError
-from hankkeet.model import SnapshotFile, Snapshot, _Problem, from_dict
+from hankkeet.model import Snapshot, SnapshotFile, _Problem, from_dict
 
 from conftest import invoke
-from test_schema import BUNDLED, SMALL, mutants
 
 
 @contextlib.contextmanager
@@ -211,7 +211,7 @@ def test_keys_in_any_order_and_the_header_after_the_projects(tmp_path):
     assert stream.header._replace(projects=()) == from_dict(SMALL)._replace(projects=())
     broken = {**reordered, "source": {**SMALL["source"], "sha256": 5}}
     path.write_text(json.dumps(broken), encoding="utf-8")
-    with pytest.raises(DataError, match="source.sha256 must be a string"):
+    with pytest.raises(DataError, match=r"source\.sha256 must be a string"):
         list(SnapshotFile(path).projects())  # the header is checked at the end of the pass
 
 
