@@ -45,7 +45,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PDF_SEEDS = sorted((ROOT / "tests" / "fixtures").glob("*.pdf"))
-TEXT_SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+# The seed extraction, and pdftotext -layout texts (columns side by side) of a few fixtures.
+TEXT_SEEDS = sorted((ROOT / "seeds").glob("*.txt")) + [
+    ROOT / "tests" / "fixtures" / "text" / f"{name}.pdftotext-layout.txt"
+    for name in ("summary_original", "summary_centred", "html_cr_bottom_justify", "lo_narrow_hyph")
+]
 SLOW = 5.0  # seconds: report a mutant this slow even when it finishes
 
 

@@ -224,3 +224,15 @@ def test_debug_shows_the_original_traceback_and_keeps_exit_2(monkeypatch, tmp_pa
     assert "Traceback" in result.stderr and "simulated table failure" in result.stderr
     assert result.stderr.splitlines()[-1].endswith("cannot make out the project table (IndexError)")
     assert list(out_dir.iterdir()) == []
+
+
+def test_a_very_long_line_is_no_applicant_and_costs_no_backtracking() -> None:
+    # A damaged text had a 100,000-character line where an applicant may start:
+    # the name patterns took time growing with the square of its length.
+    from hankkeet.parse.records import MAX_NAME_CHARS, parse_applicant
+
+    line = "Kotkan " + "kaupunki ja " * 10_000
+    assert len(line) > MAX_NAME_CHARS
+    assert parse_applicant(line) is None
+    taken = parse_applicant(line, complete=True)
+    assert taken is not None and not taken.recognised

@@ -49,6 +49,10 @@ _PARENTHESIS = re.compile(r"^(?P<body>.*?)\s*\((?P<inner>[^()]*)\)$")
 _CO_PREFIX = re.compile(r"^(?:osa)?toteuttaj(?P<ending>\w*)\s+", re.IGNORECASE)
 # The start of a co-implementer parenthesis, also when a line end cuts its keyword.
 _CO_OPENING = re.compile(r"^\((?:osa|toteut)", re.IGNORECASE)
+# The longest names of public bodies run to about 70 characters
+# ("Keski-Karjalan sosiaali- ja terveyspalvelujen kuntayhtymä, Helli"); both
+# languages' names together, twice that.
+MAX_NAME_CHARS = 250
 _ACRONYM = re.compile(r", (?P<short>[\w-]+(?: [\w-]+){0,2})$")
 
 
@@ -129,6 +133,10 @@ def parse_applicant(text: str, *, complete: bool = False) -> Applicant | None:
         return None
     if not body:
         return None
+    if len(body) > MAX_NAME_CHARS:
+        # No body's name is this long: prose, or a damaged cell. (The name
+        # patterns would also take time growing with the square of its length.)
+        return Applicant(body, co, _slug(body), recognised=False) if complete else None
     municipal = _MUNICIPAL.match(body)
     if municipal:
         return Applicant(body, co, _municipality_slug(municipal.group("genitive")))
