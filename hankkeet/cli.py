@@ -25,7 +25,7 @@ from hankkeet import __version__
 from hankkeet.errors import EXIT_INTERNAL, EXIT_NO_RESULTS, EXIT_PARTIAL, HankkeetError, SourceError
 
 if TYPE_CHECKING:
-    from hankkeet.model import Snapshot
+    from hankkeet.model import Snapshot, SnapshotFile
     from hankkeet.output import Output
 
 PROG = "hankkeet"
@@ -321,12 +321,15 @@ def _snapshot_line() -> str:
     """Which snapshot is in use (``--data`` is not parsed yet for --version: HANKKEET_DATA is)."""
     import os
 
-    from hankkeet.model import load
+    from hankkeet.model import SnapshotFile
     from hankkeet.render import snapshot_summary
 
     path = os.environ.get("HANKKEET_DATA") or None
     try:
-        return snapshot_summary(load(path), path)
+        stream = SnapshotFile(path)
+        count = sum(1 for _ in stream.projects())
+        assert stream.header is not None
+        return snapshot_summary(stream.header, path, count)
     except HankkeetError as exc:
         return f"cannot be loaded ({exc.message})"
 
@@ -419,6 +422,25 @@ def _snapshot(ctx: typer.Context) -> "Snapshot":
         # later passes, which would otherwise rescan it while the index is built.
         gc.freeze()
     return snapshot
+
+
+# A snapshot file this large is read twice for a machine listing (every project checked, then
+# written as it is read again) rather than held whole: the memory of one project, not of the file.
+STREAM_FROM_BYTES = 16 << 20
+
+
+def _snapshot_file(ctx: typer.Context) -> "SnapshotFile":
+    """The snapshot as a file to read one project at a time (list, kunta, coverage)."""
+    import gc
+
+    from hankkeet.model import SnapshotFile
+
+    state = _state(ctx)
+    if _one_shot:
+        # What exists now lives until the process ends: out of the cyclic collector's passes.
+        # (The collector stays on: JSON's indenting encoder leaves a reference cycle per call.)
+        gc.freeze()
+    return SnapshotFile(state.data, max_bytes=state.max_input)
 
 
 def _completion_snapshot(ctx: typer.Context) -> "Snapshot | None":
@@ -591,28 +613,43 @@ def list_projects(
       hankkeet list --fields id,name,area
     """
     from hankkeet import render
-    from hankkeet.coverage import filter_projects
+    from hankkeet.coverage import area_selection
     from hankkeet.output import Mode, emit
 
     out = _output(ctx, as_json=as_json, as_csv=as_csv, table=table, fields=fields, no_header=no_header,
                   valid=render.PROJECT_LISTING.names())
-    snapshot = _snapshot(ctx)
-    missing = snapshot.unread_rows
+    selection = area_selection(kunta=kunta, maakunta=maakunta)
+    stream = _snapshot_file(ctx)
+    listing, after, total = render.PROJECT_LISTING, None, None
+    rows: Any
+    if out.mode == Mode.TABLE:  # one pass: the first rows are kept, the rest counted
+        rows, count, listing, after = render.project_table_rows(selection.select(stream.projects()))
+        header, projects, total = stream.header, stream.count, count
+    elif stream.size >= STREAM_FROM_BYTES and stream.rereadable:  # checked whole first, then written
+        count = sum(1 for _ in selection.select(stream.projects()))
+        header, projects = stream.header, stream.count
+        rows = selection.select(stream.projects())
+    else:
+        header = stream.load()
+        projects = len(header.projects)
+        rows = list(selection.select(header.projects))
+        count = len(rows)
+    assert header is not None
+    _stale_registry_note(header, _state(ctx).data)
+    missing = header.unread_rows
     if missing:
         _notice(f"note: {len(missing)} rows of the document could not be read and are missing: "
                 + "; ".join(missing))
-    selection = filter_projects(snapshot.projects, kunta=kunta, maakunta=maakunta)
     for note in selection.notes:
         _notice(f"note: {note}")
     title = render.municipality_line(selection.municipality) if selection.municipality else None
     if out.mode == Mode.TABLE:
-        _notice(f"snapshot: {render.snapshot_summary(snapshot, _state(ctx).data)}")
-    if title and selection.municipality is not None and (out.mode != Mode.TABLE or not selection.projects):
+        _notice(f"snapshot: {render.snapshot_summary(header, _state(ctx).data, projects)}")
+    if title and selection.municipality is not None and (out.mode != Mode.TABLE or not count):
         _notice(f"note: {title}")
-    listing, after = render.projects_listing(selection.projects)
-    _note(emit(out, listing, selection.projects, full_json=lambda p: p.to_dict(),
-         before=title if out.mode == Mode.TABLE else None, after=after))
-    if not selection.projects:
+    _note(emit(out, listing, rows, full_json=lambda p: p.to_dict(),
+         before=title if out.mode == Mode.TABLE else None, after=after, total=total))
+    if not count:
         scope = f" covering {' and '.join(selection.scope)}" if selection.scope else ""
         _no_results(f"no projects{scope}")
 
@@ -778,7 +815,10 @@ def kunta(
                   valid=render.COVERING_LISTING.names())
     typed = " ".join(name)
     match = lookup(_user_text(typed, "the municipality name"))
-    rows = coverage.projects_covering(_snapshot(ctx).projects, match.municipality.code)
+    stream = _snapshot_file(ctx)
+    rows = coverage.projects_covering(stream.projects(), match.municipality.code)
+    assert stream.header is not None  # set by the complete pass above
+    _stale_registry_note(stream.header, _state(ctx).data)
     if out.mode == Mode.JSON:
         write_stdout(render.kunta_json(typed, match, rows, fields=out.fields))
     else:
@@ -822,29 +862,34 @@ def coverage_command(
       hankkeet coverage --json | jq -r '.[] | select(.projects == []) | .name'
     """
     from hankkeet import coverage, render
-    from hankkeet.output import Mode, choose, emit
+    from hankkeet.output import Counted, Mode, choose, emit
 
     out = choose(as_json=as_json, as_csv=as_csv, table=table, no_header=no_header,
                  pager=not _state(ctx).no_pager)
     view = coverage.CoverageView.parse(by, default_machine=out.mode in (Mode.JSON, Mode.CSV),
                                        uncovered=only_uncovered)
     order = coverage.RegionOrder.parse(sort)
-    projects = list(_snapshot(ctx).projects)
+    stream = _snapshot_file(ctx)
+    tally = coverage.CoverageTally.of(stream.projects())
+    assert stream.header is not None  # set by the complete pass above
+    _stale_registry_note(stream.header, _state(ctx).data)
     if view == coverage.CoverageView.MUNICIPALITY:
-        listing = coverage.coverage_list(projects, only_uncovered=only_uncovered)
         if out.mode == Mode.TABLE and only_uncovered:
-            groups = coverage.uncovered(projects)
+            groups = coverage.uncovered(tally)
             if groups:
                 print_table(ctx, render.uncovered_table(groups))
+            empty = not groups
         else:
+            listing = Counted(coverage.coverage_rows(tally, only_uncovered=only_uncovered))
             _note(emit(out, render.MUNICIPALITY_LISTING, listing, full_json=lambda m: m))
-        if not listing:
+            empty = not listing.count
+        if empty:
             _no_results("every municipality is covered")
         return
-    rows = coverage.sort_regions(coverage.region_summary(projects), order)
-    total = coverage.total_coverage(projects)
+    rows = coverage.sort_regions(coverage.region_summary(tally), order)
+    total = coverage.total_coverage(tally)
     if out.mode == Mode.TABLE:
-        print_table(ctx, render.coverage_report(coverage.headline(projects), rows, total))
+        print_table(ctx, render.coverage_report(coverage.headline(tally), rows, total))
     else:
         emit(out, render.REGION_LISTING, [*rows, total], full_json=lambda r: r.to_dict())
 

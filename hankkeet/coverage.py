@@ -8,7 +8,8 @@ project is counted in its 2021 region, and its coverage carries a note.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import StrEnum
 from typing import Any, NamedTuple
 
@@ -72,10 +73,62 @@ class RegionCoverage(NamedTuple):
         }
 
 
-def _region_row(name: str, members: Sequence[Municipality],
-                by_code: dict[str, list[tuple[Project, Coverage]]], ids: tuple[str, ...]) -> RegionCoverage:
-    covered = [m for m in members if m.code in by_code]
-    direct = [m for m in covered if _direct(by_code[m.code])]
+class CoverageTally:
+    """What the coverage figures need of the projects, gathered in one pass and kept compact.
+
+    Per municipality code, the covering projects as packed integers (the project's
+    position times four plus its basis's rank), and per project only its id and
+    number: 100,000 projects covering ten municipalities each take some tens of MB,
+    not the records themselves.
+    """
+
+    def __init__(self) -> None:
+        self.ids: list[str] = []
+        self.numbers = array("q")
+        self.with_area = array("q")  # positions of the projects that cover any municipality
+        self.covering: dict[str, array[int]] = {}
+
+    def add(self, project: Project) -> None:
+        i = len(self.ids)
+        self.ids.append(project.id)
+        self.numbers.append(project.number)
+        if project.municipalities:
+            self.with_area.append(i)
+        for c in project.municipalities:
+            packed = self.covering.get(c.code)
+            if packed is None:
+                packed = self.covering[c.code] = array("q")
+            packed.append(i * 4 + _RANK[c.basis])
+
+    @classmethod
+    def of(cls, projects: Iterable[Project] | CoverageTally) -> CoverageTally:
+        if isinstance(projects, CoverageTally):
+            return projects
+        tally = cls()
+        for project in projects:
+            tally.add(project)
+        return tally
+
+    def direct(self, code: str) -> bool:
+        """Covered by some project otherwise than through cooperation."""
+        return any(v & 3 != _COOPERATION for v in self.covering.get(code, ()))
+
+    def by_strength(self, code: str) -> list[tuple[str, Basis]]:
+        """(project id, basis) of the projects covering ``code``, strongest basis first, then by number."""
+        numbers = self.numbers
+        packed = sorted(self.covering.get(code, ()), key=lambda v: (v & 3, numbers[v >> 2]))
+        return [(self.ids[v >> 2], BASES[v & 3]) for v in packed]
+
+
+_RANK = {basis: i for i, basis in enumerate(BASES)}
+_COOPERATION = _RANK[Basis.COOPERATION]
+assert len(BASES) <= 4  # two bits of a packed entry
+
+
+def _region_row(name: str, members: Sequence[Municipality], tally: CoverageTally,
+                ids: tuple[str, ...]) -> RegionCoverage:
+    covered = [m for m in members if m.code in tally.covering]
+    direct = [m for m in covered if tally.direct(m.code)]
     return RegionCoverage(
         name, len(members), len(covered), ids, direct=len(direct),
         population=sum(m.population for m in members),
@@ -85,38 +138,33 @@ def _region_row(name: str, members: Sequence[Municipality],
 
 
 def projects_covering(projects: Iterable[Project], code: str) -> list[CoveringProject]:
-    """Projects that cover the municipality with this code, strongest basis first."""
+    """Projects that cover the municipality with this code, strongest basis first.
+
+    ``projects`` may be a stream: only the covering ones are kept."""
     found = [
         CoveringProject(p, c) for p in projects for c in p.municipalities if c.code == code
     ]
     return sorted(found, key=lambda f: (BASES.index(f.coverage.basis), f.project.number))
 
 
-def _coverage_by_code(projects: Iterable[Project]) -> dict[str, list[tuple[Project, Coverage]]]:
-    by_code: dict[str, list[tuple[Project, Coverage]]] = {}
-    for p in projects:
-        for c in p.municipalities:
-            by_code.setdefault(c.code, []).append((p, c))
-    return by_code
-
-
-def region_summary(projects: Sequence[Project]) -> list[RegionCoverage]:
+def region_summary(projects: Iterable[Project] | CoverageTally) -> list[RegionCoverage]:
     """Per region (registry order): municipalities, how many are covered, by which projects."""
-    by_code = _coverage_by_code(projects)
-    order = {p.id: p.number for p in projects}
+    tally = CoverageTally.of(projects)
+    numbers = tally.numbers
     out = []
     for region in registry().regions:
         members = registry().in_region(region)
-        ids = {p.id for m in members for p, _ in by_code.get(m.code, [])}
-        out.append(_region_row(region, members, by_code, tuple(sorted(ids, key=order.__getitem__))))
+        found = {v >> 2 for m in members for v in tally.covering.get(m.code, ())}
+        ids = tuple(tally.ids[i] for i in sorted(found, key=numbers.__getitem__))
+        out.append(_region_row(region, members, tally, ids))
     return out
 
 
-def total_coverage(projects: Sequence[Project]) -> RegionCoverage:
+def total_coverage(projects: Iterable[Project] | CoverageTally) -> RegionCoverage:
     """The whole country as one row."""
-    by_code = _coverage_by_code(projects)
-    ordered = tuple(p.id for p in projects if p.municipalities)
-    return _region_row("total", registry().municipalities, by_code, ordered)
+    tally = CoverageTally.of(projects)
+    ordered = tuple(tally.ids[i] for i in tally.with_area)
+    return _region_row("total", registry().municipalities, tally, ordered)
 
 
 def percent(share: float) -> str:
@@ -124,10 +172,11 @@ def percent(share: float) -> str:
     return f"{100 * share:.0f} %"
 
 
-def headline(projects: Sequence[Project]) -> str:
+def headline(projects: Iterable[Project] | CoverageTally) -> str:
     """``127 of 309 municipalities (41 %) · 70 % of the population (68 % directly) · 4 regions without a project``."""
-    total = total_coverage(projects)
-    empty = sum(1 for r in region_summary(projects) if r.covered == 0)
+    tally = CoverageTally.of(projects)
+    total = total_coverage(tally)
+    empty = sum(1 for r in region_summary(tally) if r.covered == 0)
     regions = "region" if empty == 1 else "regions"
     return (
         f"{total.covered} of {total.municipalities} municipalities ({percent(total.share)}) · "
@@ -136,34 +185,34 @@ def headline(projects: Sequence[Project]) -> str:
     )
 
 
-def _direct(covering: list[tuple[Project, Coverage]]) -> bool:
-    return any(c.basis != Basis.COOPERATION for _, c in covering)
-
-
-def uncovered(projects: Sequence[Project]) -> dict[str, list[Municipality]]:
+def uncovered(projects: Iterable[Project] | CoverageTally) -> dict[str, list[Municipality]]:
     """Municipalities no project covers, grouped by region (regions with none left out)."""
     from hankkeet.kunnat.lookup import sort_key
 
-    by_code = _coverage_by_code(projects)
+    tally = CoverageTally.of(projects)
     groups: dict[str, list[Municipality]] = {}
     for region in registry().regions:
-        missing = [m for m in registry().in_region(region) if m.code not in by_code]
+        missing = [m for m in registry().in_region(region) if m.code not in tally.covering]
         if missing:
             groups[region] = sorted(missing, key=lambda m: sort_key(m.name))
     return groups
 
 
-def coverage_list(projects: Sequence[Project], *, only_uncovered: bool = False) -> list[dict[str, Any]]:
-    """Every municipality (code order) with the projects covering it:
+def coverage_rows(projects: Iterable[Project] | CoverageTally, *,
+                  only_uncovered: bool = False) -> Iterator[dict[str, Any]]:
+    """Every municipality (code order) with the projects covering it, one at a time:
     ``{code, name, name_sv, region, subregion, projects: [{id, basis}]}``."""
-    by_code = _coverage_by_code(projects)
-    out = []
+    tally = CoverageTally.of(projects)
     for m in sorted(registry().municipalities, key=lambda m: m.code):
-        covering = sorted(by_code.get(m.code, []), key=lambda pc: (BASES.index(pc[1].basis), pc[0].number))
-        if only_uncovered and covering:
+        if only_uncovered and m.code in tally.covering:
             continue
-        out.append({**m.to_dict(), "projects": [{"id": p.id, "basis": c.basis} for p, c in covering]})
-    return out
+        yield {**m.to_dict(), "projects": [{"id": i, "basis": b} for i, b in tally.by_strength(m.code)]}
+
+
+def coverage_list(projects: Iterable[Project] | CoverageTally, *,
+                  only_uncovered: bool = False) -> list[dict[str, Any]]:
+    """:func:`coverage_rows` as a list."""
+    return list(coverage_rows(projects, only_uncovered=only_uncovered))
 
 
 def filter_by_municipality(projects: Iterable[Project], code: str) -> list[Project]:
@@ -191,14 +240,27 @@ class AreaFilter(NamedTuple):
     municipality: Municipality | None = None
 
 
-def filter_projects(
-    projects: Iterable[Project], *, kunta: str | None = None, maakunta: str | None = None
-) -> AreaFilter:
-    """Filter by a municipality and/or a region given as a person typed them.
+class AreaSelection(NamedTuple):
+    """``list --kunta/--maakunta`` before any project is read: the test a project must pass,
+    what it is filtered by (for messages) and notes on how the names were understood."""
+
+    keep: Callable[[Project], bool]
+    scope: list[str]
+    notes: list[str]
+    municipality: Municipality | None = None
+
+    def select(self, projects: Iterable[Project]) -> Iterator[Project]:
+        """The projects that pass, in their order (a stream stays a stream)."""
+        keep = self.keep
+        return (p for p in projects if keep(p))
+
+
+def area_selection(*, kunta: str | None = None, maakunta: str | None = None) -> AreaSelection:
+    """The selection by a municipality and/or a region given as a person typed them.
 
     Raises UnknownMunicipality / UnknownRegion for names that match nothing.
     """
-    selected = list(projects)
+    tests: list[Callable[[Project], bool]] = []
     scope: list[str] = []
     notes: list[str] = []
     municipality: Municipality | None = None
@@ -209,7 +271,8 @@ def filter_projects(
         if match.note and match.tier in (Tier.FUZZY, Tier.FORMER):
             notes.append(match.note)
         municipality = match.municipality
-        selected = filter_by_municipality(selected, municipality.code)
+        code = municipality.code
+        tests.append(lambda p: any(c.code == code for c in p.municipalities))
         scope.append(match.municipality.name)
     if maakunta is not None:
         from hankkeet.kunnat.lookup import Tier, lookup_region
@@ -217,10 +280,19 @@ def filter_projects(
         region = lookup_region(maakunta)
         if region.tier == Tier.FUZZY and region.note:
             notes.append(region.note)
-        selected = filter_by_region(selected, region.region)
-        scope.append(region.region)
-    return AreaFilter(selected, scope, notes, municipality)
+        name = region.region
+        codes = {m.code for m in registry().in_region(name)}
+        tests.append(lambda p: name in p.regions or any(c.code in codes for c in p.municipalities))
+        scope.append(name)
+    return AreaSelection(lambda p: all(test(p) for test in tests), scope, notes, municipality)
 
+
+def filter_projects(
+    projects: Iterable[Project], *, kunta: str | None = None, maakunta: str | None = None
+) -> AreaFilter:
+    """Filter by a municipality and/or a region given as a person typed them (see :func:`area_selection`)."""
+    selection = area_selection(kunta=kunta, maakunta=maakunta)
+    return AreaFilter(list(selection.select(projects)), selection.scope, selection.notes, selection.municipality)
 
 
 class CoverageView(StrEnum):

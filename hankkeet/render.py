@@ -121,14 +121,16 @@ PROJECT_CSV_HEADER = (
 )
 
 
-def snapshot_summary(snapshot: Any, path: object = None) -> str:
-    """One line naming a snapshot: where it is, its round and period, its size."""
+def snapshot_summary(snapshot: Any, path: object = None, count: int | None = None) -> str:
+    """One line naming a snapshot: where it is, its round and period, its size (``count``
+    projects, when the snapshot was read as a stream and holds none)."""
     source = snapshot.source
     where = "bundled" if path is None else str(path)
     year = f"round {source.year}" if source.year else "round unknown"
     period = f", {source.period}" if source.period else ""
     missing = f", {len(snapshot.unread_rows)} rows not read" if snapshot.unread_rows else ""
-    return f"{where}: {year}{period}, {len(snapshot.projects)} projects from {source.file}{missing}"
+    projects = len(snapshot.projects) if count is None else count
+    return f"{where}: {year}{period}, {projects} projects from {source.file}{missing}"
 
 
 def municipality_line(m: Municipality) -> str:
@@ -366,10 +368,30 @@ COVERING_LISTING = Listing(
 )
 
 
-def projects_listing(projects: Sequence[Project]) -> tuple[Listing, str | None]:
+def project_table_rows(projects: Iterable[Project]) -> tuple[list[Project], int, Listing, str | None]:
+    """For a table of a stream of projects: the first MAX_TABLE_ROWS, how many there are, and
+    the listing and the line under the table that :func:`projects_listing` gives for all of them."""
+    from hankkeet.output import MAX_TABLE_ROWS
+
+    shown: list[Project] = []
+    periods: set[tuple[str | None, str | None]] = set()
+    count = 0
+    for project in projects:
+        count += 1
+        if count <= MAX_TABLE_ROWS:
+            shown.append(project)
+        if len(periods) < 2:
+            periods.add((project.start, project.end))
+    return (shown, count, *_listing_for_periods(periods))
+
+
+def projects_listing(projects: Iterable[Project]) -> tuple[Listing, str | None]:
     """The project listing for these rows: a period column only when the periods differ,
     else one line under the table that gives the period of them all."""
-    periods = {(p.start, p.end) for p in projects}
+    return _listing_for_periods({(p.start, p.end) for p in projects})
+
+
+def _listing_for_periods(periods: set[tuple[str | None, str | None]]) -> tuple[Listing, str | None]:
     if len(periods) != 1:
         return PROJECT_LISTING, None
     fields = tuple(f for f in PROJECT_LISTING.table_fields if f != "period")

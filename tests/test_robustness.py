@@ -39,7 +39,7 @@ def test_internal_error_is_one_line_with_a_hint(runner, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("simulated failure")
 
-    monkeypatch.setattr(hankkeet.model, "load", broken)
+    monkeypatch.setattr(hankkeet.model.SnapshotFile, "projects", broken)  # every snapshot is read through it
     result = invoke(runner, "list")
     assert result.exit_code == 3
     assert result.stdout == ""
@@ -51,7 +51,7 @@ def test_internal_error_is_one_line_with_a_hint(runner, monkeypatch):
 def test_debug_shows_the_traceback(runner, monkeypatch):
     import hankkeet.model
 
-    monkeypatch.setattr(hankkeet.model, "load", lambda *a, **k: 1 / 0)
+    monkeypatch.setattr(hankkeet.model.SnapshotFile, "projects", lambda *a, **k: 1 / 0)
     result = invoke(runner, "--debug", "list")
     assert result.exit_code != 0
     assert isinstance(result.exception, ZeroDivisionError)
