@@ -138,7 +138,9 @@ def _open_stored(
     note = None
     if store.exists():
         try:
-            return StoredIndex(store), None
+            index = StoredIndex(store)
+            _touch(store)
+            return index, None
         except (sqlite3.Error, OSError, ValueError, EOFError, KeyError) as exc:
             note = f"stored index {store} unreadable ({exc}); rebuilt"
     snapshot = model.load(file)
@@ -148,7 +150,64 @@ def _open_stored(
         from hankkeet.search import index_for
 
         return index_for(snapshot), f"cannot store the search index in {store.parent} ({exc}); built in memory"
+    if store.name.startswith("index-"):
+        prune_cache(store)
     return StoredIndex(store), note
+
+
+# The stored indexes of --data snapshots kept: those of the program in use, the most recently used.
+MAX_STORES = 8
+_STALE_TEMPORARY = 3600  # seconds: a temporary file this old was left by a build that was killed
+
+
+def _touch(store: Path) -> None:
+    """Mark a store as just used: its modification time orders the cache."""
+    import contextlib
+
+    with contextlib.suppress(OSError):
+        os.utime(store)
+
+
+def prune_cache(keep: Path, *, max_stores: int = MAX_STORES) -> list[Path]:
+    """After ``keep`` was written: remove the snapshot stores of other program versions, temporaries
+    of killed builds, and the least recently used stores beyond ``max_stores`` (``keep`` counted).
+    Returns what was removed; what cannot be removed stays (another process may be using the cache)."""
+    import time
+
+    current = f"-{fingerprint()}.sqlite"
+    removed: list[Path] = []
+    recent: list[tuple[float, Path]] = []
+    try:
+        entries = list(keep.parent.iterdir())
+    except OSError:
+        return removed
+    now = time.time()
+    for path in entries:
+        name = path.name
+        try:
+            mtime = path.stat().st_mtime
+        except OSError:
+            continue
+        if name.startswith("index-") and name.endswith(".sqlite"):
+            if name.endswith(current):
+                if path != keep:
+                    recent.append((mtime, path))
+                continue
+        elif not (name.startswith(".index-") and name.endswith(".tmp") and now - mtime > _STALE_TEMPORARY):
+            continue
+        removed += _remove(path)
+    recent.sort(reverse=True)
+    for _, path in recent[max(0, max_stores - 1):]:
+        removed += _remove(path)
+    return removed
+
+
+def _remove(path: Path) -> list[Path]:
+    try:
+        path.unlink()
+    except OSError:
+        return []
+    return [path]
 
 
 # -- writing ---------------------------------------------------------------
