@@ -161,11 +161,13 @@ _STALE_TEMPORARY = 3600  # seconds: a temporary file this old was left by a buil
 
 
 def _touch(store: Path) -> None:
-    """Mark a store as just used: its modification time orders the cache."""
+    """Mark a store as just used: its access time orders the cache (set here, whatever the mount's
+    atime policy; the modification time stays that of the build)."""
     import contextlib
+    import time
 
     with contextlib.suppress(OSError):
-        os.utime(store)
+        os.utime(store, ns=(time.time_ns(), store.stat().st_mtime_ns))
 
 
 def prune_cache(keep: Path, *, max_stores: int = MAX_STORES) -> list[Path]:
@@ -185,13 +187,14 @@ def prune_cache(keep: Path, *, max_stores: int = MAX_STORES) -> list[Path]:
     for path in entries:
         name = path.name
         try:
-            mtime = path.stat().st_mtime
+            info = path.stat()
         except OSError:
             continue
+        mtime = info.st_mtime
         if name.startswith("index-") and name.endswith(".sqlite"):
             if name.endswith(current):
                 if path != keep:
-                    recent.append((mtime, path))
+                    recent.append((max(info.st_atime, mtime), path))
                 continue
         elif not (name.startswith(".index-") and name.endswith(".tmp") and now - mtime > _STALE_TEMPORARY):
             continue

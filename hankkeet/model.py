@@ -42,6 +42,10 @@ class Basis(StrEnum):
     REGION = "region"  # a member of a region the area names
     COOPERATION = "cooperation"  # reached by the regional cooperation the area mentions
 
+    # Hashed as its value, as a str is (Enum hashes the member's name, in Python): equal to its
+    # value, it now also finds it in a set, and hashing a record that holds one costs no Python call.
+    __hash__ = str.__hash__
+
 
 BASES: tuple[Basis, ...] = tuple(Basis)
 
@@ -934,13 +938,14 @@ class _RecordSchema:
         extra = sorted(str(k) for k in value if k not in self.keys) if len(value) != len(values) else []
         if extra:
             raise _Problem(f"has an unknown key {_shown(extra[0])}")
-        return self.cls(**values)
+        record = self.cls(**values)
+        return _share(record) if self.cls.__name__ in _SHARED else record
 
     # The fast path: generated from the same Kinds; None for anything the checked path would refuse.
     def fast(self) -> Any:
         if self._fast is None:
             env: dict[str, Any] = {"_bad": _BAD_CHARS.search, "_is_date": _is_date, "_dates": _VALID_DATES,
-                                   "_ok": _ok}
+                                   "_ok": _ok, "_share": _share}
             lines = ["def fast(item, clean):", *self._emit("item", "record", "    ", env), "    return record"]
             exec("\n".join(lines), env)  # our own code, generated from the declarations
             self._fast = env["fast"]
@@ -979,7 +984,7 @@ class _RecordSchema:
                 lines += [f"{pad}if type({v}) is not list or len({v}) > {kind.max_items}:", f"{pad}    return None",
                           f"{pad}out{v} = []", f"{pad}for {x} in {v}:",
                           *_schema(kind.item.record)._emit(x, r, pad + "    ", env),
-                          f"{pad}    out{v}.append({r})"]
+                          f"{pad}    out{v}.append({_shared_expr(kind.item.record, r)})"]
                 for unique in kind.unique:  # a field used twice: the checked path names the item
                     lines += [f"{pad}if len({{{x}.{unique} for {x} in out{v}}}) != len(out{v}):",
                               f"{pad}    return None"]
@@ -1037,6 +1042,25 @@ class _RecordSchema:
 _SCHEMAS: dict[type, _RecordSchema] = {}
 # Keys that come first in a record's JSON object, before the others in field order.
 _JSON_FIRST = {"Snapshot": ("schema_version",)}
+# Small records that many projects hold alike (a municipality covered on a basis): one object for
+# each distinct value, so that 100,000 projects do not hold a million copies of a few thousand values.
+_SHARED = frozenset({"Coverage"})
+_SHARED_VALUES: dict[Any, Any] = {}
+_MAX_SHARED = 100_000  # distinct values kept for sharing; past them, records are kept as they come
+
+
+def _shared_expr(cls: type, name: str) -> str:
+    """Generated code: the record ``name``, shared when its class is one of _SHARED."""
+    return f"_share({name})" if cls.__name__ in _SHARED else name
+
+
+def _share(record: Any) -> Any:
+    found = _SHARED_VALUES.get(record)
+    if found is None:
+        if len(_SHARED_VALUES) < _MAX_SHARED:
+            _SHARED_VALUES[record] = record
+        return record
+    return found
 
 
 def _schema(cls: type) -> _RecordSchema:

@@ -8,9 +8,10 @@ directory under the temporary directory, reused between runs). Every command
 runs as a fresh process; the figures are its CPU time (user + system) and peak
 resident memory, medians over ``--runs``. The stored search index, when the
 program keeps one, is built by a first, untimed run (``--cold`` times that
-run instead). The last columns compare each command with the 21-project
-search, and the last row is an SQLite FTS5 prefix query (``kotoutum*``) on the
-same corpus, prebuilt on disk, in a fresh Python process.
+run instead). Each cell compares the command with the 21-project search and
+with an SQLite FTS5 prefix query (``kotoutum*``) on the same corpus, prebuilt
+on disk, run in a fresh Python process (the last row); the machine's load
+average is printed at the end.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ COMMANDS: list[tuple[str, list[str], bool]] = [
     ("list (table, terminal)", ["list"], True),
     ("list (table, piped)", ["list"], False),
     ("coverage", ["coverage"], False),
+    ("coverage --json", ["coverage", "--json"], False),
     ("kunta Loppi", ["kunta", "Loppi"], False),
 ]
 FTS_QUERY = (
@@ -183,24 +185,34 @@ def main() -> None:
         )
 
     base = results.get(("search kotoutuminen --json", 21))
-    header = "| command | " + " | ".join(f"{s:,}" for s in sizes) + f" | ratio at {sizes[-1]:,} to search@21 |"
-    print(header)
-    print("|" + "---|" * (len(sizes) + 2))
+    print("Each cell: CPU time (user + system), peak resident memory, the CPU ratio to the 21-project search,")
+    print("and the CPU ratio to the FTS5 prefix query on the same corpus (medians of fresh processes).")
+    print()
+    print("| command | " + " | ".join(f"{s:,} projects" for s in sizes) + " |")
+    print("|" + "---|" * (len(sizes) + 1))
     for label in [c[0] for c in commands] + ["fts5"]:
         cells = []
         for size in sizes:
             got = results.get((label, size))
-            cells.append(f"> {args.timeout:.0f} s" if got is None else f"{got[0]:.2f} s, {got[1]:.0f} MB")
-        last = results.get((label, sizes[-1]))
-        ratio = f"{last[0] / base[0]:.1f}×" if last and base else "–"
+            fts = results.get(("fts5", size))
+            if got is None:
+                cells.append(f"> {args.timeout:.0f} s")
+                continue
+            cell = f"{got[0]:.2f} s, {got[1]:.0f} MB"
+            if base and label != "fts5":
+                cell += f", {got[0] / base[0]:.1f}×"
+                if fts:
+                    cell += f", FTS5 {got[0] / fts[0]:.0f}×"
+            cells.append(cell)
         name = "FTS5 prefix query `kotoutum*` (python + sqlite3)" if label == "fts5" else f"`{label}`"
-        print(f"| {name} | " + " | ".join(cells) + f" | {ratio} |")
+        print(f"| {name} | " + " | ".join(cells) + " |")
     if base:
         print()
         print("search --json, CPU ratio to 21 projects: " + ", ".join(
             f"{s:,}: {results[('search kotoutuminen --json', s)][0] / base[0]:.1f}×"  # type: ignore[index]
             for s in sizes if results.get(("search kotoutuminen --json", s))
         ))
+    print(f"load average at the end: {', '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} CPUs")
 
 
 if __name__ == "__main__":

@@ -326,3 +326,16 @@ def test_bytes_that_are_not_utf8_are_one_line(tmp_path, payload):
     for block in (1, 1 << 20):
         got = _streamed(path, block=block)
         assert got == ("refused", f"{path}: not UTF-8 text; expected a snapshot made by 'hankkeet parse'"), got
+
+
+def test_equal_coverage_entries_are_one_object_by_both_paths():
+    from hankkeet.model import Basis
+
+    for fast in (True, False):
+        with tuned(fast_from=0 if fast else 10**9):
+            projects = model.load().projects
+        entries = [c for p in projects for c in p.municipalities]
+        by_value = {}
+        for entry in entries:
+            assert by_value.setdefault(entry, entry) is entry
+    assert Basis.LISTED in {"listed"} and hash(Basis.REGION) == hash("region")
