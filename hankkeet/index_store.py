@@ -360,6 +360,9 @@ class Occurrences(Mapping[str, list[Occurrence]]):
         return int(self._con.execute("SELECT count(*) FROM occ").fetchone()[0])
 
 
+_DECODE_ALL_UP_TO = 200  # projects
+
+
 class _Projects:
     """Project records by index, decoded on demand."""
 
@@ -374,14 +377,27 @@ class _Projects:
     def __getitem__(self, index: int) -> Project:
         project = self._cache.get(index)
         if project is None:
+            if not self._cache and self._count <= _DECODE_ALL_UP_TO:
+                # A small snapshot (the bundled one): one decoding for all, since
+                # most of its projects are hits of a common word.
+                rows = self._con.execute("SELECT idx, json FROM project ORDER BY idx").fetchall()
+                self._cache.update(zip((i for i, _ in rows), self._decode([r for _, r in rows]), strict=True))
+                project = self._cache.get(index)
+                if project is None:
+                    raise IndexError(index)
+                return project
             row = self._con.execute("SELECT json FROM project WHERE idx = ?", (index,)).fetchone()
             if row is None:
                 raise IndexError(index)
-            data = {"schema_version": model.SCHEMA_VERSION,
-                    "source": {"title": "", "subtitle": "", "file": "", "sha256": ""},
-                    "projects": [json.loads(row[0])]}
-            project = self._cache[index] = model.from_dict(data).projects[0]
+            project = self._cache[index] = self._decode([row[0]])[0]
         return project
+
+    @staticmethod
+    def _decode(texts: list[str]) -> tuple[Project, ...]:
+        data = {"schema_version": model.SCHEMA_VERSION,
+                "source": {"title": "", "subtitle": "", "file": "", "sha256": ""},
+                "projects": [json.loads(text) for text in texts]}
+        return model.from_dict(data).projects
 
 
 class StoredIndex(SearchIndex):
