@@ -124,6 +124,7 @@ def words(text: str, names: bool = False) -> list[Word]:
     """
     raw = tokens(text)
     out: list[Word] = []
+    full = [0]  # the index of the word a run of heads completes, found once for the whole run
     for index, (token, start, end) in enumerate(raw):
         bare = token.strip("-")
         key = fold(bare)
@@ -135,7 +136,7 @@ def words(text: str, names: bool = False) -> list[Word]:
         elif ("aa" in key and "ä" in bare) or ("oo" in key and "ö" in bare):  # cheap tests first
             out.extend(_harmony_parts(bare, start + (1 if lead else 0), index, proper))
         if trail:
-            out.extend(_completed_heads(raw, index, key, start))
+            out.extend(_completed_heads(raw, index, key, start, full))
         if lead and index >= 2 and fold(raw[index - 1][0]) in _CONJUNCTIONS:
             # monikanavaista ja -kielistä: the tail replaces the previous word's tail.
             prev, prev_start, _ = raw[index - 2]
@@ -157,11 +158,16 @@ def _hyphen_parts(key: str, bare: str, offset: int, index: int) -> list[Word]:
     return out
 
 
-def _completed_heads(raw: list[tuple[str, int, int]], index: int, key: str, start: int) -> list[Word]:
-    """ohjaus- ja neuvontapalvelu: the head (``ohjaus-``) completes the next full word."""
-    j = index + 1
+def _completed_heads(raw: list[tuple[str, int, int]], index: int, key: str, start: int,
+                     full: list[int]) -> list[Word]:
+    """ohjaus- ja neuvontapalvelu: the head (``ohjaus-``) completes the next full word.
+
+    ``full[0]`` remembers where the last scan ended: every head of one run (``a-, b- ja c``)
+    completes the same word, so a run of n heads costs n steps, not n squared."""
+    j = full[0] if full[0] > index else index + 1
     while j < len(raw) and (fold(raw[j][0]) in _CONJUNCTIONS or raw[j][0].endswith("-")):
         j += 1
+    full[0] = j
     if not (j < len(raw) and j > index + 1 and not raw[j][0].startswith("-")):
         return []
     full, _, full_end = raw[j]

@@ -325,8 +325,27 @@ def table(listing: Listing, rows: Sequence[Any], chosen: Sequence[str] | None, *
                         no_wrap=f.ratio is None)
     cells = listing.cells or {}
     for row in rows:
-        grid.add_row(*(cells[n](row) if n in cells else text(listing.field(n).flat(row)) for n in names))
+        grid.add_row(*(_cut_cell(cells[n](row)) if n in cells else text(_cut(listing.field(n).flat(row)))
+                       for n in names))
     return grid
+
+
+# A table cell shows at most this many characters (then '…'): far more than any real cell, and a
+# bound on the layout work (Rich wraps about a million characters a second), whatever a snapshot holds.
+MAX_CELL = 2000
+
+
+def _cut(value: str, limit: int = MAX_CELL) -> str:
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+def _cut_cell(cell: Any) -> Any:
+    """A cell renderable (a Rich Text) cut like :func:`_cut`, its highlights kept."""
+    if len(getattr(cell, "plain", "")) <= MAX_CELL:
+        return cell
+    cut = cell[: MAX_CELL - 1]
+    cut.append("…")
+    return cut
 
 
 def _natural_width(f: Field[Any], rows: Sequence[Any]) -> int:

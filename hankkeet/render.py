@@ -100,9 +100,13 @@ def visible(value: object) -> str:
 
 
 def text(value: object, style: str = "") -> Any:
-    """A literal Rich Text: never parsed as markup, control characters shown."""
+    """A literal Rich Text: never parsed as markup, control characters shown; at most
+    :data:`MAX_DETAIL` characters and an ellipsis (nothing on a screen is longer)."""
     from rich.text import Text
 
+    value = str(value)
+    if len(value) > MAX_DETAIL:
+        value = value[:MAX_DETAIL] + "…"
     return Text(visible(value), style=style)
 
 
@@ -174,8 +178,19 @@ def project_detail(p: Project) -> Table:
         rows.append(("municipalities", _coverage_summary(p)))
     rows.append(("description", p.description))
     for label, value in rows:
-        grid.add_row(text(label), text(value))
+        grid.add_row(text(label), text(_detail_value(value)))
     return grid
+
+
+# The detail view shows at most this many characters of a field (a text field's schema limit); a
+# list of a thousand long co-implementers would otherwise be megabytes to lay out.
+MAX_DETAIL = 100_000
+
+
+def _detail_value(value: str) -> str:
+    if len(value) <= MAX_DETAIL:
+        return value
+    return f"{value[:MAX_DETAIL - 60]}… ({len(value) - MAX_DETAIL + 60:,} more characters; --json shows all)"
 
 
 def _coverage_summary(p: Project) -> str:

@@ -1432,6 +1432,32 @@ def _() -> str | None:
     return None
 
 
+@case("long cells within the schema (100 co-implementers of 10,000 letters): tables and show in seconds")
+def _() -> str | None:
+    def change(data: dict[str, Any]) -> None:
+        for p in data["projects"]:
+            p["co_implementers"] = [f"Kunta {i} " + "sana " * 1998 for i in range(100)]
+            p["area"] = ("Loppi, " * 14000)[:100000]
+    path = mutated(change)
+    for args in (["list", "--table"], ["kunta", "Loppi", "--table"], ["show", "1"], ["list", "--table", "--fields",
+                 "id,co_implementers,area,description"]):
+        r = run(["--data", str(path), *args], timeout=15)
+        if problem := success(r):
+            return f"{args}: {problem}"
+    return None
+
+
+@case("a run of 9,000 elliptical heads (ohjaus- ja ohjaus- ja …): search in seconds")
+def _() -> str | None:
+    def change(data: dict[str, Any]) -> None:
+        for p in data["projects"]:
+            p["description"] = ("ohjaus- ja " * 9000)[:99990] + " palvelu"
+    path = mutated(change)
+    r = run(["--data", str(path), "search", "ohjauspalvelu", "--json"], timeout=15,
+            env={"XDG_CACHE_HOME": str(fresh_dir())})
+    return success(r, (0, 1))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("-k", default="", help="only cases whose name contains this")

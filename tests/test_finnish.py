@@ -221,3 +221,24 @@ def test_unrelated_words_and_agent_nouns_are_not_a_family() -> None:
                  ("toimintatavat", "toimintaa"), ("liikunta", "liikkuvien"), ("hanke", "hankitaan"),
                  ("kunta", "kunto"), ("palvelu", "palvella")]:
         assert not _family(a, b), (a, b)
+
+
+def test_a_long_run_of_elliptical_heads_costs_linear_work(monkeypatch):
+    """``a- ja b- ja … c``: every head completes the same word, found once for the run."""
+    from hankkeet import finnish
+
+    calls = [0]
+    real = finnish.fold
+
+    def counting(text):
+        calls[0] += 1
+        return real(text)
+
+    monkeypatch.setattr(finnish, "fold", counting)
+    costs = []
+    for n in (500, 1000, 2000):
+        calls[0] = 0
+        found = finnish.words("ohjaus- ja " * n + "neuvontapalvelu")
+        assert sum(w.key == "ohjauspalvelu" for w in found) == n
+        costs.append(calls[0])
+    assert costs[2] < 2.5 * costs[1] < 6.25 * costs[0]
