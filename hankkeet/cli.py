@@ -683,6 +683,33 @@ def show(
         print_table(ctx, render.project_detail(project))
 
 
+# Memory a parse may use beyond what the process holds when it starts: eight times the input
+# limit (a PDF's layout objects are several times the text they hold), at least 512 MiB.
+MEMORY_PER_INPUT = 8
+MIN_PARSE_MEMORY = 512 << 20
+
+
+def _parse_document(source: Path, password: str, max_bytes: int, max_seconds: float,
+                    progress: Callable[[int, int], None] | None = None) -> "Snapshot":
+    """parse_file within the CPU-time and memory limits (see hankkeet.worklimit)."""
+    from hankkeet.fileio import describe_limit
+    from hankkeet.parse import parse_file
+    from hankkeet.worklimit import WorkTooLarge, is_out_of_memory, work_limit
+
+    memory = max(MEMORY_PER_INPUT * max_bytes, MIN_PARSE_MEMORY)
+    advice = "; raise it with --max-input MB or HANKKEET_MAX_INPUT_MB (8 MB of memory for each)"
+    try:
+        with work_limit(max_seconds, memory, advice=advice):
+            return parse_file(source, password=password, max_bytes=max_bytes, progress=progress)
+    except (SourceError, MemoryError) as exc:
+        if isinstance(exc, SourceError) and not is_out_of_memory(exc):
+            if exc.message.startswith(f"{source}: "):
+                raise
+            raise SourceError(f"{source}: {exc.message}") from exc.__cause__
+        raise WorkTooLarge(f"{source}: reading it needs more than the memory limit of "
+                           f"{describe_limit(memory)}{advice}") from None
+
+
 @app.command("parse")
 def parse(
     ctx: typer.Context,
@@ -702,6 +729,11 @@ def parse(
         typer.Option("--keep-going", "-k",
                      help="Write the rows that were read even when some could not be (exit 4 then)."),
     ] = False,
+    max_seconds: Annotated[
+        float,
+        typer.Option("--max-seconds", metavar="S", envvar="HANKKEET_MAX_SECONDS", min=0.001, max=1e6,
+                     help="Refuse a document that takes more CPU time than this to read (default 20)."),
+    ] = 20.0,
 ) -> None:
     """Parse a summary document into a snapshot (JSON).
 
@@ -719,19 +751,19 @@ def parse(
     """
     from hankkeet.fileio import DEFAULT_MAX_INPUT
     from hankkeet.model import checked_dict, save
-    from hankkeet.parse import parse_file, unread_rows
+    from hankkeet.parse import unread_rows
     from hankkeet.render import to_json
 
     target = _output_file(output)
     limit = _state(ctx).max_input
-    if resolve:
+    if resolve:  # work linear in a snapshot that its own size limit bounds
         from hankkeet.model import load
         from hankkeet.parse import resolve_again
 
         snapshot = resolve_again(load(source, max_bytes=limit))
     else:
-        snapshot = parse_file(source, password=password, max_bytes=DEFAULT_MAX_INPUT if limit is None else limit,
-                              progress=_long_work(_progress_reporter("parsing pages")))
+        snapshot = _parse_document(source, password, DEFAULT_MAX_INPUT if limit is None else limit, max_seconds,
+                                   progress=_long_work(_progress_reporter("parsing pages")))
     missing = unread_rows(snapshot)
     if resolve:
         missing = []

@@ -124,7 +124,7 @@ def words(text: str, names: bool = False) -> list[Word]:
     """
     raw = tokens(text)
     out: list[Word] = []
-    full = [0]  # the index of the word a run of heads completes, found once for the whole run
+    run_end = [0]  # the index of the word a run of heads completes, found once for the whole run
     for index, (token, start, end) in enumerate(raw):
         bare = token.strip("-")
         key = fold(bare)
@@ -136,7 +136,7 @@ def words(text: str, names: bool = False) -> list[Word]:
         elif ("aa" in key and "ä" in bare) or ("oo" in key and "ö" in bare):  # cheap tests first
             out.extend(_harmony_parts(bare, start + (1 if lead else 0), index, proper))
         if trail:
-            out.extend(_completed_heads(raw, index, key, start, full))
+            out.extend(_completed_heads(raw, index, key, start, run_end))
         if lead and index >= 2 and fold(raw[index - 1][0]) in _CONJUNCTIONS:
             # monikanavaista ja -kielistä: the tail replaces the previous word's tail.
             prev, prev_start, _ = raw[index - 2]
@@ -159,15 +159,15 @@ def _hyphen_parts(key: str, bare: str, offset: int, index: int) -> list[Word]:
 
 
 def _completed_heads(raw: list[tuple[str, int, int]], index: int, key: str, start: int,
-                     full: list[int]) -> list[Word]:
+                     run_end: list[int]) -> list[Word]:
     """ohjaus- ja neuvontapalvelu: the head (``ohjaus-``) completes the next full word.
 
-    ``full[0]`` remembers where the last scan ended: every head of one run (``a-, b- ja c``)
+    ``run_end[0]`` remembers where the last scan ended: every head of one run (``a-, b- ja c``)
     completes the same word, so a run of n heads costs n steps, not n squared."""
-    j = full[0] if full[0] > index else index + 1
+    j = run_end[0] if run_end[0] > index else index + 1
     while j < len(raw) and (fold(raw[j][0]) in _CONJUNCTIONS or raw[j][0].endswith("-")):
         j += 1
-    full[0] = j
+    run_end[0] = j
     if not (j < len(raw) and j > index + 1 and not raw[j][0].startswith("-")):
         return []
     full, _, full_end = raw[j]

@@ -1458,6 +1458,65 @@ def _() -> str | None:
     return success(r, (0, 1))
 
 
+def small_pdf(objects: list[bytes]) -> Path:
+    """A PDF of these objects (1 0 obj first), with a cross-reference table."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path = fresh_dir() / "odd.pdf"
+    path.write_bytes(bytes(out))
+    return path
+
+
+def _pdf_page(contents: int) -> bytes:
+    return (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
+            b"/Resources << /Font << /F1 5 0 R >> >> >>" % contents)
+
+
+def _pdf_stream(data: bytes) -> bytes:
+    packed = zlib.compress(data)
+    return b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + b"\nendstream"
+
+
+_FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+
+
+@case("a PDF whose page tree is a reference to itself (pdfminer loops for ever): refused at the CPU-time limit")
+def _() -> str | None:
+    path = small_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"2 0 R", _pdf_page(4), _pdf_stream(b"BT ET"), _FONT])
+    r = run(["parse", str(path)], timeout=60)
+    if problem := names_limit(r):
+        return f"default limit: {problem}"
+    r = run(["parse", str(path)], env={"HANKKEET_MAX_SECONDS": "2"}, timeout=20)
+    if problem := names_limit(r):
+        return f"HANKKEET_MAX_SECONDS=2: {problem}"
+    return None if r.elapsed < 10 else f"took {r.elapsed:.0f}s with a 2 s limit"
+
+
+@case("a PDF of 5,000 empty pages and one of 40 MB of text operators: bounded time and memory")
+def _() -> str | None:
+    pages = 5000
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % (i + 6) for i in range(pages)), pages),
+               b"null", _pdf_stream(b"BT /F1 12 Tf 10 10 Td (Hankkeen tiedot) Tj ET"), _FONT]
+    many_pages = small_pdf(objects + [_pdf_page(4)] * pages)
+    operators = b"BT /F1 1 Tf " + b"1 0 Td (Hankkeen) Tj " * 2_000_000 + b"ET"
+    many_ops = small_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                          _pdf_page(4), _pdf_stream(operators), _FONT])
+    for path in (many_pages, many_ops):
+        r = run(["parse", str(path)], env={"HANKKEET_MAX_SECONDS": "4"}, timeout=30)
+        if problem := clean_error(r):
+            return f"{path.name}: {problem}"
+    r = run(["parse", str(many_ops)], timeout=60)
+    return names_limit(r)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("-k", default="", help="only cases whose name contains this")
