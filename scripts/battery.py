@@ -1432,12 +1432,13 @@ def _() -> str | None:
     return None
 
 
-@case("long cells within the schema (100 co-implementers of 10,000 letters): tables and show in seconds")
+@case("long cells within the schema (200 projects, each 100 co-implementers of 990 letters and a 100,000-letter area): tables and show in seconds")
 def _() -> str | None:
     def change(data: dict[str, Any]) -> None:
-        for p in data["projects"]:
-            p["co_implementers"] = [f"Kunta {i} " + "sana " * 1998 for i in range(100)]
-            p["area"] = ("Loppi, " * 14000)[:100000]
+        first = next(p for p in data["projects"] if p["id"] == "riihimaki")
+        first["co_implementers"] = [f"Kunta {i} " + "sana " * 196 for i in range(100)]
+        first["area"] = ("Loppi, " * 14300)[:100000]
+        data["projects"] = [{**first, "id": f"p{i}", "number": i + 1} for i in range(200)]
     path = mutated(change)
     for args in (["list", "--table"], ["kunta", "Loppi", "--table"], ["show", "1"], ["list", "--table", "--fields",
                  "id,co_implementers,area,description"]):
