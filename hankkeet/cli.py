@@ -932,8 +932,8 @@ def coverage_command(
 @app.command("export")
 def export_command(
     ctx: typer.Context,
-    sqlite: Annotated[
-        Path | None,
+    sqlite_name: Annotated[
+        str | None,
         typer.Option("--sqlite", metavar="FILE",
                      help="Write an SQLite database here (an existing file is replaced atomically)."),
     ] = None,
@@ -957,8 +957,10 @@ def export_command(
     from hankkeet import export
     from hankkeet.kunnat.registry import registry
 
-    if sqlite is None:
+    if sqlite_name is None:
         raise HankkeetError("say where to write: hankkeet export --sqlite FILE")
+    # A name that names a folder (out/, .) is refused here; '-' by the export's own check.
+    sqlite = Path(sqlite_name) if sqlite_name == "-" else _output_file(sqlite_name) or Path(sqlite_name)
     fts = not no_fts
     export.check_request(sqlite, fts=fts)  # before the snapshot is loaded
     state = _state(ctx)

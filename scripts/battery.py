@@ -1292,12 +1292,13 @@ def _() -> str | None:
     return None
 
 
-@case("-o naming a folder (out/, nonexistent/, ., '', /): exit 2, nothing created")
+@case("-o / --sqlite naming a folder (out/, nonexistent/, ., '', /): exit 2, nothing created")
 def _() -> str | None:
     d = fresh_dir()
     (d / "file.json").write_text("old")
     for name in ("out/", "nonexistent/", ".", "", "..", "sub/.", "file.json/"):
-        for args in (["parse", str(SEED), "-o", name], ["map", "-o", name, "--format", "svg"]):
+        for args in (["parse", str(SEED), "-o", name], ["map", "-o", name, "--format", "svg"],
+                     ["export", "--sqlite", name]):
             r = run(args, cwd=d)
             if problem := clean_error(r):
                 return f"{args}: {problem}"
@@ -1516,6 +1517,29 @@ def _() -> str | None:
             return f"{path.name}: {problem}"
     r = run(["parse", str(many_ops)], timeout=60)
     return names_limit(r)
+
+
+@case("export --sqlite under SIGINT, SIGTERM and SIGHUP at random moments: no temporary left, the old file or a whole database")
+def _() -> str | None:
+    import sqlite3
+
+    rng = random.Random(9)
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        for _ in range(4):
+            d = fresh_dir()
+            target = d / "x.db"
+            target.write_text("old")
+            r = run(["export", "--sqlite", str(target)], signal_after=(rng.uniform(0.05, 0.5), signum))
+            if "Traceback" in r.err_text or r.timed_out:
+                return f"{signal.Signals(signum).name}: {r!r}"
+            left = sorted(p.name for p in d.iterdir())
+            if left != ["x.db"]:
+                return f"{signal.Signals(signum).name}: the folder holds {left}"
+            if target.read_bytes() != b"old":
+                with contextlib.closing(sqlite3.connect(target)) as db:
+                    if db.execute("select count(*) from projects").fetchone()[0] != 21:
+                        return f"{signal.Signals(signum).name}: a partial database"
+    return None
 
 
 def main() -> int:
