@@ -302,7 +302,20 @@ def _cells(line: str, edges: dict[str, int], limits: dict[str, int] | None = Non
     reaches elsewhere on the page, which tells where a run crossing an edge ends."""
     ordered = sorted(edges.items(), key=lambda item: item[1])
     cells: dict[str, list[str]] = {column: [] for column in edges}
-    for run in _runs(line):
+    runs = _runs(line)
+    if len(runs) > 1 and PERIOD.match(runs[0].text) and runs[1].start < ordered[1][1] - EDGE_SLACK:
+        # The period line holds nothing else, yet more text follows it left of the
+        # next column: pdftotext squeezed a short page's columns together, so the
+        # runs after it are the other cells in order (a sentence is a description).
+        (first, _), (area, _), (description, _) = ordered
+        cells[first].append(runs[0].text)
+        after = [run.text for run in runs[1:]]
+        if len(after) == 1 and len(after[0].split()) > 3:
+            cells[description] = after
+        else:
+            cells[area], cells[description] = after[:1], after[1:]
+        return {column: _cell_text(" ".join(texts)) for column, texts in cells.items()}
+    for run in runs:
         column = ordered[0][0]
         for name, edge in ordered:
             if run.start >= edge - EDGE_SLACK:
@@ -328,19 +341,6 @@ def _cells(line: str, edges: dict[str, int], limits: dict[str, int] | None = Non
                 elif edge - rest.start <= CROSSING_REACH:
                     column = name
         cells[column].append(rest.text)
-    first = ordered[0][0]
-    if len(cells[first]) > 1 and PERIOD.match(clean(cells[first][0])):
-        # The period line holds nothing else: pdftotext squeezed a short page's
-        # columns together, so what follows it is the other cells, in order.
-        extra = cells[first][1:]
-        cells[first] = cells[first][:1]
-        area, description = (name for name, _ in ordered[1:])
-        if len(extra) == 1:
-            # One piece: a sentence is a description, a few words an area.
-            cells[description if len(extra[0].split()) > 3 else area].insert(0, extra[0])
-        else:
-            cells[area].insert(0, extra[0])
-            cells[description][:0] = extra[1:]
     return {column: _cell_text(" ".join(texts)) for column, texts in cells.items()}
 
 
