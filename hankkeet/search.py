@@ -23,7 +23,7 @@ from hankkeet import finnish
 from hankkeet.errors import HankkeetError
 from hankkeet.finnish import WordKind
 from hankkeet.model import Project, Snapshot
-from hankkeet.textnorm import fold
+from hankkeet.textnorm import fold, nfc
 
 FIELDS = ("name", "organisation", "co_implementers", "area", "regions", "municipalities", "description")
 # A word in the project's own name says more than the same word deep in a description.
@@ -84,7 +84,7 @@ class FieldMatch(NamedTuple):
 class Translation(NamedTuple):
     """A query term read through the glossary: the Finnish words searched for it."""
 
-    term: str  # folded, as typed
+    term: str  # as typed, in lower case (NFC)
     language: str  # "en", "sv" or "en/sv"
     finnish: tuple[str, ...]  # the Finnish words that were searched, as the glossary writes them
 
@@ -587,7 +587,7 @@ class SearchIndex:
             raise EmptyQuery("empty query: give at least one word to search for")
         fields = tuple(fields)
         words = self._split_unknown_hyphenated(words, fields)
-        words, alternatives, translations = self._translate(words, fields)
+        words, alternatives, translations = self._translate(words, fields, _spellings(query))
         word_keys = []
         for choices in alternatives:
             keys: dict[str, int] = {}
@@ -644,7 +644,7 @@ class SearchIndex:
         return place_named(word) is not None or self._present(self._lemma_keys(word), fields)
 
     def _translate(
-        self, words: list[str], fields: Sequence[str]
+        self, words: list[str], fields: Sequence[str], spelled: dict[str, str] | None = None
     ) -> tuple[list[str], list[tuple[str, ...]], tuple[Translation, ...]]:
         """English or Swedish terms the texts lack, read as their Finnish words.
 
@@ -656,6 +656,7 @@ class SearchIndex:
         """
         from hankkeet import glossary
 
+        spelled = spelled or {}
         out: list[str] = []
         alternatives: list[tuple[str, ...]] = []
         translations: list[Translation] = []
@@ -687,7 +688,7 @@ class SearchIndex:
                     for part in fold(used[0]).split():
                         out.append(part)
                         alternatives.append((part,))
-                translations.append(Translation(" ".join(group), entry.language, used))
+                translations.append(Translation(" ".join(spelled.get(w, w) for w in group), entry.language, used))
                 i += n
                 break
             else:
@@ -710,7 +711,7 @@ class SearchIndex:
                 also = tuple(f for f in entry.finnish if " " not in f) if entry is not None else ()
                 if entry is not None and also and (translations or entry.language == "sv"):
                     alternatives[i] = (word, *(fold(f) for f in also))
-                    translations.append(Translation(word, entry.language, also))
+                    translations.append(Translation(spelled.get(word, word), entry.language, also))
         return out[:MAX_QUERY_WORDS], alternatives[:MAX_QUERY_WORDS], tuple(translations)
 
     def explain_no_results(self, query: str, fields: Sequence[str] = FIELDS) -> str:
@@ -725,7 +726,7 @@ class SearchIndex:
                     return f"no project covers {place.name} (a municipality); see: hankkeet kunta {place.name}"
                 return f"no project covers the region {place.name}; see: hankkeet list --maakunta {place.name}"
         shown = query if len(query) <= 60 else query[:57] + "..."
-        _, _, translations = self._translate(self._split_unknown_hyphenated(words, fields), fields)
+        _, _, translations = self._translate(self._split_unknown_hyphenated(words, fields), fields, _spellings(query))
         if translations:
             read = ", ".join(f"{t.term!r} as {' / '.join(t.finnish)!r}" for t in translations)
             return f"no project matches {shown!r} (the texts are in Finnish; searched {read})"
@@ -875,6 +876,12 @@ def place_named(word: str) -> Place | None:
             if word in forms:
                 return Place(name, kind, frozenset(forms))
     return None
+
+
+def _spellings(query: str) -> dict[str, str]:
+    """The query's words as typed (lower case, NFC), by their folded keys."""
+    return {finnish.fold(bare): nfc(bare).lower() for token, _, _ in finnish.tokens(nfc(query))
+            if (bare := token.strip("-"))}
 
 
 def _length_slip(a: str, b: str) -> bool:

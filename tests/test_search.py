@@ -582,6 +582,8 @@ def test_a_swedish_term_the_texts_have_as_written_is_also_searched_in_finnish() 
         make_project(4, "tervetuloa", name="Tervetuloa", description="Neuvontaa tarjotaan."),
     )
     assert ids(snapshot, "välfärdsområde") == ["bilingual", "finnish"]
+    # The term is shown as typed (in lower case), not folded.
+    assert search(snapshot, "Välfärdsområde")[0].translations[0].term == "välfärdsområde"
     assert ids(snapshot, "welcome") == ["english"]  # an English word in the texts is a name
 
 
