@@ -1100,7 +1100,22 @@ def search_command(
         if stored_note and state.debug:
             _report(stored_note)
     search_fields = parse_fields(field)
-    hits = index.search(text, search_fields, 0)
+    try:
+        hits = index.search(text, search_fields, 0)
+    except Exception as exc:
+        import sqlite3
+
+        stored = getattr(index, "path", None)
+        if not isinstance(exc, sqlite3.DatabaseError) or stored is None or state.data is None:
+            raise
+        # A damaged stored index (a bad disk, an interrupted copy): built again, once.
+        Path(stored).unlink(missing_ok=True)
+        from hankkeet.index_store import open_index
+
+        index, _ = open_index(state.data, progress=_progress_reporter("indexing"))
+        if state.debug:
+            _report(f"the stored index {stored} was damaged ({exc}); built again")
+        hits = index.search(text, search_fields, 0)
     default = 10 if out.mode in (Mode.TABLE, Mode.LINES) else 0
     shown, note = shown_results(hits, default if limit is None else limit, score=lambda h: h.score,
                                 keep_ties=limit is None)

@@ -136,7 +136,7 @@ def _open_stored(
 ) -> tuple[SearchIndex, str | None]:
     """The index stored at ``store``, written there from the snapshot ``file`` first if need be."""
     note = None
-    if store.exists():
+    if store.is_file():  # a FIFO or a folder at the store's name is never opened (sqlite would block on a FIFO)
         try:
             index = StoredIndex(store)
             _touch(store)
@@ -410,6 +410,7 @@ class StoredIndex(SearchIndex):
 
         empty = SearchIndex(Snapshot(Source("", "", "", ""), ()))
         self.__dict__.update({k: v for k, v in vars(empty).items() if k != "vocabulary"})
+        self.path = path
         self._con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         numbers = self._blob("numbers")
         self.projects = _Projects(self._con, len(numbers))  # type: ignore[assignment]

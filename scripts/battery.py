@@ -1542,6 +1542,57 @@ def _() -> str | None:
     return None
 
 
+@case("a damaged stored search index (bytes overwritten, truncated, a FIFO or a folder in its place): same results, no hang")
+def _() -> str | None:
+    data = bundled()
+    first = next(p for p in data["projects"] if p["id"] == "riihimaki")
+    data["projects"] = [{**first, "id": f"p{i}", "number": i + 1} for i in range(2000)]  # > 1 MiB: stored
+    path = snapshot_file(data)
+    cache = fresh_dir()
+    env = {"XDG_CACHE_HOME": str(cache)}
+    args = ["--data", str(path), "search", "ohjaus", "--json", "--limit", "5"]
+    want = run(args, env=env)
+    if problem := success(want):
+        return f"first run: {problem}"
+    stores = [p for p in cache.rglob("*.sqlite") if p.is_file()]
+    if not stores:
+        return "no stored index was written"
+    store = stores[0]
+
+    def overwrite() -> None:
+        with open(store, "r+b") as handle:
+            handle.seek(store.stat().st_size // 2)
+            handle.write(b"\xff" * 8192)
+
+    def truncate() -> None:
+        with open(store, "r+b") as handle:
+            handle.truncate(100)
+
+    def fifo() -> None:
+        store.unlink()
+        os.mkfifo(store)
+
+    def folder() -> None:
+        store.unlink()
+        store.mkdir()
+
+    for damage in (overwrite, truncate, fifo, folder):
+        if store.is_dir():
+            store.rmdir()
+        elif store.exists() or store.is_symlink():
+            store.unlink()
+        run(args, env=env)  # a whole store again
+        if not store.is_file():
+            return f"{damage.__name__}: the store was not written again"
+        damage()
+        r = run(args, env=env, timeout=15)
+        if problem := success(r):
+            return f"{damage.__name__}: {problem}"
+        if r.out != want.out:
+            return f"{damage.__name__}: other results"
+    return None
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("-k", default="", help="only cases whose name contains this")
