@@ -114,7 +114,7 @@ PARAGRAPH_GAP_EM = 0.5
 
 
 
-@dataclass
+@dataclass(slots=True)
 class Glyph:
     text: str
     x0: float
@@ -165,7 +165,7 @@ class Chunk:
         return any(g.text.strip() for g in self.glyphs)
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """One typeset line of one column."""
 
