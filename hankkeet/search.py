@@ -586,8 +586,12 @@ class SearchIndex:
         if not words:
             raise EmptyQuery("empty query: give at least one word to search for")
         fields = tuple(fields)
+        words, places = _place_phrases(query, words)
         words = self._split_unknown_hyphenated(words, fields)
         words, alternatives, translations = self._translate(words, fields, _spellings(query))
+        # A place of several words (a county, S:t Michel) is one word: any of its municipalities.
+        words = [*words, *(fold(place.name) for place in places)]
+        alternatives = [*alternatives, *(place.members for place in places)]
         word_keys = []
         for choices in alternatives:
             keys: dict[str, int] = {}
@@ -719,6 +723,12 @@ class SearchIndex:
         a translated term the texts lack, or simply no match."""
         words = finnish.query_words(query, limit=MAX_QUERY_WORDS)
         fields = tuple(fields)
+        words, places = _place_phrases(query, words)
+        for phrase in places:
+            if not any(self._present(self._word_keys(m, fields), fields) for m in phrase.members):
+                if phrase.kind == "municipality":
+                    return f"no project covers {phrase.name} (a municipality); see: hankkeet kunta {phrase.name}"
+                return f"no project covers {phrase.name} (a wellbeing services county); see: hankkeet coverage"
         for word in words:
             place = place_named(word)
             if place is not None and not self._present(self._word_keys(word, fields), fields):
@@ -876,6 +886,58 @@ def place_named(word: str) -> Place | None:
             if word in forms:
                 return Place(name, kind, frozenset(forms))
     return None
+
+
+# The word that makes a phrase a wellbeing services county (Finnish, Swedish, abbreviated).
+_COUNTY_WORDS = ("hyvinvointialue", "valfardsomrade", "hva")
+
+
+class PlacePhrase(NamedTuple):
+    """A place named by several query words, and the municipalities that stand for it."""
+
+    name: str
+    kind: str  # "municipality" or "county"
+    members: tuple[str, ...]  # folded municipality names
+
+
+def _place_phrases(query: str, words: list[str]) -> tuple[list[str], list[PlacePhrase]]:
+    """Places named by more than one query word, taken out of ``words``.
+
+    A wellbeing services county (``Varsinais-Suomen hyvinvointialue``,
+    ``Egentliga Finlands välfärdsområde``, in a case form too) stands for its
+    municipalities; a whole query that names a municipality of several words
+    (``S:t Michel``, ``Koski Tl``) for that municipality. Returns the other
+    words and ``(name, municipality names)`` per place. The registry is read
+    only when a word says "county".
+    """
+    if len(words) > 1 and " " in (whole := " ".join(fold(nfc(query)).split())):
+        place = place_named(whole)
+        if place is not None and place.kind == "municipality":
+            return [], [PlacePhrase(place.name, "municipality", (fold(place.name),))]
+    if not any(w.startswith(_COUNTY_WORDS) for w in words):
+        return words, []
+    from hankkeet.kunnat.lookup import lookup_county
+    from hankkeet.kunnat.registry import registry
+
+    places: list[PlacePhrase] = []
+    rest = list(words)
+    end = 0
+    while end < len(rest):
+        if rest[end].startswith(_COUNTY_WORDS):
+            base = next(c for c in _COUNTY_WORDS if rest[end].startswith(c))
+            for start in range(max(0, end - 4), end):
+                county = lookup_county(" ".join([*rest[start:end], base]))
+                if county is not None:
+                    members = tuple(fold(m.name) for m in registry().in_county(county.name))
+                    places.append(PlacePhrase(county.name, "county", members))
+                    del rest[start : end + 1]
+                    end = start
+                    break
+            else:
+                end += 1
+        else:
+            end += 1
+    return rest, places
 
 
 def _spellings(query: str) -> dict[str, str]:

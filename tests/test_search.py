@@ -8,7 +8,7 @@ import pytest
 
 from hankkeet.errors import EXIT_BAD_INPUT, HankkeetError
 from hankkeet.model import Coverage, Project, Snapshot, Source, load
-from hankkeet.search import FIELDS, EmptyQuery, UnknownField, index_for, parse_fields, search
+from hankkeet.search import FIELDS, EmptyQuery, UnknownField, explain_no_results, index_for, parse_fields, search
 
 from relevance_eval import evaluate, judge
 
@@ -614,3 +614,46 @@ def test_a_slip_and_a_missing_space_together_are_found() -> None:
     assert ids(snapshot, "matalankynnyksen") == ["both"]
     # Two slips, one in each half, are too far from what was typed.
     assert ids(snapshot, "matlankynyksen") == []
+
+
+# -- places of several words ---------------------------------------------------
+
+
+def _covering(number: int, pid: str, *codes_names: tuple[str, str], description: str = "") -> Project:
+    cover = tuple(Coverage(code=c, name=n, basis="listed", note=None) for c, n in codes_names)
+    return make_project(number, pid, area=", ".join(n for _, n in codes_names), description=description,
+                        municipalities=cover)
+
+
+COUNTY_SNAPSHOT = snapshot_of(
+    _covering(1, "turku", ("853", "Turku")),
+    _covering(2, "salo", ("734", "Salo"), description="Yhteistyössä hyvinvointialueen kanssa."),
+    _covering(3, "oulu", ("564", "Oulu"), description="Pohjois-Pohjanmaan hyvinvointialue on mukana."),
+    _covering(4, "mikkeli", ("491", "Mikkeli")),
+)
+
+
+@pytest.mark.parametrize("query", [
+    "Varsinais-Suomen hyvinvointialue", "varsinais-suomen hyvinvointialueella", "VARSINAIS-SUOMEN HVA",
+    "Egentliga Finlands välfärdsområde", "varsinais-suomen hyvinvointialue".upper(),
+])
+def test_a_county_stands_for_its_municipalities(query: str) -> None:
+    assert sorted(ids(COUNTY_SNAPSHOT, query)) == ["salo", "turku"]
+
+
+def test_a_county_with_other_words_and_the_word_alone() -> None:
+    assert ids(COUNTY_SNAPSHOT, "Varsinais-Suomen hyvinvointialue kanssa") == ["salo"]
+    # The word alone is an ordinary word: only the texts that use it.
+    assert sorted(ids(COUNTY_SNAPSHOT, "hyvinvointialue")) == ["oulu", "salo"]
+
+
+def test_a_municipality_of_several_words_is_one_place() -> None:
+    assert ids(COUNTY_SNAPSHOT, "S:t Michel") == ["mikkeli"]
+    assert ids(COUNTY_SNAPSHOT, "s:t  michel") == ["mikkeli"]
+    assert ids(COUNTY_SNAPSHOT, "Koski Tl") == []
+    assert "hankkeet kunta Koski Tl" in explain_no_results(COUNTY_SNAPSHOT, "Koski Tl")
+
+
+def test_an_uncovered_county_is_said_so() -> None:
+    message = explain_no_results(COUNTY_SNAPSHOT, "Lapin hyvinvointialue")
+    assert "no project covers Lapin hyvinvointialue" in message
