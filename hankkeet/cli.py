@@ -443,8 +443,8 @@ def _snapshot_file(ctx: typer.Context) -> "SnapshotFile":
     return SnapshotFile(state.data, max_bytes=state.max_input)
 
 
-def _completion_snapshot(ctx: typer.Context) -> "Snapshot | None":
-    """The snapshot a completion should read; None if it cannot be loaded.
+def _completion_snapshot(ctx: typer.Context) -> "SnapshotFile | None":
+    """The snapshot a completion should read, as a stream; None if it cannot be opened.
 
     Completion runs without the root callback, so --data is read from the
     root context's parsed parameters. Only a regular file within the input
@@ -453,7 +453,7 @@ def _completion_snapshot(ctx: typer.Context) -> "Snapshot | None":
     """
     import stat
 
-    from hankkeet.model import load
+    from hankkeet.model import SnapshotFile
 
     root = ctx.find_root()
     params = root.params if root is not None else {}
@@ -462,14 +462,21 @@ def _completion_snapshot(ctx: typer.Context) -> "Snapshot | None":
         limit = _max_input_bytes(params.get("max_input"))
         if data is not None and not stat.S_ISREG(os.stat(data).st_mode):
             return None
-        return load(data, max_bytes=limit)
+        return SnapshotFile(data, max_bytes=limit)
     except Exception:  # noqa: BLE001 - a completion offers nothing rather than fail
         return None
 
 
 def complete_project_ids(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    snapshot = _completion_snapshot(ctx)
-    return snapshot.complete_ids(incomplete) if snapshot is not None else []
+    from hankkeet.model import complete_ids
+
+    stream = _completion_snapshot(ctx)
+    if stream is None:
+        return []
+    try:  # read one project at a time: a large snapshot is never held for a completion
+        return complete_ids(stream.projects(), incomplete)
+    except Exception:  # noqa: BLE001 - as above
+        return []
 
 
 # Longest query or name accepted (characters): far beyond any real one, and a

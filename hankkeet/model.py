@@ -19,7 +19,7 @@ import gc
 import json
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any, NamedTuple
@@ -434,16 +434,21 @@ class Snapshot(NamedTuple):
 
     def complete_ids(self, incomplete: str) -> list[tuple[str, str]]:
         """Shell completion: (id, project name) for ids starting with ``incomplete``."""
-        from hankkeet.textnorm import ascii_slug
-
-        prefix = ascii_slug(incomplete) if incomplete.strip() else ""
-        return [(p.id, p.name) for p in self.projects if p.id.startswith(prefix)]
+        return complete_ids(self.projects, incomplete)
 
     def find(self, key: str) -> Project:
         """A project by what people remember of it; see :func:`hankkeet.find.find_project`."""
         from hankkeet.find import find_project
 
         return find_project(self.projects, key)
+
+
+def complete_ids(projects: Iterable[Project], incomplete: str) -> list[tuple[str, str]]:
+    """Shell completion: (id, project name) for ids starting with ``incomplete`` (a stream is fine)."""
+    from hankkeet.textnorm import ascii_slug
+
+    prefix = ascii_slug(incomplete) if incomplete.strip() else ""
+    return [(p.id, p.name) for p in projects if p.id.startswith(prefix)]
 
 
 def dumps(data: Any) -> str:
