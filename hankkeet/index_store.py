@@ -155,8 +155,10 @@ def _open_stored(
     return StoredIndex(store), note
 
 
-# The stored indexes of --data snapshots kept: those of the program in use, the most recently used.
+# The stored indexes of --data snapshots kept: the most recently used.
 MAX_STORES = 8
+# A store of another program version unused this long is removed (a version in use elsewhere keeps its own).
+_STALE_VERSION = 24 * 3600  # seconds
 _STALE_TEMPORARY = 3600  # seconds: a temporary file this old was left by a build that was killed
 
 
@@ -171,14 +173,15 @@ def _touch(store: Path) -> None:
 
 
 def prune_cache(keep: Path, *, max_stores: int = MAX_STORES) -> list[Path]:
-    """After ``keep`` was written: remove the snapshot stores of other program versions, temporaries
-    of killed builds, and the least recently used stores beyond ``max_stores`` (``keep`` counted).
-    Returns what was removed; what cannot be removed stays (another process may be using the cache)."""
+    """After ``keep`` was written: remove the stores of other program versions unused for a day,
+    temporaries of killed builds, and the least recently used stores beyond ``max_stores``
+    (``keep`` counted). Returns what was removed; what cannot be removed stays (another process
+    may be using the cache, and a store removed while open stays readable by it)."""
     import time
 
     current = f"-{fingerprint()}.sqlite"
     removed: list[Path] = []
-    recent: list[tuple[float, Path]] = []
+    stores: list[tuple[float, Path]] = []
     try:
         entries = list(keep.parent.iterdir())
     except OSError:
@@ -190,17 +193,17 @@ def prune_cache(keep: Path, *, max_stores: int = MAX_STORES) -> list[Path]:
             info = path.stat()
         except OSError:
             continue
-        mtime = info.st_mtime
+        used = max(info.st_atime, info.st_mtime)
         if name.startswith("index-") and name.endswith(".sqlite"):
-            if name.endswith(current):
+            if name.endswith(current) or now - used < _STALE_VERSION:
                 if path != keep:
-                    recent.append((max(info.st_atime, mtime), path))
+                    stores.append((used, path))
                 continue
-        elif not (name.startswith(".index-") and name.endswith(".tmp") and now - mtime > _STALE_TEMPORARY):
+        elif not (name.startswith(".index-") and name.endswith(".tmp") and now - info.st_mtime > _STALE_TEMPORARY):
             continue
         removed += _remove(path)
-    recent.sort(reverse=True)
-    for _, path in recent[max(0, max_stores - 1):]:
+    stores.sort(reverse=True)
+    for _, path in stores[max(0, max_stores - 1):]:
         removed += _remove(path)
     return removed
 
