@@ -497,10 +497,12 @@ class SnapshotFile:
     """
 
     def __init__(self, path: str | os.PathLike[str] | None = None, *, max_bytes: int | None = None) -> None:
-        from hankkeet.fileio import DEFAULT_MAX_SNAPSHOT
-
         self.path = path
-        self.max_bytes = DEFAULT_MAX_SNAPSHOT if max_bytes is None else max_bytes
+        if max_bytes is None and path is not None:  # (fileio is not imported for the bundled snapshot)
+            from hankkeet.fileio import DEFAULT_MAX_SNAPSHOT
+
+            max_bytes = DEFAULT_MAX_SNAPSHOT
+        self.max_bytes = max_bytes or 0
         self.label = "bundled snapshot" if path is None else str(path)
         if path is not None and not self.label:
             raise DataError("the snapshot path is empty")
