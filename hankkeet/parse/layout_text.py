@@ -58,6 +58,10 @@ EDGE_SLACK = 3
 CROSSING_REACH = 6
 # A page without a header refits the previous page's edges within this distance.
 REFIT_REACH = 3
+# A row's cells may sit off the page's columns: the lines within this distance of a
+# line refit its edges, when at least LOCAL_EVIDENCE of their runs start there.
+LOCAL_LINES = 4
+LOCAL_EVIDENCE = 3
 # Running headers and footers: among the first or last lines of a page ...
 FURNITURE_LINES = 3
 # ... with the same text on at least this share of the pages (and two at least).
@@ -135,7 +139,7 @@ def parse_layout_text(text: str, file_name: str, sha256: str) -> ParseResult:
             lines = [line for line in _kept(page, furniture) if not _is_header_line(line)]
             edges = _refit_edges(lines, edges)
         limits = _right_limits(lines, edges)
-        body.extend(_Line(number, _cells(line, edges, limits)) for line in lines)
+        body.extend(_Line(number, _cells(line, _local_edges(lines, k, edges), limits)) for k, line in enumerate(lines))
         # A page break separates like a blank line.
         body.append(_Line(number, {INFO: "", AREA: "", DESCRIPTION: ""}))
     if edges is None:
@@ -262,6 +266,19 @@ def _fit_edges(lines: Sequence[str], labels: dict[str, int], squeezed: bool = Fa
         best = max(candidates, key=lambda x: (sum(starts[x + d] for d in (-1, 0, 1)), starts[x], -abs(x - right)))
         edges[column] = best if starts[best] else right
     return edges
+
+
+def _local_edges(lines: Sequence[str], at: int, edges: dict[str, int]) -> dict[str, int]:
+    """The page's edges as the lines around line ``at`` have them: pdftotext may set
+    one row's cells a few characters off the page's columns."""
+    window = lines[max(0, at - LOCAL_LINES) : at + LOCAL_LINES + 1]
+    starts = Counter(run.start for line in window for run in _runs(line))
+    out = {}
+    for column, edge in edges.items():
+        near = range(edge - CROSSING_REACH, edge + CROSSING_REACH + 1) if edge else range(1)
+        best = max(near, key=lambda x: (starts[x], -abs(x - edge)))
+        out[column] = best if starts[best] >= LOCAL_EVIDENCE and starts[best] > starts[edge] else edge
+    return out
 
 
 def _refit_edges(lines: Sequence[str], edges: dict[str, int]) -> dict[str, int]:
