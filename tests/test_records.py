@@ -4,7 +4,7 @@ import pytest
 
 from hankkeet.errors import SourceError
 from hankkeet.model import Project
-from hankkeet.parse.records import parse_applicant, parse_period, split_info_cell, unique_ids
+from hankkeet.parse.records import build_project, parse_applicant, parse_period, split_info_cell, unique_ids
 
 
 @pytest.mark.parametrize(
@@ -113,3 +113,20 @@ def test_the_id_is_the_municipality_the_genitive_names(applicant: str, slug: str
 
     parsed = parse_applicant(applicant)
     assert parsed is not None and parsed.slug == slug
+
+
+@pytest.mark.parametrize(("applicant", "name", "organisation", "co", "project_name"), [
+    ("Koulutuskuntayhtymä", ["Tavastia (osatoteuttajana Hämeenlinnan", "kaupunki) Kampusneuvonta"],
+     "Koulutuskuntayhtymä Tavastia", ("Hämeenlinnan kaupunki",), "Kampusneuvonta"),
+    ("Nivala-Haapajärven seutukunta", ["(seutuyhteistyöelin) Selänteen", "neuvonta"],
+     "Nivala-Haapajärven seutukunta (seutuyhteistyöelin)", (), "Selänteen neuvonta"),
+    ("Kotkan kaupunki", ["(osatoteuttajina Haminan kaupunki ja Pyhtään kunta)", "Kotona Kotkassa"],
+     "Kotkan kaupunki", ("Haminan kaupunki", "Pyhtään kunta"), "Kotona Kotkassa"),
+    # Left alone: the applicant has its parenthesis already; a name's own parenthesis later on.
+    ("Kotkan kaupunki (osatoteuttajana Haminan kaupunki)", ["(Pilotti) Neuvonta"],
+     "Kotkan kaupunki", ("Haminan kaupunki",), "(Pilotti) Neuvonta"),
+    ("Oulun kaupunki", ["Neuvonta (OSKU) kaikille"], "Oulun kaupunki", (), "Neuvonta (OSKU) kaikille"),
+])
+def test_what_a_line_split_left_of_the_applicant_in_the_name(applicant, name, organisation, co, project_name):
+    project = build_project(1, [applicant], name, "1.9.2025–31.8.2026", ["Oulu"], ["Kuvaus."], frozenset())
+    assert (project.organisation, project.co_implementers, project.name) == (organisation, co, project_name)

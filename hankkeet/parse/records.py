@@ -286,7 +286,8 @@ def build_project(
 ) -> Project:
     """One record from its cells. A period of the right shape with impossible
     dates (``31.2.2020``) leaves start and end null and adds a warning."""
-    applicant_text = join_lines(applicant_lines, known_words)
+    applicant_text, name = _applicant_parenthesis_from_name(
+        join_lines(applicant_lines, known_words), join_lines(name_lines, known_words))
     applicant = parse_applicant(applicant_text, complete=True)
     if applicant is None:
         raise SourceError(f"project {number}: not an applicant: {applicant_text!r}")
@@ -300,7 +301,6 @@ def build_project(
         if warnings is None:
             raise SourceError(f"project {number}: cannot read the period {clean(period_line)!r}")
         warnings.append(f"{applicant.slug}: cannot read the period {clean(period_line)!r}; start and end are null")
-    name = join_lines(name_lines, known_words)
     if not name:
         raise SourceError(f"project {number}: the project name is empty")
     return Project(
@@ -314,6 +314,29 @@ def build_project(
         area=join_lines(area_lines, known_words),
         description=join_lines(description_lines, known_words),
     )
+
+
+# A co-implementer parenthesis anywhere in a text, and the few words before it.
+_CO_AFTER_WORDS = re.compile(r"^(?:[^\s()]+ ){0,3}\((?:osatoteuttaj|toteuttaj)[^()]*\)", re.IGNORECASE)
+_LEADING_PARENTHESIS = re.compile(r"^\([^()]*\)")
+
+
+def _applicant_parenthesis_from_name(applicant: str, name: str) -> tuple[str, str]:
+    """Give back to the applicant what a line-by-line split left in the name.
+
+    A project name never opens with a parenthesis nor holds a co-implementer
+    one, so without type faces to tell (text input) ``Koulutuskuntayhtymä`` /
+    ``Tavastia (osatoteuttajana X)`` / ``Name`` and ``… seutukunta`` /
+    ``(seutuyhteistyöelin) Name``: the words up to such a parenthesis belong
+    to the applicant. Nothing moves when the applicant already has its
+    co-implementers or nothing of the name would be left.
+    """
+    if "(" in applicant:
+        return applicant, name
+    match = _CO_AFTER_WORDS.match(name) or _LEADING_PARENTHESIS.match(name)
+    if match is None or not name[match.end():].strip():
+        return applicant, name
+    return clean(f"{applicant} {match.group()}"), clean(name[match.end():])
 
 
 def unique_ids(projects: Sequence[Project]) -> list[Project]:
