@@ -109,15 +109,8 @@ def write_file(path: str | os.PathLike[str], data: bytes, *, inputs: Iterable[st
     if isinstance(path, str):
         check_output_name(path)
     try:
-        target = Path(os.path.realpath(path))
-        try:
-            info: os.stat_result | None = os.stat(target)
-        except FileNotFoundError:
-            info = None
+        target, info = _inspect_target(path, inputs, "output")
         if info is not None:
-            for source in inputs:
-                if same_file(source, target):
-                    raise OutputError(f"{label}: is the input file; give another name for the output")
             mode = info.st_mode
             if stat.S_ISDIR(mode):
                 raise OutputError(f"{label}: is a directory; give a file name for the output")
@@ -144,6 +137,22 @@ def write_file(path: str | os.PathLike[str], data: bytes, *, inputs: Iterable[st
         raise
     except OSError as exc:
         raise OutputError(f"{label}: cannot write: {exc.strerror or exc}") from None
+
+
+def _inspect_target(
+    path: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]], what: str
+) -> tuple[Path, os.stat_result | None]:
+    """The real path an output goes to (symlinks followed) and its stat, None when
+    it does not exist yet; OutputError when it is one of the ``inputs``."""
+    target = Path(os.path.realpath(path))
+    try:
+        info: os.stat_result | None = os.stat(target)
+    except FileNotFoundError:
+        return target, None
+    for source in inputs:
+        if same_file(source, target):
+            raise OutputError(f"{path}: is the input file; give another name for the {what}")
+    return target, info
 
 
 def _guarded(write: Callable[..., None], *args: object) -> None:
@@ -265,15 +274,8 @@ def building(path: str | os.PathLike[str], *, inputs: Iterable[str | os.PathLike
     """
     label = str(path)
     try:
-        target = Path(os.path.realpath(path))
-        try:
-            info: os.stat_result | None = os.stat(target)
-        except FileNotFoundError:
-            info = None
+        target, info = _inspect_target(path, inputs, what)
         if info is not None:
-            for source in inputs:
-                if same_file(source, target):
-                    raise OutputError(f"{label}: is the input file; give another name for the {what}")
             if stat.S_ISDIR(info.st_mode):
                 raise OutputError(f"{label}: is a directory; give a file name for the {what}")
             if not stat.S_ISREG(info.st_mode):
