@@ -238,14 +238,24 @@ class SearchIndex:
         index = self.family_index(letter)
         if PART_ROOT not in index:
             index[PART_ROOT] = []  # marks the parts as worked out
-            for key in self._family_words:
-                for part in finnish.compound_parts(key):
-                    if part[0] == letter and len(part) >= finnish.MIN_FAMILY_ROOT + 2:
+            added: set[tuple[str, str]] = set()  # a set, not list look-ups: lists grow with the corpus
+            for key, parts in self._family_word_parts:
+                for part in parts:
+                    if part[0] == letter:
                         for family_key in finnish.family_keys(part, part=True):
-                            found = index.setdefault(PART_ROOT + family_key, [])
-                            if key not in found:
-                                found.append(key)
+                            if (family_key, key) not in added:
+                                added.add((family_key, key))
+                                index.setdefault(PART_ROOT + family_key, []).append(key)
         return index
+
+    @cached_property
+    def _family_word_parts(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """Each family word with its compound parts long enough to have a family,
+        worked out once (per letter, the bounded compound_parts cache would be
+        filled again for every letter on a large vocabulary)."""
+        least = finnish.MIN_FAMILY_ROOT + 2
+        pairs = ((key, tuple(p for p in finnish.compound_parts(key) if len(p) >= least)) for key in self._family_words)
+        return tuple((key, parts) for key, parts in pairs if parts)
 
     @cached_property
     def _family_words(self) -> tuple[str, ...]:
