@@ -214,15 +214,20 @@ def temporary_name(target: Path) -> str:
     return f".{stem}{suffix}"
 
 
-def _replace(target: Path, data: bytes, old: os.stat_result | None) -> None:
+def _new_temporary(folder: Path, target: Path) -> tuple[Path, int]:
+    """A new temporary file for ``target`` in ``folder``, opened for writing; the
+    umask applies, as to any new file."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
     while True:
-        tmp = target.parent / temporary_name(target)
+        tmp = folder / temporary_name(target)
         try:
-            fd = os.open(tmp, flags, 0o666)  # the umask applies: a new file's mode
-            break
+            return tmp, os.open(tmp, flags, 0o666)
         except FileExistsError:  # pragma: no cover - a 32-bit random collision
             continue
+
+
+def _replace(target: Path, data: bytes, old: os.stat_result | None) -> None:
+    tmp, fd = _new_temporary(target.parent, target)
     try:
         try:
             if old is not None:
@@ -311,14 +316,7 @@ def _create_temporary(folder: Path | None, target: Path, old: os.stat_result | N
     import tempfile
 
     where = folder if folder is not None else Path(tempfile.gettempdir())
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
-    while True:
-        tmp = where / temporary_name(target)
-        try:
-            fd = os.open(tmp, flags, 0o666)  # the umask applies: a new file's mode
-            break
-        except FileExistsError:  # pragma: no cover - a 32-bit random collision
-            continue
+    tmp, fd = _new_temporary(where, target)
     try:
         if old is not None and folder is not None:
             os.fchmod(fd, stat.S_IMODE(old.st_mode))

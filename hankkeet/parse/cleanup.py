@@ -186,3 +186,22 @@ def join_lines(lines: Sequence[str], known_words: frozenset[str] = frozenset()) 
             out = out + " " + line
         soft_break = raw.rstrip().endswith(_SOFT_HYPHEN)
     return clean(out)
+
+
+def split_preamble(lines: Sequence[str], known_words: frozenset[str], *, last_line_subtitle: bool = False
+                   ) -> tuple[str, str]:
+    """Title and subtitle: the first two paragraphs (blank-line separated) above the
+    table. With ``last_line_subtitle``, a single paragraph of several lines is read as
+    the title and, on its last line, the subtitle (extractors that drop blank lines)."""
+    paragraphs: list[list[str]] = [[]]
+    for line in lines:
+        if line:
+            paragraphs[-1].append(line)
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    paragraphs = [p for p in paragraphs if p]
+    if last_line_subtitle and len(paragraphs) == 1 and len(paragraphs[0]) > 1:
+        paragraphs = [paragraphs[0][:-1], paragraphs[0][-1:]]
+    title = join_lines(paragraphs[0], known_words) if paragraphs else ""
+    subtitle = join_lines(paragraphs[1], known_words) if len(paragraphs) > 1 else ""
+    return title, subtitle

@@ -37,7 +37,7 @@ from itertools import pairwise
 
 from hankkeet.errors import SourceError
 from hankkeet.model import Source
-from hankkeet.parse.cleanup import document_words, join_lines, normalise_extracted
+from hankkeet.parse.cleanup import document_words, normalise_extracted, split_preamble
 from hankkeet.parse.records import PERIOD, ParseResult, build_project, split_info_cell, unique_ids
 from hankkeet.textnorm import clean, fold
 
@@ -449,18 +449,5 @@ def _widest_gap(body: Sequence[_Line], previous: _Row, row: _Row) -> int:
 
 
 def _preamble(lines: Sequence[str], known: frozenset[str]) -> tuple[str, str]:
-    """Title and subtitle: the first two paragraphs above the table (a blank line or a
-    short line ending the title splits them)."""
-    paragraphs: list[list[str]] = [[]]
-    for line in lines:
-        if line:
-            paragraphs[-1].append(line)
-        elif paragraphs[-1]:
-            paragraphs.append([])
-    paragraphs = [p for p in paragraphs if p]
-    if len(paragraphs) == 1 and len(paragraphs[0]) > 1:
-        # No blank line between them: the subtitle is the last line.
-        paragraphs = [paragraphs[0][:-1], paragraphs[0][-1:]]
-    title = join_lines(paragraphs[0], known) if paragraphs else ""
-    subtitle = join_lines(paragraphs[1], known) if len(paragraphs) > 1 else ""
-    return title, subtitle
+    """Title and subtitle above the table (a blank line or a short line ending the title splits them)."""
+    return split_preamble(lines, known, last_line_subtitle=True)

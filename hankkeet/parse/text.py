@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from hankkeet.errors import SourceError
 from hankkeet.model import Source
-from hankkeet.parse.cleanup import document_words, join_lines
+from hankkeet.parse.cleanup import document_words, join_lines, split_preamble
 from hankkeet.parse.records import (
     PERIOD,
     ParseResult,
@@ -100,17 +100,7 @@ def _find_header(raw: Sequence[str], lines: Sequence[str]) -> int:
 
 def _preamble(lines: Sequence[str]) -> tuple[str, str]:
     """Title and subtitle: the first two paragraphs before the table header."""
-    paragraphs: list[list[str]] = [[]]
-    for line in lines:
-        if line:
-            paragraphs[-1].append(line)
-        elif paragraphs[-1]:
-            paragraphs.append([])
-    paragraphs = [p for p in paragraphs if p]
-    known = document_words(lines)
-    title = join_lines(paragraphs[0], known) if paragraphs else ""
-    subtitle = join_lines(paragraphs[1], known) if len(paragraphs) > 1 else ""
-    return title, subtitle
+    return split_preamble(lines, document_words(lines))
 
 
 def _applicant_ends(body: Sequence[str], start: int, known: frozenset[str]) -> int | None:
