@@ -27,6 +27,7 @@ from fpdf import FPDF
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "data"))
+import round2024  # noqa: E402
 import rounds  # noqa: E402
 
 FONTS = os.path.join(HERE, "fonts")
@@ -223,8 +224,15 @@ class Typesetter:
             if p is None:
                 out.append([])
             else:
-                out.extend(self.wrap(p["tokens"], maxw, events, p.get("nobreak", False)))
+                lines = self.wrap(p["tokens"], maxw, events, p.get("nobreak", False))
+                if lines:
+                    lines[-1] = LastLine(lines[-1])
+                out.extend(lines)
         return out
+
+
+class LastLine(list):
+    """The last line of a paragraph: never justified (compares equal to a plain list)."""
 
 
 def toks(text, style=""):
@@ -258,6 +266,30 @@ class Doc(FPDF):
         self.creation_date = FIXED_DATE
         self.set_creator("later_round/generate.py")
         self.set_producer("fpdf2")
+
+    def draw_justified(self, x, y_base, runs, size, width, intra_gap, counter):
+        """Each word placed on its own (no space glyphs), the line filled to ``width``;
+        every third long word of a widely spaced line gets a small gap inside it, as an
+        office suite's glyph positioning leaves in justified text."""
+        widths = []
+        for w, st in runs:
+            self.set_font(self.family_name, st, size)
+            widths.append(self.get_string_width(w))
+        extra = (width - sum(widths)) / (len(runs) - 1)
+        for (w, st), ww in zip(runs, widths):
+            self.set_font(self.family_name, st, size)
+            letters = [k for k, ch in enumerate(w) if ch.isalpha()]
+            if intra_gap and extra > 0.55 * size and len(letters) >= 9 and not w[-1] == "-":
+                counter[0] += 1
+                if counter[0] % 3 == 0:
+                    cut = len(w) // 2 + 1
+                    self.text(x, y_base, w[:cut])
+                    x2 = x + self.get_string_width(w[:cut]) + intra_gap * size
+                    self.text(x2, y_base, w[cut:])
+                    x += ww + intra_gap * size + extra
+                    continue
+            self.text(x, y_base, w)
+            x += ww + extra
 
     def draw_line_runs(self, x, y_base, runs, size):
         """runs: list of (word, style); words of the same style are drawn in one text op."""
@@ -309,7 +341,8 @@ def layout_round(exp_rows, title, style, out_pdf, meta):
             e["row"] = i
         prepared.append(lines)
 
-    header_lines = [ts.paragraphs([{"tokens": toks(h, "B")}], widths[c] - 2 * pad, [])
+    ts_header = ts if style.get("hyphenate_header", True) else Typesetter(pdf, style["family"], size, False)
+    header_lines = [ts_header.paragraphs([{"tokens": toks(h, "B")}], widths[c] - 2 * pad, [])
                     for c, h in enumerate(HEADER)]
     header_h = max(len(x) for x in header_lines) * lh + 2 * pad
 
@@ -342,6 +375,11 @@ def layout_round(exp_rows, title, style, out_pdf, meta):
             ops.append(("rule", y + header_h))
         return y + header_h
 
+    def body_line(x, yb, ln, avail):
+        if style.get("justify") and len(ln) > 1 and not isinstance(ln, LastLine):
+            return ("jline", x, yb, ln, size, avail)
+        return ("line", x, yb, ln, size)
+
     y = put_header(ops, y)
     page_of_row = []
     for i, lines in enumerate(prepared, 1):
@@ -367,7 +405,7 @@ def layout_round(exp_rows, title, style, out_pdf, meta):
                 for c in range(3):
                     for k in range(take[c]):
                         ln = lines[c][pos[c] + k]
-                        ops.append(("line", xs[c] + pad, y + pad + (k + 1) * lh - lh * 0.22, ln, size))
+                        ops.append(body_line(xs[c] + pad, y + pad + (k + 1) * lh - lh * 0.22, ln, widths[c] - 2 * pad))
                 h = max(take) * lh + 2 * pad
                 parts.append({"page": len(pages), "lines": take})
                 pos = [pos[c] + take[c] for c in range(3)]
@@ -389,7 +427,7 @@ def layout_round(exp_rows, title, style, out_pdf, meta):
                     y = put_header(ops, y)
             for c in range(3):
                 for k, ln in enumerate(lines[c]):
-                    ops.append(("line", xs[c] + pad, y + pad + (k + 1) * lh - lh * 0.22, ln, size))
+                    ops.append(body_line(xs[c] + pad, y + pad + (k + 1) * lh - lh * 0.22, ln, widths[c] - 2 * pad))
             if style["grid"]:
                 ops.append(("grid", y, row_h))
             elif style.get("rules"):
@@ -399,6 +437,7 @@ def layout_round(exp_rows, title, style, out_pdf, meta):
 
     # ---- draw
     total = len(pages)
+    counter = [0]
     for pno, ops in enumerate(pages, 1):
         pdf.add_page()
         pdf.set_draw_color(0)
@@ -407,6 +446,9 @@ def layout_round(exp_rows, title, style, out_pdf, meta):
             if op[0] == "line":
                 _, x, yb, ln, sz = op
                 pdf.draw_line_runs(x, yb, ln, sz)
+            elif op[0] == "jline":
+                _, x, yb, ln, sz, avail = op
+                pdf.draw_justified(x, yb, ln, sz, avail, style.get("intra_gap", 0.0), counter)
             elif op[0] == "fill":
                 _, x, yy, w, h = op
                 pdf.set_fill_color(220, 220, 220)
@@ -431,6 +473,16 @@ def layout_round(exp_rows, title, style, out_pdf, meta):
             pdf.text(left, fy, "Työ- ja elinkeinoministeriö")
             s = "Sivu %d/%d" % (pno, total)
             pdf.text(left + table_w - pdf.get_string_width(s), fy, s)
+        if style.get("running_header"):
+            pdf.set_font(style["family"], "", size - 1)
+            hy = style["margin_top"] * MM - 14
+            pdf.text(left, hy, "Työ- ja elinkeinoministeriö")
+            s = "Erityisavustus %d – sivu %d (%d)" % (meta["year"], pno, total)
+            pdf.text(left + table_w - pdf.get_string_width(s), hy, s)
+        if style.get("centred_number"):
+            pdf.set_font(style["family"], "", size - 1)
+            s = "%d" % pno
+            pdf.text(left + (table_w - pdf.get_string_width(s)) / 2, ph - style["margin_bottom"] * MM + 24, s)
     pdf.output(out_pdf)
     info["pages"] = total
     info.update(meta)
@@ -453,6 +505,29 @@ STYLES = {
 }
 
 
+# The 2024 round adds layouts for what extractors and parsers get wrong on office-suite
+# output: columns set a single space apart in -layout text (narrow gutters, justified
+# lines that reach the cell's edge), gaps inside words of justified lines, applicant
+# names that wrap and hyphenate in a narrow first column, and a long document whose
+# running header ends in a right-aligned page number (its left edge moves at page 10).
+STYLES_2024 = {
+    "narrow": dict(orientation="L", family="DejaVuSans", size=9, leading=1.2, pad=1.6,
+                   cols=[46, 56, 165], margin_lr=15, margin_top=15, margin_bottom=15,
+                   title_size=13, sub_size=11, hyphenate=True, grid=False, rules=True,
+                   header_every_page=True, split_rows=False, justify=True),
+    "justified": dict(orientation="P", family="DejaVuSerif", size=10, leading=1.25, pad=4,
+                      cols=[40, 36, 94], margin_lr=20, margin_top=20, margin_bottom=20,
+                      title_size=13, sub_size=11, hyphenate=True, grid=True,
+                      header_every_page=True, split_rows=False, page_no_top=True,
+                      justify=True, intra_gap=0.2),
+    "long": dict(orientation="P", family="DejaVuSerif", size=14, leading=1.7, pad=8,
+                 cols=[50, 46, 74], margin_lr=20, margin_top=25, margin_bottom=22,
+                 title_size=14, sub_size=12, hyphenate=True, grid=False, rules=True,
+                 header_every_page=True, split_rows=True, running_header=True, hyphenate_header=False,
+                 centred_number=True),
+}
+
+
 def extract(pdf_path):
     base = pdf_path[:-4]
     subprocess.run(["pdftotext", pdf_path, base + ".pdftotext.txt"], check=True)
@@ -463,24 +538,28 @@ def extract(pdf_path):
 
 
 def main():
-    if len(sys.argv) != 2:
-        sys.exit("usage: python generate.py OUTDIR")
+    if len(sys.argv) < 2:
+        sys.exit("usage: python generate.py OUTDIR [YEAR ...]")
     outdir = sys.argv[1]
+    only = {int(y) for y in sys.argv[2:]}
     os.makedirs(outdir, exist_ok=True)
     ref = Ref()
     cov = ["| round | # | organisation | exercises |", "|---|---|---|---|"]
     for year, title, rows in [(2022, rounds.TITLE_2022, rounds.ROWS_2022),
-                              (2023, rounds.TITLE_2023, rounds.ROWS_2023)]:
+                              (2023, rounds.TITLE_2023, rounds.ROWS_2023),
+                              (2024, round2024.TITLE_2024, round2024.ROWS_2024)]:
+        if only and year not in only:
+            continue
         exp = build_expected(year, title, rows, ref)
         with open(os.path.join(outdir, "round%d.expected.json" % year), "w", encoding="utf-8") as f:
             json.dump(exp, f, ensure_ascii=False, indent=2)
             f.write("\n")
         for i, r in enumerate(rows, 1):
             cov.append("| %d | %d | %s | %s |" % (year, i, r["org"], "; ".join(r["ex"])))
-        for kind, style in STYLES.items():
+        for kind, style in {**STYLES, **(STYLES_2024 if year >= 2024 else {})}.items():
             name = "round%d_%s" % (year, kind)
             pdf_path = os.path.join(outdir, name + ".pdf")
-            info = layout_round(rows, title, style, pdf_path, {"style": kind})
+            info = layout_round(rows, title, style, pdf_path, {"style": kind, "year": year})
             with open(os.path.join(outdir, name + ".layout.json"), "w", encoding="utf-8") as f:
                 json.dump(info, f, ensure_ascii=False, indent=1)
                 f.write("\n")
@@ -488,8 +567,10 @@ def main():
                 assert any(r["split"] for r in info["rows"]), "no split row in " + name
                 kinds = {e["kind"] for e in info["line_breaks"]}
                 assert {"inserted-hyphen", "own-hyphen"} <= kinds, (name, kinds)
-            if kind != "reflowed":
+            if kind != "reflowed" and not style["split_rows"]:
                 assert not any(r["split"] for r in info["rows"])
+            if kind == "long":
+                assert info["pages"] >= 10, info["pages"]
             extract(pdf_path)
     with open(os.path.join(outdir, "coverage.md"), "w", encoding="utf-8") as f:
         f.write("\n".join(cov) + "\n")
