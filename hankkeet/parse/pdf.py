@@ -74,6 +74,11 @@ CELL_GAP_EM = 1.2
 # A gap wider than this share of the font size between two letters is a word space
 # (narrower is kerning or tracking; some writers omit space glyphs).
 WORD_GAP_EM = 0.15
+# ... unless the line's own word spaces are wide (justified text): a gap that pdfminer
+# took for a space is one only when it is at least this share of the line's usual word
+# space. Office suites position the glyphs of justified lines one by one and leave
+# small gaps inside words ("ympäristökuntin een").
+LINE_WORD_GAP_SHARE = 0.55
 # A space glyph that leaves less room than this (in em) is no space a reader sees:
 # Skia writes each soft-hyphen break opportunity as a zero-advance space.
 VISIBLE_SPACE_EM = 0.05
@@ -123,6 +128,8 @@ class Glyph:
     bottom: float
     size: float
     bold: bool
+    # A word space pdfminer inferred from a gap (no space glyph in the document).
+    inferred: bool = False
 
     @property
     def centre_x(self) -> float:
@@ -366,7 +373,7 @@ def _page(number: int, layout: Any) -> _RawPage:
                     glyphs.append(last)
                 elif last is not None and item.get_text() == " ":
                     # pdfminer's inferred word space: keep it, placed after the letter.
-                    glyphs.append(Glyph(" ", last.x1, last.x1, last.top, last.bottom, last.size, last.bold))
+                    glyphs.append(Glyph(" ", last.x1, last.x1, last.top, last.bottom, last.size, last.bold, True))
             chunks.extend(_chunks(glyphs))
         elif isinstance(obj, LTCurve):  # LTLine and LTRect are curves too
             rules.extend(_horizontal_edges(obj, height))
@@ -790,12 +797,14 @@ def _lines(glyphs: list[Glyph]) -> list[Line]:
         if not letters:
             continue
         size = statistics.median(g.size for g in letters)
+        min_gap = _word_gap(members, size)
         parts: list[str] = []
         previous: Glyph | None = None
         spaced = False
         for glyph in members:
             if not glyph.text.strip():
-                spaced = True
+                # A space glyph of the document; one pdfminer inferred is judged by the gap below.
+                spaced = spaced or not glyph.inferred
                 continue
             # A space glyph that leaves no room between the letters is not a
             # word space a reader sees (Skia writes each soft-hyphen break
@@ -811,7 +820,7 @@ def _lines(glyphs: list[Glyph]) -> list[Line]:
                 # The same letter drawn again on top of itself (a fake bold or
                 # a writer's duplicate text layer): one letter.
                 continue
-            if previous is not None and glyph.x0 - previous.x1 > WORD_GAP_EM * size:
+            if previous is not None and glyph.x0 - previous.x1 > min_gap:
                 parts.append(" ")
             parts.append(glyph.text)
             previous = glyph
@@ -822,6 +831,33 @@ def _lines(glyphs: list[Glyph]) -> list[Line]:
             Line(clean(text) + soft, min(g.top for g in letters), max(g.bottom for g in letters), size, letters[0].bold)
         )
     return [line for line in lines if line.text]
+
+
+def _word_gap(members: list[Glyph], size: float) -> float:
+    """The narrowest gap between two letters of a line that is a word space.
+
+    At least ``WORD_GAP_EM`` of the font size; on a line whose word spaces are
+    wide (justified), also ``LINE_WORD_GAP_SHARE`` of its usual word space, so
+    that a small gap left inside a word is not read as a space. The usual space
+    is the median of the gaps at the line's space glyphs and of those wider than
+    ``WORD_GAP_EM``.
+    """
+    floor = WORD_GAP_EM * size
+    spaces: list[float] = []
+    previous: Glyph | None = None
+    spaced = False
+    for glyph in members:
+        if not glyph.text.strip():
+            spaced = spaced or not glyph.inferred
+            continue
+        if previous is not None:
+            gap = glyph.x0 - previous.x1
+            if spaced or gap > floor:
+                spaces.append(gap)
+        previous, spaced = glyph, False
+    if len(spaces) < 2:
+        return floor
+    return max(floor, LINE_WORD_GAP_SHARE * statistics.median(spaces))
 
 
 # -- title ----------------------------------------------------------------------

@@ -40,7 +40,10 @@ _KIND = "(?:" + "|".join(_KIND_WORDS) + ")"
 # optionally with a short name after a comma (``…kuntayhtymä, Eksote``, ``…, Siun sote``),
 # or a company (``… Oy``, ``… Oy WinNova``).
 _SHORT_NAME = r"(?:, [\w-]*\w(?: [\w-]*\w){0,2})?"
-_ONE_NAME = rf"[{_UPPER}][^.;:!?()]*?(?:\w*{_KIND}{_SHORT_NAME}| Oy(?: [\w-]*\w)?| Ab)"
+# A joint authority may carry its brand after a space, without a comma
+# (``Koulutuskuntayhtymä Tavastia``, ``… koulutuskuntayhtymä Keuda``).
+_BRAND = rf"(?: [{_UPPER}][\w-]*\w)?"
+_ONE_NAME = rf"[{_UPPER}][^.;:!?()]*?(?:\w*{_KIND}{_SHORT_NAME}|\w*kuntayhtymä{_BRAND}| Oy(?: [\w-]*\w)?| Ab)"
 # Names in two languages: joined by a dash, or the other language's in parentheses.
 _BODY = re.compile(rf"^{_ONE_NAME}(?: [–—-] {_ONE_NAME}| \({_ONE_NAME}\))?$")
 _JOINT = re.compile(rf"^[{_UPPER}][^.;:!?()]*kuntayhtymä(?:, (?P<acronym>\w+(?:-\w+)*))?$")
@@ -231,6 +234,10 @@ def split_info_cell(
     raise SourceError(f"cannot find the applicant in: {join_lines(head, known_words)[:80]!r}")
 
 
+# A name's continuation (the other language's name, a short name) wraps over at most this many lines.
+CONTINUATION_LINES = 3
+
+
 def _extend_to_continuation(head: Sequence[str], end: int, known_words: frozenset[str]) -> int:
     """Take in the next line when it only continues the applicant's name.
 
@@ -242,13 +249,18 @@ def _extend_to_continuation(head: Sequence[str], end: int, known_words: frozense
     while end + 1 < len(head):
         line = clean(head[end])
         so_far = clean(" ".join(head[:end]))
-        # A brand after a company form (``Oy WinNova``) is one word on its own.
-        brand = " " not in line and re.search(r" (?:Oy|Ab)$", so_far) is not None
+        # A brand after a company form or a joint authority (``Oy WinNova``,
+        # ``Koulutuskuntayhtymä`` / ``Tavastia``) is one word on its own.
+        brand = " " not in line and re.search(r"(?: Oy| Ab|kuntayhtymä)$", so_far) is not None
         if not (line[:1].islower() or line[:1] in "–—-" or brand):
             break
-        if not parse_applicant(join_lines(head[: end + 1], known_words)):
+        # The continuation may itself wrap (``– Östra Nylands`` / ``välfärdsområde``):
+        # the first few lines after which the whole reads as an applicant again.
+        grown = next((more for more in range(end + 1, min(end + CONTINUATION_LINES, len(head) - 1) + 1)
+                      if parse_applicant(join_lines(head[:more], known_words))), None)
+        if grown is None:
             break
-        end += 1
+        end = grown
     return end
 
 
