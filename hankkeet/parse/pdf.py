@@ -556,7 +556,7 @@ class _TableReader:
         self.pages: list[Page] = []
         self.window: list[_RawPage] | None = []
         self.furniture: set[Chunk] = set()
-        self.furniture_places: dict[str, list[tuple[float, float]]] = {}  # text key -> (top, x0)
+        self.furniture_places: dict[str, list[tuple[float, float, float]]] = {}  # text key -> (top, x0, x1)
         self.previous: dict[str, tuple[float, float]] | None = None
         self.title_chunks: list[Chunk] = []
         self.partial: list[tuple[_RawPage, _Label, str]] = []  # labels alone, for the wrong-columns message
@@ -603,7 +603,7 @@ class _TableReader:
         window, self.window = self.window, None
         self.furniture = _running_furniture(window)
         for chunk in self.furniture:
-            self.furniture_places.setdefault(_furniture_key(chunk), []).append((chunk.top, chunk.x0))
+            self.furniture_places.setdefault(_furniture_key(chunk), []).append((chunk.top, chunk.x0, chunk.x1))
         self.pages.extend(self._page(raw) for raw in window)
         self.furniture = set()
 
@@ -613,7 +613,8 @@ class _TableReader:
         if not self.furniture_places or not _outside_table(raw, chunk):
             return False
         places = self.furniture_places.get(_furniture_key(chunk), ())
-        return any(abs(top - chunk.top) <= FURNITURE_DY and abs(x0 - chunk.x0) <= FURNITURE_DX for top, x0 in places)
+        return any(abs(top - chunk.top) <= FURNITURE_DY and _aligned(x0, x1, chunk.x0, chunk.x1)
+                   for top, x0, x1 in places)
 
     def _page(self, raw: _RawPage) -> Page:
         """Find the page's column bounds and body top, and its lines per column."""
@@ -685,6 +686,16 @@ def _furniture_key(chunk: Chunk) -> str:
     return _DIGITS.sub("0", clean(chunk.text))
 
 
+def _aligned(x0: float, x1: float, other_x0: float, other_x1: float) -> bool:
+    """Do two texts stand at one place, set flush left, flush right or centred?
+
+    A page number grows by a digit at page 10: flush right its left edge moves,
+    centred both edges move by half a digit.
+    """
+    return (abs(x0 - other_x0) <= FURNITURE_DX or abs(x1 - other_x1) <= FURNITURE_DX
+            or abs((x0 + x1) - (other_x0 + other_x1)) / 2 <= FURNITURE_DX)
+
+
 def _running_furniture(pages: list[_RawPage]) -> set[Chunk]:
     """The running headers and footers: the same text (numbers aside) at the same place on several pages.
 
@@ -708,7 +719,7 @@ def _running_furniture(pages: list[_RawPage]) -> set[Chunk]:
         for _number, chunk in found:
             pages_alike = {
                 other_number for other_number, other in found
-                if abs(other.top - chunk.top) <= FURNITURE_DY and abs(other.x0 - chunk.x0) <= FURNITURE_DX
+                if abs(other.top - chunk.top) <= FURNITURE_DY and _aligned(other.x0, other.x1, chunk.x0, chunk.x1)
             }
             if len(pages_alike) >= needed:
                 furniture.add(chunk)

@@ -91,7 +91,12 @@ def _find_header(raw: Sequence[str], lines: Sequence[str]) -> int:
     ):
         raise SourceError(LOST_CELLS.format(how="columns side by side on each line"))
     squeezed = re.sub(r"[^0-9a-z]+", "", " ".join(folded[:200]))
-    if all(re.sub(r"[^0-9a-z]+", "", label) in squeezed for label in labels):
+    # The labels whole, or their words on lines of their own (labels wrapped in narrow
+    # columns come out interleaved with the other labels and the first cells).
+    words = set(re.findall(r"[0-9a-z]+", " ".join(folded[:200])))
+    if all(re.sub(r"[^0-9a-z]+", "", label) in squeezed for label in labels) or all(
+        word in words for label in labels for word in re.findall(r"[0-9a-z]+", label)
+    ):
         raise SourceError(LOST_CELLS.format(how="the column header broken into lines, cells out of row order"))
     raise SourceError(
         "no project table: the column header 'Hankkeen tiedot Toiminta-alue Toiminnan kuvaus' is missing"
