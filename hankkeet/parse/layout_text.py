@@ -139,7 +139,11 @@ def parse_layout_text(text: str, file_name: str, sha256: str) -> ParseResult:
             lines = [line for line in _kept(page, furniture) if not _is_header_line(line)]
             edges = _refit_edges(lines, edges)
         limits = _right_limits(lines, edges)
-        body.extend(_Line(number, _cells(line, _local_edges(lines, k, edges), limits)) for k, line in enumerate(lines))
+        cells: list[dict[str, str]] = []
+        for k, line in enumerate(lines):
+            cells.append(_cells(line, _local_edges(lines, k, edges), limits, cells[-1] if cells else None))
+        _rehome_stranded_halves(cells, edges)
+        body.extend(_Line(number, line_cells) for line_cells in cells)
         # A page break separates like a blank line.
         body.append(_Line(number, {INFO: "", AREA: "", DESCRIPTION: ""}))
     if edges is None:
@@ -314,9 +318,11 @@ def _right_limits(lines: Sequence[str], edges: dict[str, int]) -> dict[str, int]
     return limits
 
 
-def _cells(line: str, edges: dict[str, int], limits: dict[str, int] | None = None) -> dict[str, str]:
+def _cells(line: str, edges: dict[str, int], limits: dict[str, int] | None = None,
+           above: dict[str, str] | None = None) -> dict[str, str]:
     """A line's text by column. ``limits``: how far right each column's text
-    reaches elsewhere on the page, which tells where a run crossing an edge ends."""
+    reaches elsewhere on the page, which tells where a run crossing an edge ends;
+    ``above``: the line above's cells (a cell that opens here starts with a capital)."""
     ordered = sorted(edges.items(), key=lambda item: item[1])
     cells: dict[str, list[str]] = {column: [] for column in edges}
     runs = _runs(line)
@@ -347,7 +353,8 @@ def _cells(line: str, edges: dict[str, int], limits: dict[str, int] | None = Non
                 # The run crosses into the next column: pdftotext set the two cells
                 # a single space apart, or shifted the next one left of its column.
                 spaces = [rest.start + i for i, ch in enumerate(rest.text) if ch == " "]
-                near = [at for at in spaces if abs(at + 1 - edge) <= CROSSING_REACH]
+                near = _likely_cuts(rest, [at for at in spaces if abs(at + 1 - edge) <= CROSSING_REACH],
+                                    above is not None and not above.get(name))
                 # Where the left cell's text would reach no further than it does elsewhere.
                 within = [at for at in near if limits is None or at <= limits.get(column, at)]
                 if within or near:
@@ -359,6 +366,45 @@ def _cells(line: str, edges: dict[str, int], limits: dict[str, int] | None = Non
                     column = name
         cells[column].append(rest.text)
     return {column: _cell_text(" ".join(texts)) for column, texts in cells.items()}
+
+
+_CONJUNCTIONS = frozenset({"ja", "tai", "sekä", "eli", "och", "eller"})
+
+
+def _likely_cuts(run: _Run, spaces: list[int], opens: bool) -> list[int]:
+    """Of the spaces where a run crossing into the next column may be cut, those the
+    text itself marks: a word broken at a hyphen ends its cell's line (``hy-`` /
+    ``Oulun seutukunta``), unless a conjunction follows (``kasvatus- ja``); a cell that
+    opens on this line starts with a capital or a digit. Without such a mark, all."""
+    def left_end(at: int) -> str:
+        return run.text[: at - run.start].rsplit(" ", 1)[-1]
+
+    def right_word(at: int) -> str:
+        return run.text[at - run.start + 1 :].split(" ", 1)[0]
+
+    broken = [at for at in spaces
+              if re.search(r"[^\W\d_]-$", left_end(at)) and right_word(at).casefold() not in _CONJUNCTIONS]
+    if broken:
+        return broken
+    if opens:
+        capital = [at for at in spaces if right_word(at)[:1].isupper() or right_word(at)[:1].isdigit()]
+        if capital:
+            return capital
+    return spaces
+
+
+def _rehome_stranded_halves(cells: list[dict[str, str]], edges: dict[str, int]) -> None:
+    """A word broken at a hyphen goes on in the next line of its own column. One left
+    alone in a column whose next line is empty, beside a column that goes on, is the
+    end of that column's line set wide (justified text): ``toteuttajana      Pohjois-``."""
+    ordered = [column for column, _ in sorted(edges.items(), key=lambda item: item[1])]
+    for k in range(len(cells) - 1):
+        for left, column in pairwise(ordered):
+            text = cells[k][column]
+            if (" " not in text and re.search(r"[^\W\d_]-$", text) and not cells[k + 1][column]
+                    and cells[k][left] and cells[k + 1][left]):
+                cells[k][left] = f"{cells[k][left]} {text}"
+                cells[k][column] = ""
 
 
 def _cell_text(raw: str) -> str:
