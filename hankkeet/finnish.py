@@ -651,6 +651,11 @@ _VERB_SUFFIXES = tuple(
             "ta", "nta", "nna",
             # infinitives perust|aa, kotoutu|a; action nouns kehit|ys, koulut|us, kartoit|us
             "aa", "ua", "ya", "us", "ys",
+            # the passive participle of a consonant stem (haastatel|tava, kokeil|tava), the
+            # third person of an e-stem verb (kulk|ee, tuk|ee), result nouns in -mus (sopi|mus,
+            # koke|mus), -nti nouns of a long-vowel verb (koo|nti, vie|nti) and -o nouns of
+            # a verb (ylläpit|o, hoit|o; a long root only, see MIN_FAMILY_ROOT)
+            "tava", "tavi", "ee", "mus", "mys", "nti", "nni", "nnin", "o",
         },
         key=len,
         reverse=True,
@@ -659,7 +664,7 @@ _VERB_SUFFIXES = tuple(
 _SUFFIX_SET = frozenset(_VERB_SUFFIXES)
 _SUFFIX_LENGTHS = tuple(sorted({len(x) for x in _VERB_SUFFIXES}, reverse=True))
 # An infinitive takes no case ending: tarjo|ta, perust|aa are read off the word as written.
-_INFINITIVES = frozenset({"ta", "aa", "ua", "ya", "ida"})
+_INFINITIVES = frozenset({"ta", "aa", "ua", "ya", "ida", "ee"})
 MIN_FAMILY_ROOT = 5  # a shorter root is shared by unrelated verbs ...
 MIN_SHORT_ROOT = 3  # ... unless both words carry a suffix that only a verb takes (koo|taan, koko|aminen)
 # The suffixes that make a short root specific: the verbal noun -minen and the
@@ -667,7 +672,8 @@ MIN_SHORT_ROOT = 3  # ... unless both words carry a suffix that only a verb take
 # as typed (koo|ta). An -us noun or a -va participle of a short root is too
 # often another word (kiert|ävä is not kier|tää's only reading).
 _VERBAL_SUFFIXES = frozenset(
-    {"minen", "mise", "mis", "mi", "taan", "daan", "ttiin", "tiin", "ttava", "ttavi", "ttu", "tty"}
+    {"minen", "mise", "mis", "mi", "taan", "daan", "ttiin", "tiin", "ttava", "ttavi", "ttu", "tty",
+     "tava", "tavi", "mus", "mys", "nti", "nni", "nnin"}
 )
 # The agent noun -ja (ohjaa|ja, kehittä|jä, neuvo|ja): a person, not the
 # activity, so it meets the verb's family only when nothing closer matched.
@@ -675,6 +681,22 @@ MIN_AGENT_ROOT = 4
 # -uus/-yys nouns and their adjectives: saavutettav|uus = saavutettav|a,
 # monikieli|syys = monikieli|nen.
 _QUALITY = re.compile(r"(?:(?<=[^aeiouy])(uu|yy)s?|s(uu|yy)s?|s(uu|yy)(?=s))$")
+
+
+# A verb root before -o grades (ylläpit|o, ylläpid|etään; hoit|o, hoid|etaan): a
+# root that cannot (järjest|ö, the association, is no järjest|ää) has a noun of its own.
+_GRADING_END = re.compile(r"(?:[aeiouy](?:[kpt]|kk|pp|tt)|[nlrh][tkp])$")
+
+
+def _suffix_fits(suffix: str, root: str) -> bool:
+    """Can ``suffix`` follow ``root``? The -tava participle follows a consonant
+    (haastatel|tava; after a vowel it is -ttava, and toiminta|tava is a tapa);
+    the -o noun a grading consonant."""
+    if suffix in ("tava", "tavi"):
+        return bool(root) and root[-1] not in _VOWELS
+    if suffix == "o":
+        return _GRADING_END.search(root) is not None
+    return True
 
 
 def _root_variants(root: str, shortest: int = MIN_FAMILY_ROOT) -> set[str]:
@@ -686,6 +708,11 @@ def _root_variants(root: str, shortest: int = MIN_FAMILY_ROOT) -> set[str]:
         out.update(w[:-1] for w in weaken(root + "a"))
     elif shortest < MIN_FAMILY_ROOT:
         out.update(weaken(root))
+    if len(root) >= 4 and root[-1] == "l" and root[-2] == "e" and root[-3] not in _VOWELS:
+        # -ella verbs grade before the -el: haastattel|emalla, haastatel|tava; suunnittel|u, suunnitel|laan.
+        out.update(w + "l" for w in weaken(root[:-1]))
+    if root[-1] == "h" and len(root) >= 3 and root[-2] in _VOWELS:
+        out.add(root[:-1] + "k")  # -hdä verbs: teh|dään, tek|eminen; näh|dään, näk|eminen
     return {r for r in out if len(r) >= shortest}
 
 
@@ -731,6 +758,8 @@ def family_keys(word: str, part: bool = False) -> frozenset[str]:
                     continue
                 # The stem vowel may be kept or not, and long (tarjo|taan, tarjoa|minen, kerää|minen).
                 root = form[: -len(suffix)]
+                if not _suffix_fits(suffix, root):
+                    continue
                 specific = suffix in _VERBAL_SUFFIXES or (form == word and suffix in _INFINITIVES)
                 for cut in {root, root[:-1] if root[-1:] in _VOWELS else root, root.rstrip("aeiouy")}:
                     if len(cut) >= MIN_FAMILY_ROOT and long_enough:
@@ -751,7 +780,7 @@ def family_keys(word: str, part: bool = False) -> frozenset[str]:
             # -lla verbs and their -lu nouns: kokeil|u, kokeil|laan, palvel|u.
             root = form[: -4 if form.endswith("laan") else -1]
             if len(root) >= MIN_FAMILY_ROOT and root[-1] == "l":
-                keys.add("v:" + root)
+                keys.update("v:" + r for r in _root_variants(root))
         quality = _QUALITY.search(form)
         if quality and len(form) - len(quality.group()) >= MIN_FAMILY_ROOT + 1:
             keys.add("q:" + form[: quality.start()])

@@ -15,6 +15,7 @@ a few milliseconds, so nothing is stored in the snapshot.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache, cached_property
 from typing import Any, NamedTuple
@@ -603,16 +604,21 @@ class SearchIndex:
         words = [*words, *(fold(place.name) for place in places)]
         alternatives = [*alternatives, *(place.members for place in places)]
         word_keys = []
-        for choices in alternatives:
+        phrase_keys: dict[int, list[list[dict[str, int]]]] = {}  # word -> its phrase alternatives' words' keys
+        for i, choices in enumerate(alternatives):
             keys: dict[str, int] = {}
             for choice in choices:
+                if " " in choice:
+                    phrase_keys.setdefault(i, []).append([self._word_keys(w, fields) for w in choice.split()])
+                    continue
                 for key, tier in self._word_keys(choice, fields).items():
                     keys[key] = min(keys.get(key, tier), tier)
             word_keys.append(keys)
         self._add_joined_pairs(words, word_keys, fields)
         split_at: list[int] = []  # words read as two: they must stand side by side
+        phrases_at = [phrase_keys.get(i, []) for i in range(len(words))]
         for i in reversed(range(len(words))):
-            if not self._present(word_keys[i], fields):
+            if not self._present(word_keys[i], fields) and not phrases_at[i]:
                 pair = self._joined_words(words[i], fields)
                 if pair is not None:
                     pair_keys = [{part: EXACT} for part in pair]
@@ -623,17 +629,17 @@ class SearchIndex:
                     pair, pair_keys = slipped
                 words[i : i + 1] = pair
                 word_keys[i : i + 1] = pair_keys
+                phrases_at[i : i + 1] = [[], []]
                 split_at = [i, *(j + 1 for j in split_at)]
         per_word: list[dict[int, list[tuple[int, _Occurrence]]]] = []
-        for keys in word_keys:
-            by_project: dict[int, list[tuple[int, _Occurrence]]] = {}
-            for key, tier in keys.items():
-                for occ in self.occurrences[key]:
-                    if occ.field in fields:
-                        # A part of an unhyphenated compound is a compound match however well it matched.
-                        found = max(tier, COMPOUND) if occ.word.kind == WordKind.HARMONY else tier
-                        for project in self.text_projects[occ.text]:
-                            by_project.setdefault(project, []).append((found, occ))
+        for keys, phrases in zip(word_keys, phrases_at, strict=True):
+            by_project = self._by_project(keys, fields)
+            for phrase in phrases:
+                # A phrase alternative matches where its words stand side by side, as written or inflected.
+                parts = [self._by_project(part, fields) for part in phrase]
+                for project in set(parts[0]).intersection(*parts[1:]):
+                    if all(_adjacent(a[project], b[project]) for a, b in itertools.pairwise(parts)):
+                        by_project.setdefault(project, []).extend(m for part in parts for m in part[project])
             if not by_project:
                 return []
             per_word.append(by_project)
@@ -652,6 +658,18 @@ class SearchIndex:
                 translations)
             for index, score, phrase, _ in ranked
         ]
+
+    def _by_project(self, keys: dict[str, int], fields: Sequence[str]) -> dict[int, list[tuple[int, _Occurrence]]]:
+        """The occurrences of ``keys`` in ``fields``, with their tiers, by project."""
+        by_project: dict[int, list[tuple[int, _Occurrence]]] = {}
+        for key, tier in keys.items():
+            for occ in self.occurrences[key]:
+                if occ.field in fields:
+                    # A part of an unhyphenated compound is a compound match however well it matched.
+                    found = max(tier, COMPOUND) if occ.word.kind == WordKind.HARMONY else tier
+                    for project in self.text_projects[occ.text]:
+                        by_project.setdefault(project, []).append((found, occ))
+        return by_project
 
     def _is_finnish(self, word: str, fields: Sequence[str]) -> bool:
         """Does ``word`` match the texts as a Finnish word (as written, inflected, in a compound, a place)?"""
@@ -686,6 +704,19 @@ class SearchIndex:
                 singles = [f for f in entry.finnish if " " not in f]
                 present = tuple(f for f in singles if self._present(self._word_keys(fold(f), fields), fields))
                 phrases = [f for f in entry.finnish if " " in f]
+                found_phrases = tuple(
+                    f for f in phrases
+                    if all(self._present(self._word_keys(w, fields), fields) for w in fold(f).split())
+                )
+                if present and found_phrases:
+                    # A word and a phrase (tredje sektorn: järjestö or kolmas sektori): either
+                    # may match, the phrase where its words stand side by side.
+                    used = (*present, *found_phrases)
+                    out.append(fold(present[0]))
+                    alternatives.append(tuple(fold(f) for f in used))
+                    translations.append(Translation(" ".join(spelled.get(w, w) for w in group), entry.language, used))
+                    i += n
+                    break
                 if not present and phrases:
                     # No one-word equivalent is in the texts: a phrase whose every word
                     # is (digitala tjänster: digitaalinen palvelu rather than digipalvelu).

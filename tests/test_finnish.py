@@ -215,6 +215,24 @@ def test_a_verb_its_passive_participles_and_verbal_nouns_are_one_family() -> Non
             assert _family(form, noun), (form, noun)
 
 
+def test_a_family_holds_across_gradation_and_stem_changes() -> None:
+    # -o and -mus nouns, -nti nouns, -ella verbs graded before the -el, -hdä verbs, e-stem verbs.
+    for a, b in [("yllapito", "yllapidetaan"), ("sopimus", "sovitaan"),
+                 ("sopimus", "sovittuina"), ("sopimuksen", "sovitaan"), ("koonti", "kootaan"),
+                 ("vienti", "viedaan"), ("haastateltava", "haastattelemalla"), ("suunnittelu", "suunnitellaan"),
+                 ("tekeminen", "tehdaan"), ("nakeminen", "nahdaan"), ("kulkeminen", "kulkee"),
+                 ("tukeminen", "tukee"), ("kokemus", "koettiin")]:
+        assert _family(a, b), (a, b)
+        assert _family(b, a), (b, a)
+
+
+def test_a_noun_that_cannot_grade_or_a_way_is_not_a_verb_family() -> None:
+    # järjestö (an association) is no järjestää; toiminta|tapa is no -tava participle.
+    for a, b in [("jarjesto", "jarjestetaan"), ("jarjestot", "jarjestaminen"), ("toimintatavat", "toimitaan"),
+                 ("verkko", "verkotetaan")]:
+        assert not _family(a, b), (a, b)
+
+
 def test_unrelated_words_and_agent_nouns_are_not_a_family() -> None:
     # An agent noun is a person, not the activity; compounds keep their own head.
     for a, b in [("ohjaaja", "ohjataan"), ("kehittaja", "kehitetaan"), ("ohjaustyo", "ohjausta"),
