@@ -85,3 +85,38 @@ def test_the_registry_version_follows_the_registry_data(monkeypatch) -> None:
     monkeypatch.setattr(data, "read_text", real)
     assert registry.registry_version() == now == REGISTRY_VERSION
     assert set(registry.REGISTRY_FILES) >= {"kunnat.csv", "kunnat-hva.csv", "hyvinvointialueet.csv"}
+
+
+def test_the_registry_version_follows_the_area_rules_code(monkeypatch) -> None:
+    import importlib.resources
+
+    registry = importlib.import_module("hankkeet.kunnat.registry")
+    now = registry.registry_version()
+    real = importlib.resources.files
+
+    class Edited:
+        """The package's files, with one line of code changed in areas.py (or only a comment added)."""
+
+        def __init__(self, change: str) -> None:
+            self.change = change
+
+        def joinpath(self, path: str) -> "Edited | object":
+            original = real("hankkeet").joinpath(path)
+            if path != "kunnat/areas.py":
+                return original
+            text = original.read_text(encoding="utf-8")
+            edited = (text.replace("import re\n", "import re\n# a note\n\n", 1) if self.change == "comment"
+                      else text.replace("import re\n", "import re\nimport os\n", 1))
+            return type("F", (), {"read_text": lambda _self, encoding="utf-8": edited})()
+
+    try:
+        for change, differs in (("comment", False), ("code", True)):
+            registry.registry_version.cache_clear()
+            monkeypatch.setattr(importlib.resources, "files", lambda _name, change=change: Edited(change))
+            assert (registry.registry_version() != now) is differs, change
+            monkeypatch.setattr(importlib.resources, "files", real)
+    finally:
+        monkeypatch.setattr(importlib.resources, "files", real)
+        registry.registry_version.cache_clear()
+    assert registry.registry_version() == now
+    assert now.startswith("areas-") and "kunnat/areas.py" in registry.AREA_RULE_MODULES

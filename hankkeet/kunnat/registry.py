@@ -71,9 +71,19 @@ class Alias(NamedTuple):
 
 # The data files the registry is built from: every one of them can change what an area covers.
 REGISTRY_FILES = ("kunnat.csv", "kunnat-hva.csv", "hyvinvointialueet.csv", "muutokset-2021.csv", "kunnat-aliases.csv")
-# The area-resolution rules are code, which no hash of the data sees: bump this
-# label when a change to hankkeet/kunnat/areas.py changes what an area covers.
-AREA_RULES = "areas-2"
+# The area-resolution rules are code: the modules (under hankkeet/) that turn an area's
+# text into municipalities. Their text is hashed too, so that a change to the rules
+# changes the version without anyone having to remember to bump a label.
+AREA_RULE_MODULES = (
+    "kunnat/areas.py", "kunnat/lookup.py", "kunnat/inflect.py", "kunnat/registry.py", "finnish.py", "textnorm.py",
+)
+
+
+def _code_lines(text: str) -> str:
+    """A module's text without blank lines, comment lines and trailing spaces: edits
+    to those alone leave the rules as they are."""
+    kept = (line.rstrip() for line in text.splitlines())
+    return "\n".join(line for line in kept if line and not line.lstrip().startswith("#"))
 
 
 @cache
@@ -81,18 +91,26 @@ def registry_version() -> str:
     """The registry and area rules a snapshot's coverage is resolved with.
 
     A snapshot records it, and a load with another version says the coverage
-    is stale. It is derived from the data (``data-`` and the first 12 hex
-    digits of the SHA-256 of the files in ``REGISTRY_FILES``, each hashed with
-    its name), so a changed registry file always changes it.
+    is stale. It is derived from content: ``areas-`` and the first 12 hex
+    digits of the SHA-256 of the modules in ``AREA_RULE_MODULES`` (comment and
+    blank lines aside), then ``data-`` and those of the files in
+    ``REGISTRY_FILES`` (each hashed with its name), so a changed rule or
+    registry file always changes it.
     """
     import hashlib
+    from importlib import resources
 
     from hankkeet.data import read_text
 
+    rules = hashlib.sha256()
+    package = resources.files("hankkeet")
+    for path in AREA_RULE_MODULES:
+        text = package.joinpath(path).read_text(encoding="utf-8")
+        rules.update(path.encode() + b"\0" + _code_lines(text).encode("utf-8") + b"\0")
     digest = hashlib.sha256()
     for name in REGISTRY_FILES:
         digest.update(name.encode() + b"\0" + read_text(name).encode("utf-8") + b"\0")
-    return f"{AREA_RULES}; data-{digest.hexdigest()[:12]}"
+    return f"areas-{rules.hexdigest()[:12]}; data-{digest.hexdigest()[:12]}"
 
 
 def __getattr__(name: str) -> str:
