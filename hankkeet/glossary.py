@@ -17,7 +17,7 @@ from functools import cache
 from typing import NamedTuple
 
 from hankkeet.data import read_text
-from hankkeet.textnorm import fold_latin1, fold_lines, nfc
+from hankkeet.textnorm import fold, fold_latin1, fold_lines, nfc
 
 LONGEST_TERM = 6  # words in the longest term (ministry of economic affairs and employment)
 
@@ -123,6 +123,39 @@ def _table() -> dict[str, dict[str, list[str]]]:
     return table
 
 
+@cache
+def _lines() -> list[str]:
+    return nfc(_text()).split("\n")
+
+
+_ROW_LINE = re.compile(r"(en|sv),([^,\r\n]+),([^,\r\n]+?)\r?")
+
+
+def _rows_of(term: str) -> list[tuple[str, str]]:
+    """``(language, finnish)`` of the rows of the folded ``term``, in file order.
+
+    Found in the folded file and read off the same lines of the file as written,
+    so that a look-up does not build the table of every term (a few milliseconds
+    of every translated query's start-up)."""
+    data, encoding = _haystack()
+    try:
+        needle = b"," + term.encode(encoding) + b","
+    except UnicodeEncodeError:
+        return []
+    lines = _lines()
+    rows: list[tuple[str, str]] = []
+    line, counted = 0, 0
+    at = data.find(needle)
+    while at >= 0:
+        line += data.count(b"\n", counted, at)
+        counted = at
+        row = _ROW_LINE.fullmatch(lines[line]) if line < len(lines) else None
+        if row is not None and fold(row[2]).replace("-", " ") == term:
+            rows.append((row[1], row[3].strip()))
+        at = data.find(needle, at + 1)
+    return rows
+
+
 def candidates(term: str) -> list[str]:
     """``term`` (folded words joined by spaces) and the forms tried when it is not
     a term as typed: an English or Swedish ending dropped or replaced."""
@@ -139,7 +172,11 @@ def lookup(term: str) -> Entry | None:
     is not found. A term in both languages (``integration``) has both sets of words.
     """
     for candidate in candidates(term):
-        languages = _table().get(candidate) if _is_term(candidate) else None
+        languages: dict[str, list[str]] = {}
+        for language, words in _rows_of(candidate) if _is_term(candidate) else ():
+            alternatives = languages.setdefault(language, [])
+            if words not in alternatives:
+                alternatives.append(words)
         if languages:
             finnish: list[str] = []
             for words in languages.values():

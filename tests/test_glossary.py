@@ -87,7 +87,7 @@ def glossary_text(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     """Replace the file's text: append lines to the list the fixture gives."""
     lines = ["language,term,finnish"]
     monkeypatch.setattr(glossary, "_text", lambda: "\n".join(lines) + "\n")
-    caches = (glossary._terms, glossary._known, glossary._table, glossary._haystack)
+    caches = (glossary._terms, glossary._known, glossary._table, glossary._haystack, glossary._lines)
     for cached in caches:
         cached.cache_clear()
     yield lines
