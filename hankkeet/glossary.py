@@ -173,10 +173,10 @@ def lookup(term: str) -> Entry | None:
     """
     for candidate in candidates(term):
         languages: dict[str, list[str]] = {}
-        for language, words in _rows_of(candidate) if _is_term(candidate) else ():
+        for language, word in _rows_of(candidate) if _is_term(candidate) else ():
             alternatives = languages.setdefault(language, [])
-            if words not in alternatives:
-                alternatives.append(words)
+            if word not in alternatives:
+                alternatives.append(word)
         if languages:
             finnish: list[str] = []
             for words in languages.values():
