@@ -25,7 +25,7 @@ LAYOUT_FLOOR = 0.97
 # -layout texts not yet at that floor: the fields right so far must not fall. Justified
 # text with small gaps inside words, where pdftotext writes a space.
 LAYOUT_SHORT = {
-    "round2024_justified.pdftotext-layout.txt": 148,
+    "round2024_justified.pdftotext-layout.txt": 153,
 }
 
 

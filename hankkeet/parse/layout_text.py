@@ -89,6 +89,8 @@ def looks_like_layout(lines: Sequence[str]) -> bool:
 class _Run:
     start: int
     text: str
+    # An edge the run is known to stand left of, however near it starts (-1: none).
+    before: int = -1
 
     @property
     def end(self) -> int:
@@ -338,10 +340,10 @@ def _cells(line: str, edges: dict[str, int], limits: dict[str, int] | None = Non
         else:
             cells[area], cells[description] = after[:1], after[1:]
         return {column: _cell_text(" ".join(texts)) for column, texts in cells.items()}
-    for run in runs:
+    for run in _split_at_edges(runs, ordered, above):
         column = ordered[0][0]
         for name, edge in ordered:
-            if run.start >= edge - EDGE_SLACK:
+            if run.start >= edge - EDGE_SLACK and not 0 <= run.before <= edge:
                 column = name
         rest = run
         for name, edge in ordered:
@@ -369,6 +371,29 @@ def _cells(line: str, edges: dict[str, int], limits: dict[str, int] | None = Non
 
 
 _CONJUNCTIONS = frozenset({"ja", "tai", "sekä", "eli", "och", "eller"})
+
+
+def _split_at_edges(runs: list[_Run], ordered: Sequence[tuple[str, int]],
+                    above: dict[str, str] | None = None) -> list[_Run]:
+    """Runs that start just left of a column edge, after text that reaches into the
+    column before on the same line, and have a word starting at the edge itself: the words before it
+    end the left cell's line (justified text sets them a single space from the next
+    column: ``Hämeenlinna          ja Kehitetään``). Not when the column's line above
+    ends in a hyphen: then the words finish that word (``seutukun-`` / ``ta; Raahe``)."""
+    out: list[_Run] = []
+    for run in runs:
+        for (_, left_edge), (name, edge) in pairwise(ordered):
+            if (out and left_edge + EDGE_SLACK < out[-1].end < edge - EDGE_SLACK
+                    and edge - EDGE_SLACK <= run.start < edge
+                    and not (above and above.get(name, "").endswith("-"))):
+                at = next((i for i, ch in enumerate(run.text) if ch == " " and abs(run.start + i + 1 - edge) <= 1),
+                          None)
+                if at is not None:
+                    out.append(_Run(run.start, run.text[:at], before=edge))
+                    run = _Run(run.start + at + 1, run.text[at + 1 :])
+                break
+        out.append(run)
+    return out
 
 
 def _likely_cuts(run: _Run, spaces: list[int], opens: bool) -> list[int]:
