@@ -1593,6 +1593,384 @@ def _() -> str | None:
     return None
 
 
+
+# -- third round: the file-size limit, the cache's environment, every input kept ------------
+
+
+def _fsize_run(args: list[str], blocks: int, out: Path, env: dict[str, str] | None = None) -> Result:
+    """``args`` with stdout a file and ``ulimit -f blocks`` (512-byte blocks): a disk that fills up mid-write."""
+    with open(out, "wb") as handle:
+        return run(args, stdout=handle, env=env,
+                   command=["sh", "-c", f'ulimit -f {blocks}; exec "$0" "$@"', *COMMAND])
+
+
+@case("stdout a file that hits the file-size limit mid-write (ulimit -f): exit 2 for every format, never a cut-off success")
+def _() -> str | None:
+    d = fresh_dir()
+    for args in (["list", "--json"], ["list", "--csv"], ["list"], ["list", "--table"], ["search", "ohjaus", "--json"],
+                 ["search", "ohjaus", "--limit", "0"], ["show", "1", "--json"], ["show", "riihimaki", "--table"],
+                 ["coverage", "--json"], ["coverage", "--csv"], ["parse", str(SEED)],
+                 ["map", "--format", "svg", "-o", "-"], ["--help"]):
+        out = d / "out.txt"
+        r = _fsize_run([*args[:1], "--quiet", *args[1:]], 2, out)  # 1,024 bytes: less than any of these outputs
+        if problem := clean_error(r):
+            return f"{args}: {problem} (stdout kept {out.stat().st_size} bytes)"
+    return None
+
+
+@case("-o, map -o and export --sqlite past the file-size limit: exit 2, the old file kept, no temporary")
+def _() -> str | None:
+    d = fresh_dir()
+    for args, name in ((["parse", str(SEED), "-o"], "snap.json"), (["map", "-o"], "map.svg"),
+                       (["map", "-o"], "map.html"), (["export", "--sqlite"], "x.db")):
+        target = d / name
+        target.write_bytes(b"old")
+        r = _fsize_run([*args, str(target)], 8, d / "stdout.txt")
+        if problem := clean_error(r):
+            return f"{name}: {problem}"
+        if target.read_bytes() != b"old":
+            return f"{name}: the old file was changed"
+        if leftovers := [p.name for p in d.iterdir() if p.name.startswith(".")]:
+            return f"{name}: temporaries left: {leftovers}"
+    return None
+
+
+@case("map -o and export --sqlite onto the --data snapshot (by name, symlink, hard link): refused, the snapshot kept")
+def _() -> str | None:
+    d = fresh_dir()
+    snap = d / "snap.json"
+    shutil_copy(BUNDLED, snap)
+    want = snap.read_bytes()
+    (d / "link.json").symlink_to("snap.json")
+    os.link(snap, d / "hard.json")
+    for target in ("snap.json", "link.json", "hard.json", "./snap.json"):
+        for args in (["map", "--format", "svg", "-o", target], ["map", "--format", "html", "-o", target],
+                     ["export", "--sqlite", target]):
+            r = run(["--data", str(snap), *args], cwd=d)
+            if problem := clean_error(r):
+                return f"{args}: {problem}"
+            if snap.read_bytes() != want:
+                return f"{args}: the input snapshot was overwritten"
+    return None
+
+
+def shutil_copy(src: Path, dst: Path) -> None:
+    dst.write_bytes(src.read_bytes())
+
+
+@case("a cache folder whose path holds ?, # or %: search works, exit 0")
+def _() -> str | None:
+    want = run(["search", "ohjaus", "--json"], env={"XDG_CACHE_HOME": str(fresh_dir())})
+    if problem := success(want):
+        return f"baseline: {problem}"
+    for name in ("q?mode=rwc", "h#frag", "p%41", "s p&x=1"):
+        cache = fresh_dir() / name
+        cache.mkdir()
+        for attempt in range(2):  # the store written, then read
+            r = run(["search", "ohjaus", "--json"], env={"XDG_CACHE_HOME": str(cache)})
+            if problem := success(r):
+                return f"{name!r} run {attempt + 1}: {problem}"
+            if r.out != want.out:
+                return f"{name!r} run {attempt + 1}: other results"
+    return None
+
+
+@case("a relative XDG_CACHE_HOME, an empty or relative HOME: nothing written into the working folder")
+def _() -> str | None:
+    for env in ({"XDG_CACHE_HOME": "rel"}, {"XDG_CACHE_HOME": ".", "HOME": ""}, {"XDG_CACHE_HOME": "", "HOME": ""},
+                {"XDG_CACHE_HOME": "", "HOME": "relhome"}):
+        cwd = fresh_dir()
+        r = run(["search", "ohjaus", "--json"], env=env, cwd=cwd)
+        if problem := success(r):
+            return f"{env}: {problem}"
+        if made := [str(p.relative_to(cwd)) for p in cwd.rglob("*")]:
+            return f"{env}: wrote into the working folder: {made[:3]}"
+    return None
+
+
+@case("HOME unset or unwritable, XDG_CACHE_HOME a file, read-only, a symlink loop: search still answers")
+def _() -> str | None:
+    base = fresh_dir()
+    (base / "file").write_text("x")
+    (base / "loop").symlink_to("loop")
+    ro = base / "ro"
+    ro.mkdir()
+    ro.chmod(0o555)
+    envs: list[dict[str, str]] = [{"HOME": "/nonexistent", "XDG_CACHE_HOME": ""}, {"XDG_CACHE_HOME": str(base / "file")},
+                                  {"XDG_CACHE_HOME": str(base / "loop")}, {"XDG_CACHE_HOME": str(base / "loop" / "x")},
+                                  {"XDG_CACHE_HOME": str(ro)}, {"XDG_CACHE_HOME": "/proc/nonexistent"}]
+    want = run(["search", "ohjaus", "--json"], env={"XDG_CACHE_HOME": str(fresh_dir())})
+    for env in envs:
+        full = {**env}
+        r = run(["search", "ohjaus", "--json"], env=full)
+        if problem := success(r):
+            return f"{env}: {problem}"
+        if r.out != want.out:
+            return f"{env}: other results"
+    no_home = {k: v for k, v in BASE_ENV.items() if k != "HOME"}
+    r = subprocess.run([*COMMAND, "search", "ohjaus", "--json"], env=no_home, capture_output=True, timeout=20,
+                       cwd=fresh_dir())
+    if r.returncode != 0 or r.stdout != want.out:
+        return f"HOME unset: rc={r.returncode} {r.stderr[-200:]!r}"
+    return None
+
+
+def _bundled_store(cache: Path) -> Path:
+    run(["search", "ohjaus", "--json"], env={"XDG_CACHE_HOME": str(cache)})
+    stores = [p for p in cache.rglob("bundled-*.sqlite") if p.is_file()]
+    if not stores:
+        raise Skip("the bundled index is not stored")
+    return stores[0]
+
+
+@case("a damaged stored index of the bundled snapshot (each page overwritten in turn): same results, never exit 3")
+def _() -> str | None:
+    cache = fresh_dir()
+    env = {"XDG_CACHE_HOME": str(cache)}
+    args = ["search", "ohjaus", "kotoutuminen", "--json"]
+    want = run(args, env=env)
+    store = _bundled_store(cache)
+    good = store.read_bytes()
+    rng = random.Random(9)
+    for offset in range(0, len(good), 8192):
+        for fill in (b"\xff" * 512, bytes(rng.randrange(256) for _ in range(512)), b"\x00" * 512):
+            damaged = bytearray(good)
+            damaged[offset + 100: offset + 612] = fill
+            store.write_bytes(bytes(damaged[: len(good)]))
+            r = run(args, env=env, timeout=15)
+            if problem := success(r):
+                return f"page at {offset}: {problem}"
+            if r.out != want.out:
+                return f"page at {offset}: other results"
+            if not store.exists():
+                continue
+    return None
+
+
+@case("a stored index owned by another user or writable by others is not trusted: same results")
+def _() -> str | None:
+    if not IS_ROOT:
+        raise Skip("needs root to chown")
+    import sqlite3
+
+    cache = fresh_dir()
+    env = {"XDG_CACHE_HOME": str(cache)}
+    args = ["search", "ohjaus", "--json"]
+    want = run(args, env=env)
+    store = _bundled_store(cache)
+    good = store.read_bytes()
+    for setup in ("chown", "chmod"):
+        store.unlink(missing_ok=True)
+        store.write_bytes(good)
+        con = sqlite3.connect(store)  # the same store with every project's text changed by someone else
+        con.execute("UPDATE project SET json = replace(json, 'ohjaus', 'PLANTED')")
+        con.commit()
+        con.close()
+        if setup == "chown":
+            os.chown(store, 12345, 12345)
+            store.chmod(0o644)
+        else:
+            store.chmod(0o666)
+        r = run(args, env=env)
+        if problem := success(r):
+            return f"{setup}: {problem}"
+        if b"PLANTED" in r.out or r.out != want.out:
+            return f"{setup}: the planted store was used"
+    return None
+
+
+@case("another snapshot's stored index copied under this one's name: not used, same results")
+def _() -> str | None:
+    data = bundled()
+    a_first, b_first = data["projects"][0], data["projects"][9]
+    snaps = []
+    for first, tag in ((a_first, "a"), (b_first, "b")):
+        copy = bundled()
+        copy["projects"] = [{**first, "id": f"{tag}{i}", "number": i + 1} for i in range(2000)]
+        snaps.append(snapshot_file(copy))
+    cache = fresh_dir()
+    env = {"XDG_CACHE_HOME": str(cache)}
+    args = ["search", "ohjaus", "--json", "--limit", "3"]
+    want_b = run(["--data", str(snaps[1]), *args], env=env)
+    store_b = set(cache.rglob("index-*.sqlite"))
+    run(["--data", str(snaps[0]), *args], env=env)
+    store_a = set(cache.rglob("index-*.sqlite")) - store_b
+    if len(store_b) != 1 or len(store_a) != 1:
+        return f"expected one store each, found {len(store_b)} and {len(store_a)}"
+    (b,), (a,) = store_b, store_a
+    shutil_copy(a, b)
+    r = run(["--data", str(snaps[1]), *args], env=env)
+    if problem := success(r):
+        return problem
+    return None if r.out == want_b.out else "the other snapshot's index answered"
+
+
+@case("a zero-byte, a text or a folder-named stored bundled index, and a cache path through a FIFO: same results")
+def _() -> str | None:
+    cache = fresh_dir()
+    env = {"XDG_CACHE_HOME": str(cache)}
+    args = ["search", "ohjaus", "--json"]
+    want = run(args, env=env)
+    store = _bundled_store(cache)
+    for damage in ("empty", "text", "sqlite-other", "folder"):
+        if store.is_dir():
+            store.rmdir()
+        else:
+            store.unlink(missing_ok=True)
+        if damage == "empty":
+            store.write_bytes(b"")
+        elif damage == "text":
+            store.write_text("not a database\n" * 100)
+        elif damage == "sqlite-other":
+            import sqlite3
+            con = sqlite3.connect(store)
+            con.execute("CREATE TABLE blob (name TEXT PRIMARY KEY, data BLOB)")
+            con.execute("INSERT INTO blob VALUES ('numbers', x'00')")
+            con.commit()
+            con.close()
+        else:
+            store.mkdir()
+        r = run(args, env=env, timeout=15)
+        if problem := success(r):
+            return f"{damage}: {problem}"
+        if r.out != want.out:
+            return f"{damage}: other results"
+    fifo_parent = fresh_dir() / "fifo"
+    os.mkfifo(fifo_parent)
+    r = run(args, env={"XDG_CACHE_HOME": str(fifo_parent)}, timeout=15)
+    if problem := success(r):
+        return f"XDG_CACHE_HOME a FIFO: {problem}"
+    return None if r.out == want.out else "XDG_CACHE_HOME a FIFO: other results"
+
+
+@case("two searches building the same stored index at once, and one killed mid-build: same results, no temporary used")
+def _() -> str | None:
+    data = bundled()
+    first = data["projects"][3]
+    data["projects"] = [{**first, "id": f"p{i}", "number": i + 1} for i in range(2000)]
+    snap = snapshot_file(data)
+    cache = fresh_dir()
+    env = {**BASE_ENV, "XDG_CACHE_HOME": str(cache)}
+    args = [*COMMAND, "--data", str(snap), "search", "ohjaus", "--json", "--limit", "3"]
+    want = run(args[len(COMMAND):], env={"XDG_CACHE_HOME": str(fresh_dir())})
+    procs = [subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2)]
+    outs = [p.communicate(timeout=60) for p in procs]
+    for p, (out, err) in zip(procs, outs, strict=True):
+        if p.returncode != 0 or out != want.out:
+            return f"concurrent build: rc={p.returncode} {err[-200:]!r}"
+    for store in cache.rglob("index-*.sqlite"):
+        store.unlink()
+    for delay in (0.3, 0.8, 1.5):
+        for signum in (signal.SIGTERM, signal.SIGKILL, signal.SIGINT):
+            r = run(args[len(COMMAND):], env={"XDG_CACHE_HOME": str(cache)}, signal_after=(delay, signum))
+            if "Traceback" in r.err_text:
+                return f"signal {signum} at {delay}s: traceback"
+            r = run(args[len(COMMAND):], env={"XDG_CACHE_HOME": str(cache)})
+            if problem := success(r):
+                return f"after signal {signum} at {delay}s: {problem}"
+            if r.out != want.out:
+                return f"after signal {signum} at {delay}s: other results"
+            for store in cache.rglob("index-*.sqlite"):
+                store.unlink()
+    return None
+
+
+@case("odd environments (TERM=dumb, FORCE_COLOR, NO_COLOR, COLUMNS/LINES garbage, unknown LANG, TMPDIR missing): every command works")
+def _() -> str | None:
+    envs = [{"TERM": "dumb"}, {"FORCE_COLOR": "1", "NO_COLOR": ""}, {"COLUMNS": "1e9", "LINES": "-7"},
+            {"COLUMNS": "", "LINES": "abc"}, {"LANG": "xx_YY.NOPE", "LC_ALL": "zz"}, {"TMPDIR": "/nonexistent"},
+            {"TERM": "xterm-256color", "FORCE_TERMINAL": "1", "COLUMNS": "abc"}, {"PAGER": "", "TERM": ""}]
+    d = fresh_dir()
+    for env in envs:
+        for args in (["list"], ["list", "--table"], ["search", "kotoutuminen"], ["kunta", "Mäntsälä"],
+                     ["coverage"], ["show", "riihimaki"], ["map"], ["parse", str(SEED), "-o", str(d / "o.json")]):
+            r = run(args, env=env)
+            if problem := success(r, quiet=False):
+                return f"{env} {args}: {problem}"
+            if args[0] != "parse" and len(r.out) < 100:
+                return f"{env} {args}: output {r.out[:80]!r}"
+    return None
+
+
+@case("odd option values: --limit 10**100, repeated options, '' everywhere, after --, bad env numbers")
+def _() -> str | None:
+    ok = [["search", "ohjaus", "--limit", "1" + "0" * 100], ["search", "ohjaus", "--limit", "1", "--limit", "3"],
+          ["list", "--json", "--json"], ["--", "list"]]
+    for args in ok:
+        if problem := success(run(args)):
+            return f"{args}: {problem}"
+    bad: list[tuple[list[str], dict[str, str]]] = [
+        (["search", "ohjaus", "--limit", "-1"], {}), (["search", "ohjaus", "--limit", ""], {}),
+        (["search", "ohjaus", "--field", ""], {}), (["list", "--fields", ""], {}), (["list", "--kunta", ""], {}),
+        (["list", "--maakunta", ""], {}), (["coverage", "--sort", ""], {}), (["map", "--format", "png"], {}),
+        (["--data", "", "list"], {}), (["show", ""], {}), (["kunta", ""], {}), (["parse", ""], {}),
+        (["parse", str(SEED), "--max-seconds", "nan"], {}), (["parse", str(SEED)], {"HANKKEET_MAX_SECONDS": "nan"}),
+        (["list"], {"HANKKEET_MAX_INPUT_MB": "nan"}), (["list"], {"HANKKEET_MAX_INPUT_MB": ""}),
+        (["search", "ohjaus", "--limit", "0x10"], {}),
+    ]
+    for args, env in bad:
+        r = run(args, env=env)
+        if env.get("HANKKEET_MAX_INPUT_MB") == "":
+            if problem := success(r):  # an empty variable is no setting
+                return f"{args} {env}: {problem}"
+            continue
+        if problem := clean_error(r):
+            return f"{args} {env}: {problem}"
+    return None
+
+
+@case("completion for an unknown shell, or with hostile words (quotes, a backslash, 100 kB): one line and exit 2, or completions")
+def _() -> str | None:
+    r = run([], env={"_HANKKEET_COMPLETE": "complete_nonsense", "COMP_WORDS": "hankkeet ", "COMP_CWORD": "1"})
+    if problem := clean_error(r):
+        return f"unknown shell: {problem}"
+    for words in ("hankkeet show '", 'hankkeet kunta "Jyv', "hankkeet kunta \\", "hankkeet show " + "a" * 100_000,
+                  "hankkeet --data '' show ", "hankkeet list --fields ,,", "hankkeet \x1b[31m"):
+        r = completion(words)
+        if problem := success(r):
+            return f"{words[:40]!r}: {problem}"
+        if r.err.strip():
+            return f"{words[:40]!r}: stderr {r.err_text[:200]!r}"
+    return None
+
+
+@case("a run under a file-size limit leaves no broken bytecode behind: later runs work (a copy of the package without bytecode)")
+def _() -> str | None:
+    import shutil
+
+    copy = fresh_dir()
+    shutil.copytree(ROOT / "hankkeet", copy / "hankkeet", ignore=shutil.ignore_patterns("__pycache__"))
+    command = [sys.executable, "-m", "hankkeet"]
+    env = {"PYTHONPATH": str(copy)}
+    d = fresh_dir()
+    for args in (["map", "-o", str(d / "x.svg")], ["search", "ohjaus"], ["parse", str(SEED)], ["list", "--csv"],
+                 ["export", "--sqlite", str(d / "x.db")]):
+        with open(d / "stdout.txt", "wb") as handle:
+            run(args, stdout=handle, env=env, cwd=copy,  # (python -m puts the working folder first)
+                command=["sh", "-c", 'ulimit -f 8; exec "$0" "$@"', *command])
+    for args in (["map", "-o", str(d / "y.svg")], ["search", "ohjaus"], ["parse", str(SEED)], ["list", "--csv"],
+                 ["export", "--sqlite", str(d / "y.db")], ["map", "-o", str(d / "y.html")]):
+        r = run(args, env=env, command=command, cwd=copy)
+        if problem := success(r, quiet=False):
+            return f"{args} after a limited run: {problem}"
+    return None
+
+
+@case("two parses to the same -o at once, and parse -o beside a full cache: whole output, no temporary")
+def _() -> str | None:
+    d = fresh_dir()
+    out = d / "snap.json"
+    args = [*COMMAND, "parse", str(SEED), "-o", str(out)]
+    procs = [subprocess.Popen(args, env=BASE_ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(4)]
+    for p in procs:
+        p.communicate(timeout=60)
+        if p.returncode != 0:
+            return f"a concurrent parse exited {p.returncode}"
+    if leftovers := [p.name for p in d.iterdir() if p.name != "snap.json"]:
+        return f"left: {leftovers}"
+    return valid_snapshot_bytes(out)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("-k", default="", help="only cases whose name contains this")
