@@ -4,6 +4,12 @@ Importing the command line (Typer, Click) is most of a run's start-up. Until
 it is done, SIGINT ends the process at once with status 130 and no traceback;
 then ``hankkeet.cli.main`` installs Python's usual handler and turns
 KeyboardInterrupt into the same quiet 130.
+
+Python's own bytecode cache is written whole or not at all: the interpreter
+writes a ``.pyc`` with one ``write`` call and keeps it even when the call wrote
+only part of it (a disk that fills up, a file-size limit such as ``ulimit
+-f``), and every later run would then fail importing that module. The writer
+below loops until every byte is written, and leaves no file when it cannot.
 """
 
 # Only built-in modules here (``_signal``, not ``signal``, which imports enum
@@ -17,6 +23,34 @@ def _interrupted(_signum: int, _frame: object) -> None:
 
 
 _signal.signal(_signal.SIGINT, _interrupted)
+
+
+def _write_whole(path: str, data: bytes, mode: int = 0o666) -> None:
+    tmp = f"{path}.{id(path)}"
+    fd = os.open(tmp, os.O_EXCL | os.O_CREAT | os.O_WRONLY, mode & 0o666)
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+    except OSError:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+try:
+    import _frozen_importlib_external  # type: ignore[import-not-found]  # the import system, already loaded
+
+    if callable(getattr(_frozen_importlib_external, "_write_atomic", None)):
+        _frozen_importlib_external._write_atomic = _write_whole
+except ImportError:  # pragma: no cover - another interpreter
+    pass
 
 
 def main() -> None:
