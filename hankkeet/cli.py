@@ -1219,8 +1219,47 @@ def _guard_standard_streams() -> None:
             except OSError:
                 pass
     stdout = sys.stdout
+    if isinstance(stdout, io.TextIOWrapper) and isinstance(getattr(stdout, "buffer", None),
+                                                           (io.BufferedWriter, io.FileIO)):
+        # Python's buffered writer takes a short write (a disk that fills up, a file-size
+        # limit) as success and drops the rest: the output would end cut off with exit 0.
+        # Under this raw stream every write is whole or an OSError (exit 2).
+        try:
+            stdout.flush()
+            sys.stdout = stdout = io.TextIOWrapper(
+                io.BufferedWriter(_WholeWrites(stdout.fileno())), encoding=stdout.encoding, errors=stdout.errors,
+                line_buffering=stdout.line_buffering, write_through=stdout.write_through)
+        except (OSError, ValueError):
+            pass
     if isinstance(stdout, io.TextIOWrapper) and stdout.encoding.replace("-", "").lower() != "utf8":
         stdout.reconfigure(errors="replace")
+
+
+class _WholeWrites(io.RawIOBase):
+    """A file descriptor whose ``write`` writes every byte or raises OSError (never a short write)."""
+
+    def __init__(self, fd: int) -> None:
+        super().__init__()
+        self._fd = fd
+
+    def fileno(self) -> int:
+        return self._fd
+
+    def writable(self) -> bool:
+        return True
+
+    def isatty(self) -> bool:
+        return os.isatty(self._fd)
+
+    def write(self, data: Any) -> int:
+        view = memoryview(data).cast("B")
+        total = len(view)
+        while view:
+            view = view[os.write(self._fd, view):]
+        return total
+
+    def close(self) -> None:  # the descriptor stays open, as sys.stdout's does
+        super().close()
 
 
 def _quiet_exit_code() -> int:

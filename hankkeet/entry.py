@@ -37,7 +37,7 @@ def _write_whole(path: str, data: bytes, mode: int = 0o666) -> None:
             os.close(fd)
         os.replace(tmp, path)
     except OSError:
-        try:
+        try:  # noqa: SIM105 - contextlib is not loaded yet, and need not be
             os.unlink(tmp)
         except OSError:
             pass
@@ -45,10 +45,10 @@ def _write_whole(path: str, data: bytes, mode: int = 0o666) -> None:
 
 
 try:
-    import _frozen_importlib_external  # type: ignore[import-not-found]  # the import system, already loaded
+    import _frozen_importlib_external  # the import system, already loaded
 
     if callable(getattr(_frozen_importlib_external, "_write_atomic", None)):
-        _frozen_importlib_external._write_atomic = _write_whole
+        setattr(_frozen_importlib_external, "_write_atomic", _write_whole)  # noqa: B010 - a private name
 except ImportError:  # pragma: no cover - another interpreter
     pass
 

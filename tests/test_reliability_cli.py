@@ -161,3 +161,48 @@ def test_a_malformed_completion_request_is_one_line(cword):
     done = subprocess.run([str(exe)], capture_output=True, env=env, cwd=ROOT, timeout=60)
     assert done.returncode == 2
     assert done.stderr.decode().count("\n") == 1 and b"Traceback" not in done.stderr
+
+
+def test_stdout_writes_are_whole_or_an_error(monkeypatch, tmp_path):
+    # A short write (a disk filling up, ulimit -f) must not pass for success.
+    from hankkeet import cli
+
+    target = tmp_path / "out.bin"
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT)
+    real_write = os.write
+    calls: list[int] = []
+
+    def short_write(descriptor, data):
+        calls.append(len(data))
+        if len(calls) > 3:
+            raise OSError(27, "File too large")
+        return real_write(descriptor, bytes(data)[:100])
+
+    monkeypatch.setattr(os, "write", short_write)
+    raw = cli._WholeWrites(fd)
+    assert raw.write(b"x" * 250) == 250  # three short writes make it whole
+    with pytest.raises(OSError):
+        raw.write(b"y" * 250)  # the fourth fails: raised, not swallowed
+    monkeypatch.undo()
+    os.close(fd)
+    assert target.read_bytes().startswith(b"x" * 250)
+
+
+def test_bytecode_is_written_whole_or_not_at_all(monkeypatch, tmp_path):
+    from hankkeet import entry
+
+    path = str(tmp_path / "mod.pyc")
+    entry._write_whole(path, b"abc" * 1000)
+    assert Path(path).read_bytes() == b"abc" * 1000
+    real_write = os.write
+
+    def failing(descriptor, data):
+        if len(data) < 3000:
+            raise OSError(28, "No space left on device")
+        return real_write(descriptor, bytes(data)[:1000])
+
+    monkeypatch.setattr(os, "write", failing)
+    with pytest.raises(OSError):
+        entry._write_whole(str(tmp_path / "other.pyc"), b"abc" * 1000)
+    monkeypatch.undo()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mod.pyc"]  # no cut-off file, no temporary
