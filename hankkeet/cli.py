@@ -117,6 +117,9 @@ class _Group(TyperGroup):
              standalone_mode: bool = True, windows_expand_args: bool = True, **extra: Any) -> Any:
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode, windows_expand_args, **extra)
+        fileio = sys.modules.get("hankkeet.fileio")
+        if fileio is not None:  # a new run (in a test runner): no file is an input of it yet
+            fileio.forget_reads()
         try:
             args = _checked_args(sys.argv[1:] if args is None else args)
             args = self.arranged(args)

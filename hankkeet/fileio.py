@@ -22,8 +22,9 @@ Writes: :func:`write_file` puts ``data`` at ``path`` as follows.
 * A character device or a FIFO is written straight into, never replaced by a
   file. Block devices, sockets and folders are refused, and so is a name that
   names a folder (empty, or ending in ``/``, ``.`` or ``..``).
-* A path that is one of ``inputs`` (the same file by device and inode, so also
-  through a symlink or a hard link) is refused.
+* A path that is one of ``inputs``, or any regular file this process has read
+  (a snapshot, a document: :func:`note_read` remembers each), is refused: the
+  same file by device and inode, so also through a symlink or a hard link.
 * SIGINT, SIGTERM, SIGHUP and SIGQUIT are held off while a regular file is
   written: a signal then takes effect once the file is whole and the
   temporary is gone. (SIGKILL cannot be held off; a ``.NAME.*.tmp`` may then
@@ -51,6 +52,21 @@ _CHUNK = 1 << 20
 _HELD_SIGNALS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT}
 
 
+# (device, inode) of every regular file this process has read: no output may replace one.
+_READ: set[tuple[int, int]] = set()
+
+
+def note_read(info: os.stat_result) -> None:
+    """Remember a file that was read (by its fstat), so that no output of this run overwrites it."""
+    if stat.S_ISREG(info.st_mode):
+        _READ.add((info.st_dev, info.st_ino))
+
+
+def forget_reads() -> None:
+    """A new run starts: the files earlier runs in this process read are no longer its inputs."""
+    _READ.clear()
+
+
 def describe_limit(limit: int) -> str:
     mib = limit / MIB
     return f"{mib:g} MiB" if mib >= 1 else f"{limit} bytes"
@@ -71,6 +87,7 @@ def read_limited(path: str | os.PathLike[str], limit: int, label: str) -> bytes:
     fd = os.dup(0) if os.fspath(path) == "-" else os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
     try:
         info = os.fstat(fd)
+        note_read(info)
         if stat.S_ISDIR(info.st_mode):
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
         if stat.S_ISREG(info.st_mode) and info.st_size > limit:
@@ -149,9 +166,8 @@ def _inspect_target(
         info: os.stat_result | None = os.stat(target)
     except FileNotFoundError:
         return target, None
-    for source in inputs:
-        if same_file(source, target):
-            raise OutputError(f"{path}: is the input file; give another name for the {what}")
+    if (info.st_dev, info.st_ino) in _READ or any(same_file(source, target) for source in inputs):
+        raise OutputError(f"{path}: is the input file; give another name for the {what}")
     return target, info
 
 

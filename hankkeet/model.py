@@ -518,7 +518,7 @@ class SnapshotFile:
     def _open(self) -> None:
         import stat
 
-        from hankkeet.fileio import too_large
+        from hankkeet.fileio import note_read, too_large
 
         label = self.label
         try:
@@ -530,6 +530,7 @@ class SnapshotFile:
         except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
             raise DataError(f"{label}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
         info = os.fstat(fd)
+        note_read(info)
         if stat.S_ISDIR(info.st_mode):
             os.close(fd)
             raise DataError(f"{label}: is a directory, not a snapshot file")

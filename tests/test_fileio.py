@@ -13,6 +13,8 @@ import pytest
 from hankkeet.errors import InputTooLarge, OutputError, SourceError
 from hankkeet.fileio import read_limited, temporary_name, write_file
 
+from conftest import ROOT
+
 DATA = b'{"x": 1}\n'
 
 
@@ -244,3 +246,34 @@ def test_dash_reads_standard_input_within_the_limit(tmp_path, monkeypatch):
         os.dup2(saved, 0)
         os.close(saved)
         os.close(fd)
+
+
+def test_no_output_replaces_a_file_this_run_read(tmp_path):
+    from hankkeet import fileio
+    from hankkeet.errors import OutputError
+
+    source = tmp_path / "snap.json"
+    source.write_bytes(b"{}")
+    (tmp_path / "link.json").symlink_to("snap.json")
+    os.link(source, tmp_path / "hard.json")
+    fileio.forget_reads()
+    fileio.read_limited(source, 100, "snap.json")
+    for name in ("snap.json", "link.json", "hard.json"):
+        with pytest.raises(OutputError, match="is the input file"):
+            fileio.write_file(tmp_path / name, b"new")
+    assert source.read_bytes() == b"{}"
+    fileio.write_file(tmp_path / "other.json", b"new")  # any other file is written
+    fileio.forget_reads()
+    fileio.write_file(source, b"new")  # a later run that did not read it may
+    assert source.read_bytes() == b"new"
+
+
+def test_map_refuses_to_overwrite_its_data_snapshot(runner, tmp_path):
+    from conftest import invoke
+
+    snap = tmp_path / "snap.json"
+    snap.write_bytes((ROOT / "hankkeet" / "data" / "projects.json").read_bytes())
+    before = snap.read_bytes()
+    result = invoke(runner, "--data", str(snap), "map", "--format", "svg", "-o", str(snap))
+    assert result.exit_code == 2 and "is the input file" in result.stderr
+    assert snap.read_bytes() == before
