@@ -160,10 +160,10 @@ def _inspect_target(
     path: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]], what: str
 ) -> tuple[Path, os.stat_result | None]:
     """The real path an output goes to (symlinks followed) and its stat, None when
-    it does not exist yet; OutputError when it is one of the ``inputs``."""
+    it does not exist yet; OutputError when it is one of the ``inputs`` or a file this run read."""
     target = Path(os.path.realpath(path))
     try:
-        info: os.stat_result | None = os.stat(target)
+        info = os.stat(target)
     except FileNotFoundError:
         return target, None
     if (info.st_dev, info.st_ino) in _READ or any(same_file(source, target) for source in inputs):
