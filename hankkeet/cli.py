@@ -27,6 +27,7 @@ from hankkeet.errors import EXIT_INTERNAL, EXIT_NO_RESULTS, EXIT_PARTIAL, Hankke
 if TYPE_CHECKING:
     from hankkeet.model import Snapshot, SnapshotFile
     from hankkeet.output import Output
+    from hankkeet.search import Hit, SearchIndex
 
 PROG = "hankkeet"
 
@@ -1098,36 +1099,19 @@ def search_command(
                   valid=render.SEARCH_LISTING.names())
     text = _user_text(" ".join(query), "the query")
     state = _state(ctx)
-    if state.data is not None:
-        # Another snapshot may be large: its index is built once and stored.
-        from hankkeet.index_store import open_index
-
-        index, stored_note = open_index(state.data, progress=_progress_reporter("indexing"))
-        if stored_note and state.debug:
-            _report(stored_note)
-    else:
-        from hankkeet.index_store import open_bundled_index
-
-        index, stored_note = open_bundled_index()
-        if stored_note and state.debug:
-            _report(stored_note)
     search_fields = parse_fields(field)
-    try:
-        hits = index.search(text, search_fields, 0)
-    except Exception as exc:
-        import sqlite3
+    from hankkeet.index_store import answer
 
-        stored = getattr(index, "path", None)
-        if not isinstance(exc, sqlite3.DatabaseError) or stored is None or state.data is None:
-            raise
-        # A damaged stored index (a bad disk, an interrupted copy): built again, once.
-        Path(stored).unlink(missing_ok=True)
-        from hankkeet.index_store import open_index
+    def run_query(index: "SearchIndex") -> "tuple[list[Hit], str]":
+        found = index.search(text, search_fields, 0)
+        return found, "" if found else index.explain_no_results(text, search_fields)
 
-        index, _ = open_index(state.data, progress=_progress_reporter("indexing"))
-        if state.debug:
-            _report(f"the stored index {stored} was damaged ({exc}); built again")
-        hits = index.search(text, search_fields, 0)
+    # The index is stored (built once) for the bundled snapshot and large ones; a damaged store is
+    # a cache miss, answered from an index in memory.
+    (hits, why), notes = answer(state.data, run_query, progress=_progress_reporter("indexing"))
+    if state.debug:
+        for stored_note in notes:
+            _report(stored_note)
     default = 10 if out.mode in (Mode.TABLE, Mode.LINES) else 0
     shown, note = shown_results(hits, default if limit is None else limit, score=lambda h: h.score,
                                 keep_ties=limit is None)
@@ -1139,7 +1123,7 @@ def search_command(
     if note:
         _notice(note)
     if not hits:
-        _no_results(index.explain_no_results(text, search_fields))
+        _no_results(why)
 
 
 # Set by main(): this process runs one command and exits (not a test runner

@@ -37,20 +37,35 @@ import sqlite3
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from hankkeet import __version__, finnish, model
+from hankkeet.errors import DataError
 from hankkeet.model import Project
 from hankkeet.search import FIELDS, Occurrence, SearchIndex
 
 STORE_FROM_BYTES = 1 << 20  # about 600 projects; smaller snapshots build in memory faster
+CHECK_WHOLE_UP_TO = 8 << 20  # a store this small is checked whole (its checksum) every time it is opened
+_T = TypeVar("_T")
+_NO_CACHE = "no cache folder (neither XDG_CACHE_HOME nor HOME is an absolute path); built in memory"
 _FORMAT = 1
 _KINDS = tuple(finnish.WordKind)
 
 
-def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "hankkeet"
+def cache_dir() -> Path | None:
+    """``$XDG_CACHE_HOME/hankkeet``, else ``~/.cache/hankkeet``; None when neither is an absolute
+    path (a relative one, as the XDG specification says, is ignored: it would put the cache in
+    whatever folder the command runs in)."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if os.path.isabs(base):
+        return Path(base) / "hankkeet"
+    home = os.environ.get("HOME")
+    if home is None:  # unset: the password database's entry, as ~ would be
+        try:
+            home = os.path.expanduser("~")
+        except (KeyError, RuntimeError):
+            return None
+    return Path(home) / ".cache" / "hankkeet" if os.path.isabs(home) else None
 
 
 def _checksum(chunks: Iterable[bytes]) -> str:
@@ -95,7 +110,12 @@ def open_bundled_index() -> tuple[SearchIndex, str | None]:
         from hankkeet.search import index_for
 
         return index_for(model.load()), None
-    store = cache_dir() / f"bundled-{key}-{fingerprint()}.sqlite"
+    folder = cache_dir()
+    if folder is None:
+        from hankkeet.search import index_for
+
+        return index_for(model.load()), _NO_CACHE
+    store = folder / f"bundled-{key}-{fingerprint()}.sqlite"
     if not store.exists():
         # One bundled store at a time: the others are of earlier versions.
         try:
@@ -103,7 +123,7 @@ def open_bundled_index() -> tuple[SearchIndex, str | None]:
                 old.unlink(missing_ok=True)
         except OSError:
             pass  # not ours to remove, or no cache at all: the store is written or not below
-    return _open_stored(file, store, None)
+    return _open_stored(file, store, None, f"bundled {key}")
 
 
 def open_index(
@@ -122,37 +142,120 @@ def open_index(
         from hankkeet.search import index_for
 
         return index_for(model.load(path)), None
+    folder = cache_dir()
+    if folder is None:
+        from hankkeet.search import index_for
+
+        return index_for(model.load(path)), _NO_CACHE
     import hashlib
 
     digest = hashlib.sha256()
     with open(file, "rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
-    return _open_stored(file, cache_dir() / f"index-{digest.hexdigest()}-{fingerprint()}.sqlite", progress)
+    key = digest.hexdigest()
+    return _open_stored(file, folder / f"index-{key}-{fingerprint()}.sqlite", progress, f"snapshot {key}")
+
+
+# Damage to a stored index surfaces as any of these while it is read (SQLite finds a malformed
+# page; marshal or json meet bytes that are not theirs; a record fails the schema).
+_DAMAGE = (sqlite3.Error, OSError, ValueError, EOFError, KeyError, IndexError, TypeError, AttributeError,
+           OverflowError, MemoryError, DataError)
 
 
 def _open_stored(
-    file: Path, store: Path, progress: Callable[[int, int], None] | None
+    file: Path, store: Path, progress: Callable[[int, int], None] | None, identity: str
 ) -> tuple[SearchIndex, str | None]:
-    """The index stored at ``store``, written there from the snapshot ``file`` first if need be."""
+    """The index stored at ``store``, written there from the snapshot ``file`` first if need be.
+
+    A store is used only when it can be trusted and is whole: a regular file (not a FIFO, a
+    folder or a symlink) owned by this user and writable by no one else, in a folder likewise,
+    recording the snapshot and program it was built for (``identity``), and, up to
+    ``CHECK_WHOLE_UP_TO`` bytes (the bundled snapshot's store), matching the checksum written with
+    it. Anything else is built again; when that cannot be stored, in memory.
+    """
     note = None
-    if store.is_file():  # a FIFO or a folder at the store's name is never opened (sqlite would block on a FIFO)
+    folder_problem = _untrusted(store.parent)
+    problem = _untrusted(store) if folder_problem is None else folder_problem
+    if problem is None:
         try:
-            index = StoredIndex(store)
+            index = StoredIndex(store, identity)
             _touch(store)
             return index, None
-        except (sqlite3.Error, OSError, ValueError, EOFError, KeyError) as exc:
+        except _DAMAGE as exc:
             note = f"stored index {store} unreadable ({exc}); rebuilt"
+    elif problem != "missing":
+        note = f"stored index {store} not used ({problem}); rebuilt"
     snapshot = model.load(file)
     try:
-        write_store(snapshot.projects, store, progress)
-    except (OSError, sqlite3.Error) as exc:
+        if folder_problem not in (None, "missing"):
+            raise PermissionError(f"the folder is {folder_problem}")
+        write_store(snapshot.projects, store, progress, identity=identity)
+        index = StoredIndex(store, identity)
+    except _DAMAGE as exc:
         from hankkeet.search import index_for
 
         return index_for(snapshot), f"cannot store the search index in {store.parent} ({exc}); built in memory"
     if store.name.startswith("index-"):
         prune_cache(store)
-    return StoredIndex(store), note
+    return index, note
+
+
+def _untrusted(path: Path) -> str | None:
+    """Why the store (a ``.sqlite`` file) or the cache folder at ``path`` is not to be used, or
+    None: "missing"; not a regular file (a folder, a FIFO or a symlink at a store's name) or not a
+    folder; someone else's; a store writable by group or others (stores are written 0600), a folder
+    writable by anyone without the sticky bit."""
+    import stat
+
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return "missing"
+    store = path.suffix == ".sqlite"
+    if store and not stat.S_ISREG(info.st_mode):
+        return "not a regular file"
+    try:
+        if not store and not stat.S_ISDIR(os.stat(path).st_mode):
+            return "not a folder"
+    except OSError:
+        return "missing"
+    if hasattr(os, "geteuid") and info.st_uid != os.geteuid():
+        return f"owned by another user (uid {info.st_uid})"
+    if store and info.st_mode & 0o022:
+        return "writable by others"
+    if not store and info.st_mode & 0o002 and not info.st_mode & stat.S_ISVTX:
+        return "writable by anyone"
+    return None
+
+
+def answer(
+    data: str | os.PathLike[str] | None, query: Callable[[SearchIndex], _T],
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[_T, list[str]]:
+    """``query`` run on the search index of the snapshot at ``data`` (None: the bundled one), and
+    notes for --debug.
+
+    A stored index is a cache: when reading it fails part way (a page damaged on disk that
+    opening did not touch), it is removed and ``query`` runs again on an index built in memory,
+    so a damaged cache never changes an answer or ends a run.
+    """
+    index, note = open_index(data, progress) if data is not None else open_bundled_index()
+    notes = [note] if note else []
+    if not isinstance(index, StoredIndex):
+        return query(index), notes
+    try:
+        return query(index), notes
+    except _DAMAGE as exc:
+        import contextlib
+
+        from hankkeet.search import index_for
+
+        index.close()
+        with contextlib.suppress(OSError):
+            index.path.unlink()
+        notes.append(f"the stored index {index.path} is damaged ({type(exc).__name__}: {exc}); searched in memory")
+        return query(index_for(model.load(data))), notes
 
 
 # The stored indexes of --data snapshots kept: the most recently used.
@@ -220,9 +323,13 @@ def _remove(path: Path) -> list[Path]:
 
 
 def write_store(
-    projects: tuple[Project, ...], target: Path, progress: Callable[[int, int], None] | None = None
+    projects: tuple[Project, ...], target: Path, progress: Callable[[int, int], None] | None = None,
+    *, identity: str = "",
 ) -> None:
-    """Build the index of ``projects`` and write it to ``target`` atomically."""
+    """Build the index of ``projects`` and write it to ``target`` atomically.
+
+    The store records ``identity`` (what it was built from; :class:`StoredIndex` checks it) and,
+    in the header's user_version, a CRC-32 of its bytes (see :func:`_store_checksum`)."""
     import tempfile
 
     from hankkeet.model import Snapshot, Source
@@ -242,13 +349,50 @@ def write_store(
         con = sqlite3.connect(tmp)
         try:
             _write(con, index, progress)
+            con.execute("INSERT INTO blob VALUES ('identity', ?)", (marshal.dumps(identity),))
             con.commit()
         finally:
             con.close()
+        _seal(Path(tmp))
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _store_checksum(data: bytes) -> int:
+    """CRC-32 of a store's bytes, leaving out the header fields that writing the checksum changes
+    (the change counter at 24, user_version at 60, version-valid-for at 92)."""
+    crc = zlib.crc32(data[:24])
+    crc = zlib.crc32(data[28:60], crc)
+    crc = zlib.crc32(data[64:92], crc)
+    return zlib.crc32(memoryview(data)[96:], crc)
+
+
+def _seal(path: Path) -> None:
+    """Write the store's checksum into its header (user_version), the last change to the file."""
+    import struct
+
+    crc = _store_checksum(path.read_bytes())
+    con = sqlite3.connect(path)
+    try:
+        con.execute(f"PRAGMA user_version = {struct.unpack('>i', struct.pack('>I', crc))[0]}")
+        con.commit()
+    finally:
+        con.close()
+
+
+def _check_whole(path: Path) -> None:
+    """ValueError unless a store of up to CHECK_WHOLE_UP_TO bytes has its checksum (larger ones are
+    checked page by page as SQLite reads them, and :func:`answer` handles what that finds)."""
+    with open(path, "rb") as handle:
+        data = handle.read(CHECK_WHOLE_UP_TO + 1)
+    if len(data) > CHECK_WHOLE_UP_TO:
+        return
+    if len(data) < 100:
+        raise ValueError("shorter than an SQLite header")
+    if int.from_bytes(data[60:64], "big") != _store_checksum(data):
+        raise ValueError("its checksum does not match: the file was changed after it was written")
 
 
 def _write(con: sqlite3.Connection, index: SearchIndex, progress: Callable[[int, int], None] | None) -> None:
@@ -403,10 +547,21 @@ class _Projects:
         return model.from_dict(data).projects
 
 
+def _read_only_uri(path: Path) -> str:
+    """An SQLite URI opening ``path`` read-only, whatever characters it holds (``?``, ``#`` and ``%``
+    would otherwise be read as the URI's query, fragment and escapes)."""
+    name = os.fspath(os.path.abspath(path))
+    for char, escape in (("%", "%25"), ("?", "%3f"), ("#", "%23")):
+        name = name.replace(char, escape)
+    return f"file:{name}?mode=ro"
+
+
 class StoredIndex(SearchIndex):
     """A SearchIndex read from a store written by :func:`write_store`."""
 
-    def __init__(self, path: Path) -> None:  # SearchIndex.__init__ builds; this reads
+    def __init__(self, path: Path, identity: str | None = None) -> None:  # SearchIndex.__init__ builds; this reads
+        """Open the store at ``path``; with ``identity``, ValueError unless it was built for that
+        (see :func:`write_store`) and, if small, is whole (its checksum)."""
         # Whatever per-index state SearchIndex keeps (memos, caches) starts as
         # an empty index's; the data itself is read from the store.
         from hankkeet.model import Snapshot, Source
@@ -414,7 +569,12 @@ class StoredIndex(SearchIndex):
         empty = SearchIndex(Snapshot(Source("", "", "", ""), ()))
         self.__dict__.update({k: v for k, v in vars(empty).items() if k != "vocabulary"})
         self.path = path
-        self._con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        if identity is not None:
+            _check_whole(path)
+        self._con = sqlite3.connect(_read_only_uri(path), uri=True)
+        if identity is not None and self._blob("identity") != identity:
+            self._con.close()
+            raise ValueError("built for another snapshot or program")
         numbers = self._blob("numbers")
         self.projects = _Projects(self._con, len(numbers))  # type: ignore[assignment]
         self._numbers: list[int] = numbers
@@ -429,6 +589,9 @@ class StoredIndex(SearchIndex):
         self._maps: dict[tuple[str, str], list[str]] = {}
         self._sorted_vocabulary: list[str] | None = None
         self._typo_key_set: set[str] | None = None
+
+    def close(self) -> None:
+        self._con.close()
 
     def _blob(self, name: str) -> Any:
         row = self._con.execute("SELECT data FROM blob WHERE name = ?", (name,)).fetchone()

@@ -35,3 +35,82 @@ def test_prune_keeps_the_current_version_most_recent_first(tmp_path: Path) -> No
 
 def test_prune_of_a_missing_folder_removes_nothing(tmp_path: Path) -> None:
     assert index_store.prune_cache(tmp_path / "nowhere" / "index-x.sqlite") == []
+
+
+def test_the_cache_folder_is_never_relative(monkeypatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", "/var/cache/me")
+    assert index_store.cache_dir() == Path("/var/cache/me/hankkeet")
+    monkeypatch.setenv("XDG_CACHE_HOME", "rel")  # ignored, as the XDG specification says
+    monkeypatch.setenv("HOME", "/home/me")
+    assert index_store.cache_dir() == Path("/home/me/.cache/hankkeet")
+    monkeypatch.setenv("HOME", "")
+    assert index_store.cache_dir() is None
+    monkeypatch.setenv("HOME", "relhome")
+    assert index_store.cache_dir() is None
+
+
+def test_a_store_opens_whatever_characters_its_path_holds(tmp_path: Path) -> None:
+    from hankkeet import model
+
+    projects = model.load().projects[:3]
+    for name in ("q?mode=rwc", "h#x", "p%41", "s p&a=1"):
+        folder = tmp_path / name
+        folder.mkdir()
+        store = folder / "index-x.sqlite"
+        index_store.write_store(projects, store, identity="test")
+        assert index_store.StoredIndex(store, "test").search("ohjaus")
+
+
+def test_a_store_for_something_else_or_changed_after_writing_is_refused(tmp_path: Path) -> None:
+    import pytest
+
+    from hankkeet import model
+
+    store = tmp_path / "index-x.sqlite"
+    index_store.write_store(model.load().projects[:3], store, identity="snapshot a")
+    index_store.StoredIndex(store, "snapshot a")
+    with pytest.raises(ValueError, match="another snapshot"):
+        index_store.StoredIndex(store, "snapshot b")
+    data = bytearray(store.read_bytes())
+    data[len(data) // 2] ^= 1  # one bit anywhere
+    store.write_bytes(bytes(data))
+    with pytest.raises(ValueError, match="checksum"):
+        index_store.StoredIndex(store, "snapshot a")
+
+
+def test_a_store_of_another_user_or_writable_by_others_is_not_trusted(tmp_path: Path) -> None:
+    store = tmp_path / "index-x.sqlite"
+    store.write_bytes(b"x")
+    store.chmod(0o600)
+    assert index_store._untrusted(store) is None
+    store.chmod(0o664)
+    assert index_store._untrusted(store) == "writable by others"
+    assert index_store._untrusted(tmp_path / "missing.sqlite") == "missing"
+    (tmp_path / "dir.sqlite").mkdir()
+    assert index_store._untrusted(tmp_path / "dir.sqlite") == "not a regular file"
+    if os.geteuid() == 0:
+        store.chmod(0o600)
+        os.chown(store, 12345, 12345)
+        assert "another user" in (index_store._untrusted(store) or "")
+
+
+def test_a_store_damaged_where_a_query_reads_is_answered_in_memory(tmp_path: Path, monkeypatch) -> None:
+    import sqlite3
+
+    from hankkeet import search
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    want = [h.project.id for h in search.index_for(__import__("hankkeet.model").model.load()).search("ohjaus")]
+    calls: list[type] = []
+
+    def query(index: search.SearchIndex) -> list[str]:
+        calls.append(type(index))
+        if isinstance(index, index_store.StoredIndex):
+            raise sqlite3.DatabaseError("database disk image is malformed")
+        return [h.project.id for h in index.search("ohjaus")]
+
+    got, notes = index_store.answer(None, query)
+    assert got == want
+    assert calls == [index_store.StoredIndex, search.SearchIndex]
+    assert notes and "damaged" in notes[-1]
+    assert not list(tmp_path.rglob("bundled-*.sqlite"))  # the damaged store is gone; the next run writes it again
