@@ -124,7 +124,8 @@ class _Group(TyperGroup):
         try:
             args = _checked_args(sys.argv[1:] if args is None else args)
             args = self.arranged(args)
-            if os.environ.get(f"_{PROG.upper()}_COMPLETE"):
+            if instruction := os.environ.get(f"_{PROG.upper()}_COMPLETE"):
+                _check_completion_instruction(instruction)
                 self.complete_without_prefix_filter()
             result = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
         except HankkeetError as exc:
@@ -589,6 +590,25 @@ def _note(message: str | None) -> None:
         _notice(message)
 
 
+def _a_number(value: float) -> float:
+    """A float option's value, unless it is NaN (which passes every range check)."""
+    if value != value:
+        raise typer.BadParameter("nan is not a number")
+    return value
+
+
+_COMPLETION_SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+
+
+def _check_completion_instruction(instruction: str) -> None:
+    """UsageError unless ``_HANKKEET_COMPLETE`` asks for what the shell scripts ask for (Typer would
+    print its own message and exit 1, "no results")."""
+    action, _, shell = instruction.partition("_")
+    if action not in ("complete", "source") or shell not in _COMPLETION_SHELLS:
+        raise HankkeetError(f"bad shell completion request: _{PROG.upper()}_COMPLETE={instruction!r}; "
+                            f"expected complete_SHELL or source_SHELL, SHELL one of {', '.join(_COMPLETION_SHELLS)}")
+
+
 def _no_results(message: str) -> NoReturn:
     _report(message)
     raise typer.Exit(EXIT_NO_RESULTS)
@@ -745,6 +765,7 @@ def parse(
     max_seconds: Annotated[
         float,
         typer.Option("--max-seconds", metavar="S", envvar="HANKKEET_MAX_SECONDS", min=0.001, max=1e6,
+                     callback=_a_number,
                      help="Refuse a document that takes more CPU time than this to read (default 20)."),
     ] = 20.0,
 ) -> None:

@@ -206,3 +206,18 @@ def test_bytecode_is_written_whole_or_not_at_all(monkeypatch, tmp_path):
         entry._write_whole(str(tmp_path / "other.pyc"), b"abc" * 1000)
     monkeypatch.undo()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mod.pyc"]  # no cut-off file, no temporary
+
+
+@pytest.mark.parametrize("value", ["nan", "NaN"])
+def test_max_seconds_nan_is_a_usage_error(runner, value):
+    result = invoke(runner, "parse", str(SEED_TEXT), "--max-seconds", value)
+    assert result.exit_code == 2 and "not a number" in result.stderr
+    result = invoke(runner, "parse", str(SEED_TEXT), HANKKEET_MAX_SECONDS=value)
+    assert result.exit_code == 2 and "not a number" in result.stderr
+
+
+@pytest.mark.parametrize("instruction", ["complete_nonsense", "bogus", "install_bash", "complete_"])
+def test_a_completion_request_for_an_unknown_shell_is_one_line_exit_2(runner, instruction):
+    result = invoke(runner, _HANKKEET_COMPLETE=instruction, COMP_WORDS="hankkeet ", COMP_CWORD="1")
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "bad shell completion request" in result.stderr
