@@ -624,6 +624,59 @@ def typo_budget(word: str) -> int:
     return 0 if n <= 5 else 1 if n <= 8 else 2
 
 
+# The Finnish keyboard, folded (å, ä -> a, ö -> o): a letter typed for its
+# neighbour is a slip of the finger; any other letter for a letter is more often
+# another word (kuulutus is not koulutus, neuvola not neuvoja).
+_KEY_ROWS = ("qwertyuiopa", "asdfghjkloa", "zxcvbnm")
+
+
+def _key_neighbours() -> dict[str, frozenset[str]]:
+    near: dict[str, set[str]] = {}
+
+    def link(a: str, b: str) -> None:
+        near.setdefault(a, set()).add(b)
+        near.setdefault(b, set()).add(a)
+
+    for row, keys in enumerate(_KEY_ROWS):
+        for i, key in enumerate(keys):
+            if i + 1 < len(keys):
+                link(key, keys[i + 1])
+            if row + 1 < len(_KEY_ROWS):
+                below = _KEY_ROWS[row + 1]
+                for j in (i - 1, i):  # the row below is set half a key to the right
+                    if 0 <= j < len(below):
+                        link(key, below[j])
+    return {key: frozenset(keys) for key, keys in near.items()}
+
+
+KEY_NEIGHBOURS = _key_neighbours()
+
+
+def slip_distance(a: str, b: str, cutoff: int) -> int:
+    """Edits from folded ``a`` to ``b`` that a typist makes: a letter left out,
+    added or doubled, two letters swapped, or a key's neighbour typed for it, one
+    each; another letter for a letter counts as two (a word that differs in a
+    letter that is not a slip is probably another word). Above ``cutoff``:
+    ``cutoff + 1``."""
+    if abs(len(a) - len(b)) > cutoff:
+        return cutoff + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            x, y = a[i - 1], b[j - 1]
+            change = 0 if x == y else 1 if y in KEY_NEIGHBOURS.get(x, ()) else 2
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + change)
+            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
+                cost = min(cost, previous2[j - 2] + 1)
+            current[j] = cost
+        if min(current) > cutoff:
+            return cutoff + 1
+        previous2, previous = previous, current
+    return min(previous[len(b)], cutoff + 1)
+
+
 # -- word families (derivation) ----------------------------------------------
 #
 # Users name an activity as a noun (perustaminen, koordinointi, kartoitus)
@@ -776,18 +829,18 @@ def family_keys(word: str, part: bool = False) -> frozenset[str]:
                 for cut in {root, root[:-1], root.rstrip("aeiouy")}:
                     if len(cut) >= MIN_AGENT_ROOT:
                         keys.update("j:" + r for r in _root_variants(cut, MIN_AGENT_ROOT))
-        if long_enough and form.endswith(("lu", "ly", "laan")):
-            # -lla verbs and their -lu nouns: kokeil|u, kokeil|laan, palvel|u.
-            root = form[: -4 if form.endswith("laan") else -1]
+        if long_enough and form.endswith(("lu", "ly", "laan", "llen")):
+            # -lla verbs and their -lu nouns: kokeil|u, kokeil|laan, palvel|u, vuorotel|len.
+            root = form[: -4 if form.endswith("laan") else -3 if form.endswith("llen") else -1]
             if len(root) >= MIN_FAMILY_ROOT and root[-1] == "l":
                 keys.update("v:" + r for r in _root_variants(root))
         quality = _QUALITY.search(form)
-        if quality and len(form) - len(quality.group()) >= MIN_FAMILY_ROOT + 1:
+        if quality and len(form) - len(quality.group()) >= MIN_FAMILY_ROOT:
             keys.add("q:" + form[: quality.start()])
     # The adjective side: saavutettav|a, monikieli|nen (the -nen base form only).
     if word.endswith("nen") and len(word) >= MIN_FAMILY_ROOT + 4:
         keys.add("a:" + word[:-3])
-    elif word[-1] in "aeiouy" and word[-2] not in "aeiouy" and len(word) >= MIN_FAMILY_ROOT + 2:
+    elif word[-1] in "aeiouy" and word[-2] not in "aeiouy" and len(word) >= MIN_FAMILY_ROOT + 1:
         keys.add("a:" + word[:-1])
     for form in forms:
         if form.endswith(("isi", "ise")):

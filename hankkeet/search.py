@@ -500,9 +500,7 @@ class SearchIndex:
         budget = finnish.typo_budget(query) - (1 if known_relatives else 0)
         if budget == 0:
             return self._length_slips(query)
-        # Optimal string alignment: a swap of two letters (psite/piste) is one edit.
-        from rapidfuzz.distance import OSA
-
+        # Slips of typing (see finnish.slip_distance): a swap of two letters (psite/piste) is one edit.
         # The query as typed is compared with every form of a word: a base form
         # with a typo against the stem of an inflected one. The query's own
         # stems have lost their ending, so they get one edit fewer; this is what
@@ -533,11 +531,11 @@ class SearchIndex:
         for form, key in self._typo_candidates(query, probes):
             if abs(len(form) - len(query)) > budget + 3:
                 continue
-            distance, typed = OSA.distance(query, form, score_cutoff=budget), query
+            distance, typed = _slip_distance(query, form, budget), query
             if distance > budget:
                 distance, typed = min(
                     (
-                        (OSA.distance(q, form, score_cutoff=budget - cost) + cost, q)
+                        (_slip_distance(q, form, budget - cost) + cost, q)
                         for q, cost in cuts
                         if abs(len(q) - len(form)) <= budget - cost
                     ),
@@ -585,7 +583,7 @@ class SearchIndex:
             tail = typed[len(head) :]
             if form.startswith(head) and len(tail) >= finnish.MIN_STEM and self._is_word(head):
                 tail_budget = min(budget, max(1, finnish.typo_budget(tail)))
-                return _osa_distance(tail, form[len(head) :], tail_budget) <= tail_budget
+                return _slip_distance(tail, form[len(head) :], tail_budget) <= tail_budget
         return True
 
     # -- the query ----------------------------------------------------------
@@ -994,10 +992,15 @@ def _length_slip(a: str, b: str) -> bool:
     return len(b) == len(a) + 1 and any(b[i] == b[i + 1] and b[:i] + b[i + 1 :] == a for i in range(len(a)))
 
 
-def _osa_distance(a: str, b: str, cutoff: int) -> int:
+def _slip_distance(a: str, b: str, cutoff: int) -> int:
+    """Edits from ``a`` to ``b`` as slips of typing (see finnish.slip_distance), more
+    than ``cutoff`` as ``cutoff + 1``; the fast OSA distance, a lower bound, first."""
     from rapidfuzz.distance import OSA
 
-    return OSA.distance(a, b, score_cutoff=cutoff)
+    distance = OSA.distance(a, b, score_cutoff=cutoff)
+    if distance == 0 or distance > cutoff:
+        return distance
+    return finnish.slip_distance(a, b, cutoff)
 
 
 def _adjacent(first: list[tuple[int, _Occurrence]], second: list[tuple[int, _Occurrence]]) -> bool:

@@ -260,3 +260,17 @@ def test_a_long_run_of_elliptical_heads_costs_linear_work(monkeypatch):
         assert sum(w.key == "ohjauspalvelu" for w in found) == n
         costs.append(calls[0])
     assert costs[2] < 2.5 * costs[1] < 6.25 * costs[0]
+
+
+def test_a_slip_of_typing_is_one_edit_and_another_letter_two() -> None:
+    from hankkeet.finnish import slip_distance
+
+    # Left out, added, doubled, swapped, a neighbouring key: one edit each.
+    for typed, meant in [("kolutus", "koulutus"), ("koulutuss", "koulutus"), ("kuolutus", "koulutus"),
+                         ("koulutis", "koulutus"), ("neuvonra", "neuvonta"), ("etaohjaus", "etaohjaus")]:
+        assert slip_distance(typed, meant, 2) == (0 if typed == meant else 1), typed
+    # A letter that is no neighbour of the one meant is more often another word.
+    for typed, meant in [("kuulutus", "koulutus"), ("neuvola", "neuvoja"), ("palkka", "paikka")]:
+        assert slip_distance(typed, meant, 2) == 2, typed
+    assert slip_distance("kuntoutuminen", "kotoutuminen", 2) == 3  # above the cutoff: cutoff + 1
+

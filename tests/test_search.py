@@ -602,6 +602,17 @@ def test_a_glossary_phrase_is_used_when_no_one_word_equivalent_is_in_the_texts()
     assert hits[0].translations[0].finnish == ("digitaalinen palvelu",)
 
 
+def test_a_real_word_the_texts_lack_is_not_read_as_a_slip_of_another() -> None:
+    texts = snapshot_of(
+        make_project(1, "training", description="Järjestetään koulutusta ja neuvontaa."),
+        make_project(2, "clinic", description="Neuvoja kiertää kylissä."),
+    )
+    assert ids(texts, "kolutus") == ["training"]  # a letter left out is a slip
+    assert ids(texts, "koulutis") == ["training"]  # so is a neighbouring key
+    assert ids(texts, "kuulutus") == []  # an announcement is no training
+    assert ids(texts, "neuvola") == []  # nor a child-health clinic an adviser
+
+
 def test_a_glossary_term_with_a_word_and_a_phrase_matches_either() -> None:
     # tredje sektorn: järjestö or kolmas sektori; the phrase's words must stand side by side.
     snapshot = snapshot_of(
