@@ -90,3 +90,15 @@ def test_output_is_nfc_with_invisible_characters_removed() -> None:
 def test_acronym_compound_spelled_with_hyphen_in_the_document_keeps_it() -> None:
     known = document_words(["rahoitus EU-ESR ohjelmasta"])
     assert join_lines(["EU-", "ESR"], known) == "EU-ESR"
+
+
+def test_a_word_the_document_spells_whole_loses_a_line_end_hyphen_between_like_vowels() -> None:
+    # A hyphenator that splits a long vowel (co-or-di-nate patterns) is no compound boundary.
+    lines = ["kotoutumisko-", "ordinaattori aloittaa"]
+    assert join_lines(lines) == "kotoutumisko-ordinaattori aloittaa"  # Finnish spelling alone: a compound
+    known = document_words(["Palkataan kotoutumiskoordinaattori."])
+    assert join_lines(lines, known) == "kotoutumiskoordinaattori aloittaa"
+    # ... but not when the document also spells it with the hyphen, nor for a capital after it.
+    both = document_words(["kotoutumiskoordinaattori", "kotoutumisko-ordinaattori"])
+    assert join_lines(lines, both) == "kotoutumisko-ordinaattori aloittaa"
+    assert join_lines(["Etelä-", "Karjala"], document_words(["Eteläkarjala"])) == "Etelä-Karjala"

@@ -39,6 +39,8 @@ _LOWERCASE_ABBREVIATIONS = frozenset({"sote", "alv", "atk", "it", "ict", "tv", "
 _SOFT_HYPHEN = "\u00ad"
 _HYPHENS = {ord("\u2010"): "-", ord("\u2011"): "-"}
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*", re.UNICODE)
+# Words shorter than this are no evidence of how the document spells a compound.
+_MIN_SPELLED = 6
 
 
 def normalise_extracted(text: str) -> str:
@@ -64,15 +66,21 @@ def _normalise_char(ch: str) -> str:
 
 
 def document_words(texts: Iterable[str]) -> frozenset[str]:
-    """Casefolded hyphenated words spelled whole on one line of the document.
+    """Casefolded words spelled whole on one line of the document.
 
-    Used to recognise a genuine compound hyphen at a line end: if the document
+    Used to tell a line-end hyphen by the document's own spelling: if it
     writes ``sote-hyvinvointikeskus`` on one line somewhere, a break at
-    ``sote-`` keeps its hyphen.
+    ``sote-`` keeps its hyphen; if it writes ``kotoutumiskoordinaattori``, a
+    break ``kotoutumisko-`` / ``ordinaattori`` does not (a hyphenator that
+    splits a long vowel is no compound boundary).
     """
     words: set[str] = set()
     for text in texts:
         for match in _WORD.finditer(text):
+            if "-" not in match.group(0):
+                if len(match.group(0)) >= _MIN_SPELLED:
+                    words.add(match.group(0).casefold())
+                continue
             if "-" in match.group(0):
                 word = match.group(0).casefold()
                 words.add(word)
@@ -107,6 +115,12 @@ def _keeps_hyphen(before: str, after: str, known_words: frozenset[str]) -> bool:
     tail = _WORD.findall(after)
     if head and tail and _is_acronym_break(head[-1], tail[0]):
         return f"{head[-1]}-{tail[0]}".casefold() in known_words
+    if head and tail and "-" not in head[-1] and tail[0][:1].islower():
+        # The document spells the word whole elsewhere, and never with this hyphen
+        # (a capital after the hyphen is spelling's own mark of a compound).
+        joined = f"{head[-1]}{tail[0]}".casefold()
+        if joined in known_words and f"{head[-1]}-{tail[0]}".casefold() not in known_words:
+            return False
     if first.isupper():
         return True
     if last.casefold() == first.casefold() and last.casefold() in _VOWELS:
