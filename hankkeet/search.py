@@ -617,27 +617,23 @@ class SearchIndex:
         phrases_at = [phrase_keys.get(i, []) for i in range(len(words))]
         for i in reversed(range(len(words))):
             if not self._present(word_keys[i], fields) and not phrases_at[i]:
-                pair = self._joined_words(words[i], fields)
-                if pair is not None:
-                    pair_keys = [{part: EXACT} for part in pair]
-                else:
-                    slipped = self._joined_words_with_slip(words[i], fields)
-                    if slipped is None:
-                        return []
-                    pair, pair_keys = slipped
-                words[i : i + 1] = pair
-                word_keys[i : i + 1] = pair_keys
-                phrases_at[i : i + 1] = [[], []]
-                split_at = [i, *(j + 1 for j in split_at)]
+                split = self._split_joined(words[i], fields)
+                if split is None:
+                    return []
+                parts, parts_keys = split
+                words[i : i + 1] = parts
+                word_keys[i : i + 1] = parts_keys
+                phrases_at[i : i + 1] = [[] for _ in parts]
+                split_at = [*range(i, i + len(parts) - 1), *(j + len(parts) - 1 for j in split_at)]
         per_word: list[dict[int, list[tuple[int, _Occurrence]]]] = []
         for keys, phrases in zip(word_keys, phrases_at, strict=True):
             by_project = self._by_project(keys, fields)
             for phrase in phrases:
                 # A phrase alternative matches where its words stand side by side, as written or inflected.
-                parts = [self._by_project(part, fields) for part in phrase]
-                for project in set(parts[0]).intersection(*parts[1:]):
-                    if all(_adjacent(a[project], b[project]) for a, b in itertools.pairwise(parts)):
-                        by_project.setdefault(project, []).extend(m for part in parts for m in part[project])
+                hits = [self._by_project(part, fields) for part in phrase]
+                for project in set(hits[0]).intersection(*hits[1:]):
+                    if all(_adjacent(a[project], b[project]) for a, b in itertools.pairwise(hits)):
+                        by_project.setdefault(project, []).extend(m for part in hits for m in part[project])
             if not by_project:
                 return []
             per_word.append(by_project)
@@ -797,6 +793,40 @@ class SearchIndex:
                     for key, tier in keys.items():
                         own[key] = min(own.get(key, tier), tier)
 
+    def _split_joined(self, word: str, fields: Sequence[str]) -> tuple[list[str], list[dict[str, int]]] | None:
+        """A word that matches nothing read as words typed without their spaces:
+        two as written, two with a slip, or a word as written or inflected and two
+        more (``matalankynnyksenohjaus``); with the keys of each part."""
+        pair = self._joined_words(word, fields)
+        if pair is not None:
+            return pair, [self._inflections(part) for part in pair]
+        slipped = self._joined_words_with_slip(word, fields)
+        if slipped is not None or len(word) > finnish.MAX_ANALYSED:
+            return slipped
+        for i in range(MIN_SLIP_HALF, len(word) - 2 * MIN_SLIP_HALF + 1):
+            head, rest = word[:i], word[i:]
+            head_keys = {k: t for k, t in self._lemma_keys(head).items() if t <= STEM}
+            if not self._present(head_keys, fields):
+                continue
+            pair = self._joined_words(rest, fields)
+            split = (pair, [self._inflections(p) for p in pair]) if pair else self._joined_words_with_slip(rest, fields)
+            if split is None:
+                continue
+            before = {
+                (o.text, o.field, o.word.position)
+                for key in head_keys for o in self.occurrences[key] if o.field in fields
+            }
+            if any(
+                (o.text, o.field, o.word.position - 1) in before
+                for key in split[1][0] for o in self.occurrences[key] if o.field in fields
+            ):
+                return [head, *split[0]], [dict.fromkeys(head_keys, STEM), *split[1]]
+        return None
+
+    def _inflections(self, word: str) -> dict[str, int]:
+        """``word`` as written and its inflections in the texts (a part of a split word)."""
+        return {k: t for k, t in self._lemma_keys(word).items() if t <= STEM}
+
     def _joined_words(self, word: str, fields: Sequence[str]) -> list[str] | None:
         """A word that matches nothing, read as two words the texts have side by
         side (``entrypoint`` for ``entry point``, ``backoffice``): words are
@@ -822,7 +852,7 @@ class SearchIndex:
             return None
         for i in range(MIN_SLIP_HALF, len(word) - MIN_SLIP_HALF + 1):
             head, tail = word[:i], word[i:]
-            head_keys, tail_keys = self._half_keys(head, fields), self._half_keys(tail, fields)
+            head_keys, tail_keys = self._half_keys(head, fields), self._half_keys(tail, fields, first_part=True)
             if not head_keys or not tail_keys:
                 continue
             if not any(t <= STEM for t in head_keys.values()) and not any(t <= STEM for t in tail_keys.values()):
@@ -839,10 +869,15 @@ class SearchIndex:
                 return [head, tail], [dict.fromkeys(head_keys, STEM), dict.fromkeys(tail_keys, STEM)]
         return None
 
-    def _half_keys(self, half: str, fields: Sequence[str]) -> dict[str, int]:
+    def _half_keys(self, half: str, fields: Sequence[str], first_part: bool = False) -> dict[str, int]:
         """Keys one half of a split word matches: as written or inflected (no
-        compound parts: a half is a word of its own), else as a typo."""
-        keys = {k: t for k, t in self._lemma_keys(half).items() if t <= STEM}
+        compound parts: a half is a word of its own), else as a typo.
+        ``first_part``: the second half may also begin a compound of the texts
+        (``liikuva|neuvonta`` for ``liikkuva neuvonta|malli``)."""
+        found = self._lemma_keys(half)
+        keys = {k: t for k, t in found.items() if t <= STEM}
+        if first_part and len(half) >= finnish.MIN_PART + 1:
+            keys.update((k, STEM) for k, t in found.items() if t == COMPOUND and k.startswith(half))
         if not self._present(keys, fields):
             keys = {k: t for k, t in self._typos(half).items() if t == TYPO}
         return keys if self._present(keys, fields) else {}

@@ -602,6 +602,15 @@ def test_a_glossary_phrase_is_used_when_no_one_word_equivalent_is_in_the_texts()
     assert hits[0].translations[0].finnish == ("digitaalinen palvelu",)
 
 
+def test_words_typed_without_their_spaces_are_found_in_any_inflection_and_compound() -> None:
+    texts = snapshot_of(
+        make_project(1, "mobile", description="Luodaan liikkuva neuvontamalli ja matalan kynnyksen ohjausta."),
+        make_project(2, "apart", description="Neuvontamalli on liikkuva, kynnyksen matalan ohjausta."),
+    )
+    assert ids(texts, "liikuvaneuvonta") == ["mobile"]  # a slip, and the second word begins a compound
+    assert ids(texts, "matalankynnyksenohjaus") == ["mobile"]  # three words, the last inflected in the text
+
+
 def test_a_real_word_the_texts_lack_is_not_read_as_a_slip_of_another() -> None:
     texts = snapshot_of(
         make_project(1, "training", description="Järjestetään koulutusta ja neuvontaa."),
