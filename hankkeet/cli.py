@@ -708,8 +708,15 @@ def show(
       hankkeet show 10 --json | jq -r .description
     """
     from hankkeet import render
+    from hankkeet.find import find_project
 
-    project = _snapshot(ctx).find(_user_text(project_id, "the project"))
+    key = _user_text(project_id, "the project")
+    stream = _snapshot_file(ctx)  # one pass, keeping the ids and a few candidates: not the whole snapshot
+    try:
+        project = find_project(stream.projects(), key)
+    finally:
+        if stream.header is not None:  # a complete pass: the stale-registry note, whether found or not
+            _stale_registry_note(stream.header, _state(ctx).data)
     if as_json:
         write_stdout(render.to_json(project.to_dict()))
     else:
@@ -1129,7 +1136,8 @@ def search_command(
 
     # The index is stored (built once) for the bundled snapshot and large ones; a damaged store is
     # a cache miss, answered from an index in memory.
-    (hits, why), notes = answer(state.data, run_query, progress=_progress_reporter("indexing"))
+    (hits, why), notes = answer(state.data, run_query, progress=_progress_reporter("indexing"),
+                                 max_bytes=state.max_input)
     if state.debug:
         for stored_note in notes:
             _report(stored_note)

@@ -11,7 +11,7 @@ A key that fits several projects at the same tier is ambiguous: the error lists 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable
 
 from hankkeet.errors import UnknownProject
 from hankkeet.model import Project
@@ -35,8 +35,12 @@ def _name_words(p: Project) -> set[str]:
     return {w for w in _WORD.findall(fold(p.name)) if len(w) >= 3}
 
 
-def find_project(projects: Sequence[Project], key: str) -> Project:
-    """The project ``key`` names; raises UnknownProject (with candidates or the closest ids)."""
+def find_project(projects: Iterable[Project], key: str) -> Project:
+    """The project ``key`` names; raises UnknownProject (with candidates or the closest ids).
+
+    One pass over ``projects`` (a stream is fine: only the ids and a few candidates are kept),
+    read to its end, so a stream is checked whole whatever it holds.
+    """
     import difflib
 
     key = clean(key)
@@ -44,25 +48,43 @@ def find_project(projects: Sequence[Project], key: str) -> Project:
     folded = fold(key)
     # A number is ASCII digits, leading zeros allowed (01 is 1); not ٠١ nor a 5,000-digit int().
     number = int(key) if key.isascii() and key.isdigit() and len(key) <= 18 else None
+    exact: Project | None = None
+    # Per tier: the first few projects it fits, and how many it fits.
+    tiers: tuple[list[Project], list[Project], list[Project]] = ([], [], [])
+    counts = [0, 0, 0]
+    ids: list[str] = []
     for project in projects:
+        ids.append(project.id)
+        if exact is not None:
+            continue
         if key == project.id or (slug and slug == project.id) or number == project.number:
-            return project
-    if folded:
-        tiers = (
-            [p for p in projects if folded in _acronyms(p)],
-            [p for p in projects if folded in _name_words(p)],
-            [p for p in projects if len(folded) >= 4 and any(w.startswith(folded) for w in _name_words(p))],
-        )
-        for found in tiers:
-            if len(found) == 1:
-                return found[0]
-            if len(found) > 1:
-                names = ", ".join(f"{p.id} ({p.name})" for p in found[:8])
-                more = f" and {len(found) - 8} more" if len(found) > 8 else ""
-                raise UnknownProject(f"{_shown(key)!r} fits {len(found)} projects: {names}{more}; give the id")
-    ids = [p.id for p in projects]
+            exact = project
+        elif folded:
+            words = _name_words(project)
+            fits = (
+                folded in _acronyms(project),
+                folded in words,
+                len(folded) >= 4 and any(w.startswith(folded) for w in words),
+            )
+            for tier, fit in enumerate(fits):
+                if fit:
+                    counts[tier] += 1
+                    if len(tiers[tier]) < _SHOWN_CANDIDATES:
+                        tiers[tier].append(project)
+    if exact is not None:
+        return exact
+    for found, count in zip(tiers, counts, strict=True):
+        if count == 1:
+            return found[0]
+        if count > 1:
+            names = ", ".join(f"{p.id} ({p.name})" for p in found)
+            more = f" and {count - len(found)} more" if count > len(found) else ""
+            raise UnknownProject(f"{_shown(key)!r} fits {count} projects: {names}{more}; give the id")
     close = difflib.get_close_matches(slug or key, ids, n=3, cutoff=0.5)
     raise UnknownProject(f"no project with id {_shown(key)!r}", close)
+
+
+_SHOWN_CANDIDATES = 8
 
 
 def _shown(key: str) -> str:

@@ -58,6 +58,8 @@ _ENDINGS = tuple(
     )
 )
 
+_ENDING_LENGTHS = tuple(sorted({len(e) for e in _ENDINGS}))
+
 # Tails that are endings, not words: rakenne|taan is a verb form, not a compound.
 _NOT_PARTS = frozenset(
     "taan daan tiin ttiin ttaan vat mme tte nut neet ttu tava ttava maan massa masta malla matta minen mista".split()
@@ -407,9 +409,13 @@ def _strip_endings(word: str) -> tuple[set[str], set[str]]:
     """(stems to tidy further, final stems)."""
     out: set[str] = {word}
     final: set[str] = set()
-    for ending in _ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
-            stem = word[: -len(ending)]
+    # One set look-up per ending length, not an endswith per ending (this runs for every distinct word).
+    for length in _ENDING_LENGTHS:
+        if len(word) - length < MIN_STEM:
+            continue
+        ending = word[-length:]
+        if ending in _ENDING_SET:
+            stem = word[:-length]
             if ending in _PLURAL_J:
                 if not _short_vowel_end(stem):
                     continue

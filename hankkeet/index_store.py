@@ -1,4 +1,4 @@
-"""The search index of a large snapshot, built once and stored in SQLite.
+"""The search index of a snapshot, built once and stored in SQLite.
 
 Building the index analyses every word of every text; for a snapshot of
 thousands of projects that is most of a search's time, in every process. So
@@ -8,13 +8,19 @@ or ``~/.cache``, then ``hankkeet/``) under the snapshot's sha256 and the
 program's fingerprint (version and the source of the matching code), and
 later runs read only what a query touches:
 
-- the occurrences of a word, by key (one row each);
+- the occurrences of a word, by key;
 - precomputed maps that turn the index's vocabulary scans into lookups: stem ->
   keys, compound-part stem -> compounds, Snowball stem -> keys, and the typo
   forms by first letter, compared in C (rapidfuzz ``process.extract`` with a
   score cutoff);
 - what ranking needs per project (number, name words, acronyms);
 - full project records, decoded only for the hits that are shown.
+
+The build (:func:`write_store`) streams the snapshot (``model.SnapshotFile``)
+and writes the occurrences in batches, then works out the maps a slice of the
+vocabulary at a time, so its memory is that of the vocabulary's word lists, not
+of the snapshot. A word's occurrences and a form's keys may so span several
+rows, read back in the order they were written.
 
 The maps give a superset of the keys the scans in :mod:`hankkeet.search`
 would accept (``same_lemma`` and ``in_compound`` need a shared candidate
@@ -23,8 +29,12 @@ in-memory index's. When the cache cannot be written, the index is built in
 memory and :func:`open_index` says why in its note (shown under ``--debug``).
 The bundled snapshot is stored too (:func:`open_bundled_index`, once per
 program version): opening the store costs less than analysing its texts and
-working out word families in every run. Other small snapshots are indexed in
-memory, so that trying files out does not fill the cache.
+working out word families in every run. Snapshot files under
+``STORE_FROM_BYTES`` are indexed in memory: the in-memory index does work that
+grows with the number of distinct words on every run, and this size bounds
+that number (even a text of nothing but distinct random words costs a tenth of
+a second more than start-up), while trying small files out does not fill the
+cache.
 """
 
 from __future__ import annotations
@@ -35,20 +45,21 @@ import marshal
 import os
 import sqlite3
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
 from hankkeet import __version__, finnish, model
 from hankkeet.errors import DataError
 from hankkeet.model import Project
-from hankkeet.search import FIELDS, Occurrence, SearchIndex
+from hankkeet.search import FIELDS, Occurrence, SearchIndex, field_text, indexed_words, project_acronyms
 
-STORE_FROM_BYTES = 1 << 20  # about 600 projects; smaller snapshots build in memory faster
+STORE_FROM_BYTES = 64 << 10  # see the module's docstring
 CHECK_WHOLE_UP_TO = 8 << 20  # a store this small is checked whole (its checksum) every time it is opened
 _T = TypeVar("_T")
 _NO_CACHE = "no cache folder (neither XDG_CACHE_HOME nor HOME is an absolute path); built in memory"
-_FORMAT = 1
+_FORMAT = 2
 _KINDS = tuple(finnish.WordKind)
 
 
@@ -123,38 +134,37 @@ def open_bundled_index() -> tuple[SearchIndex, str | None]:
                 old.unlink(missing_ok=True)
         except OSError:
             pass  # not ours to remove, or no cache at all: the store is written or not below
-    return _open_stored(file, store, None, f"bundled {key}")
+    return _open_stored(model.SnapshotFile(), store, None, f"bundled {key}")
 
 
 def open_index(
-    path: str | os.PathLike[str], progress: Callable[[int, int], None] | None = None
+    path: str | os.PathLike[str],
+    progress: Callable[[int, int], None] | None = None,
+    *,
+    max_bytes: int | None = None,
 ) -> tuple[SearchIndex, str | None]:
     """The search index of the snapshot at ``path`` and a note for --debug (None if all went well).
 
-    Small snapshots are indexed in memory. Raises DataError for a bad snapshot.
+    Small snapshots are indexed in memory. Raises DataError for a bad snapshot and
+    InputTooLarge for one larger than ``max_bytes`` (default: the snapshot limit of
+    hankkeet.fileio), whether or not its index is stored already.
     """
-    file = Path(path)
-    try:
-        size = file.stat().st_size
-    except OSError:
-        size = 0
-    if size < STORE_FROM_BYTES:
-        from hankkeet.search import index_for
+    from hankkeet.search import index_for
 
-        return index_for(model.load(path)), None
+    stream = model.SnapshotFile(path, max_bytes=max_bytes)
+    if stream.size < STORE_FROM_BYTES:  # (a pipe or a device has no size: read once, in memory)
+        return index_for(stream.load()), None
     folder = cache_dir()
     if folder is None:
-        from hankkeet.search import index_for
-
-        return index_for(model.load(path)), _NO_CACHE
+        return index_for(stream.load()), _NO_CACHE
     import hashlib
 
     digest = hashlib.sha256()
-    with open(file, "rb") as handle:
+    with open(path, "rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     key = digest.hexdigest()
-    return _open_stored(file, folder / f"index-{key}-{fingerprint()}.sqlite", progress, f"snapshot {key}")
+    return _open_stored(stream, folder / f"index-{key}-{fingerprint()}.sqlite", progress, f"snapshot {key}")
 
 
 # Damage to a stored index surfaces as any of these while it is read (SQLite finds a malformed
@@ -164,9 +174,9 @@ _DAMAGE = (sqlite3.Error, OSError, ValueError, EOFError, KeyError, IndexError, T
 
 
 def _open_stored(
-    file: Path, store: Path, progress: Callable[[int, int], None] | None, identity: str
+    stream: model.SnapshotFile, store: Path, progress: Callable[[int, int], None] | None, identity: str
 ) -> tuple[SearchIndex, str | None]:
-    """The index stored at ``store``, written there from the snapshot ``file`` first if need be.
+    """The index stored at ``store``, written there from the snapshot ``stream`` first if need be.
 
     A store is used only when it can be trusted and is whole: a regular file (not a FIFO, a
     folder or a symlink) owned by this user and writable by no one else, in a folder likewise,
@@ -181,21 +191,23 @@ def _open_stored(
         try:
             index = StoredIndex(store, identity)
             _touch(store)
+            stream.close()
             return index, None
         except _DAMAGE as exc:
             note = f"stored index {store} unreadable ({exc}); rebuilt"
     elif problem != "missing":
         note = f"stored index {store} not used ({problem}); rebuilt"
-    snapshot = model.load(file)
     try:
         if folder_problem not in (None, "missing"):
             raise PermissionError(f"the folder is {folder_problem}")
-        write_store(snapshot.projects, store, progress, identity=identity)
+        write_store(stream, store, progress, identity=identity)
         index = StoredIndex(store, identity)
     except _DAMAGE as exc:
         from hankkeet.search import index_for
 
-        return index_for(snapshot), f"cannot store the search index in {store.parent} ({exc}); built in memory"
+        # (A bad snapshot fails the same way again, and is reported as such.)
+        return index_for(stream.load()), f"cannot store the search index in {store.parent} ({exc}); built in memory"
+    stream.close()
     if store.name.startswith("index-"):
         prune_cache(store)
     return index, note
@@ -231,7 +243,7 @@ def _untrusted(path: Path) -> str | None:
 
 def answer(
     data: str | os.PathLike[str] | None, query: Callable[[SearchIndex], _T],
-    progress: Callable[[int, int], None] | None = None,
+    progress: Callable[[int, int], None] | None = None, *, max_bytes: int | None = None,
 ) -> tuple[_T, list[str]]:
     """``query`` run on the search index of the snapshot at ``data`` (None: the bundled one), and
     notes for --debug.
@@ -240,7 +252,7 @@ def answer(
     opening did not touch), it is removed and ``query`` runs again on an index built in memory,
     so a damaged cache never changes an answer or ends a run.
     """
-    index, note = open_index(data, progress) if data is not None else open_bundled_index()
+    index, note = open_index(data, progress, max_bytes=max_bytes) if data is not None else open_bundled_index()
     notes = [note] if note else []
     if not isinstance(index, StoredIndex):
         return query(index), notes
@@ -255,7 +267,7 @@ def answer(
         with contextlib.suppress(OSError):
             index.path.unlink()
         notes.append(f"the stored index {index.path} is damaged ({type(exc).__name__}: {exc}); searched in memory")
-        return query(index_for(model.load(data))), notes
+        return query(index_for(model.load(data, max_bytes=max_bytes))), notes
 
 
 # The stored indexes of --data snapshots kept: the most recently used.
@@ -323,32 +335,31 @@ def _remove(path: Path) -> list[Path]:
 
 
 def write_store(
-    projects: tuple[Project, ...], target: Path, progress: Callable[[int, int], None] | None = None,
-    *, identity: str = "",
+    projects: Iterable[Project] | model.SnapshotFile,
+    target: Path,
+    progress: Callable[[int, int], None] | None = None,
+    *,
+    identity: str = "",
 ) -> None:
     """Build the index of ``projects`` and write it to ``target`` atomically.
 
+    The projects are read one at a time (from a :class:`~hankkeet.model.SnapshotFile`,
+    a file is streamed) and their occurrences written in batches, so the memory
+    the build needs is that of the vocabulary, not of the snapshot. Raises
+    DataError for a bad snapshot (nothing is written then).
+
     The store records ``identity`` (what it was built from; :class:`StoredIndex` checks it) and,
-    in the header's user_version, a CRC-32 of its bytes (see :func:`_store_checksum`)."""
+    in the header's user_version, a CRC-32 of its bytes (see :func:`_store_checksum`).
+    """
     import tempfile
 
-    from hankkeet.model import Snapshot, Source
-
-    if progress is not None:
-        progress(0, len(projects))
-    index = SearchIndex(Snapshot(Source("", "", "", ""), projects))
-    letters = sorted({key[0] for key in index.vocabulary if key})
-    for letter in letters:
-        index.typo_forms(letter)
-    if progress is not None:
-        progress(len(projects) // 2, len(projects))
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".index-", suffix=".tmp")
     os.close(fd)
     try:
         con = sqlite3.connect(tmp)
         try:
-            _write(con, index, progress)
+            _Build(con, progress).run(projects)
             con.execute("INSERT INTO blob VALUES ('identity', ?)", (marshal.dumps(identity),))
             con.commit()
         finally:
@@ -373,7 +384,11 @@ def _seal(path: Path) -> None:
     """Write the store's checksum into its header (user_version), the last change to the file."""
     import struct
 
-    crc = _store_checksum(path.read_bytes())
+    with open(path, "rb") as handle:  # in blocks: a large store is never read whole
+        head = handle.read(1 << 20)
+        crc = _store_checksum(head)
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            crc = zlib.crc32(block, crc)
     con = sqlite3.connect(path)
     try:
         con.execute(f"PRAGMA user_version = {struct.unpack('>i', struct.pack('>I', crc))[0]}")
@@ -395,76 +410,233 @@ def _check_whole(path: Path) -> None:
         raise ValueError("its checksum does not match: the file was changed after it was written")
 
 
-def _write(con: sqlite3.Connection, index: SearchIndex, progress: Callable[[int, int], None] | None) -> None:
-    con.executescript(
-        """
-        PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
-        CREATE TABLE blob (name TEXT PRIMARY KEY, data BLOB) WITHOUT ROWID;
-        CREATE TABLE occ (key TEXT PRIMARY KEY, data BLOB) WITHOUT ROWID;
-        CREATE TABLE map (kind TEXT, form TEXT, keys BLOB, PRIMARY KEY (kind, form)) WITHOUT ROWID;
-        CREATE TABLE typo (letter TEXT PRIMARY KEY, forms BLOB) WITHOUT ROWID;
-        CREATE TABLE project (idx INTEGER PRIMARY KEY, json TEXT);
-        """
-    )
-    field_no = {f: i for i, f in enumerate(FIELDS)}
-    kind_no = {k: i for i, k in enumerate(_KINDS)}
-    con.executemany(
-        "INSERT INTO occ VALUES (?, ?)",
-        (
-            (key, marshal.dumps([
-                (o.text, field_no[o.field], o.word.start, o.word.end, o.word.position, kind_no[o.word.kind],
-                 o.word.proper)
-                for o in occs
-            ]))
-            for key, occs in index.occurrences.items()
-        ),
-    )
-    projects = index.projects
-    total = len(projects)
-    rows = []
-    for i, project in enumerate(projects):
-        rows.append((i, json.dumps(project.to_dict(), ensure_ascii=False)))
-        if progress is not None and i % 1000 == 0:
-            progress(total // 2 + i // 4, total)
-    con.executemany("INSERT INTO project VALUES (?, ?)", rows)
-    del rows
-    blobs: dict[str, Any] = {
-        "text_projects": index.text_projects,
-        "numbers": [p.number for p in projects],
-        "name_keys": [index.name_keys(i) for i in range(total)],
-        "acronyms": [sorted(index.acronyms(i)) for i in range(total)],
-        "vocabulary": list(index.vocabulary),
-        "typo_keys": list(index.typo_keys),
-        "compound_keys": list(index.compound_keys),
-    }
-    con.executemany("INSERT INTO blob VALUES (?, ?)", ((k, marshal.dumps(v)) for k, v in blobs.items()))
-    maps: dict[str, dict[str, list[str]]] = {"stem": {}, "part": {}, "snowball": {}}
-    for key in index.vocabulary:
-        for form in {key, *finnish.stems(key)}:
-            maps["stem"].setdefault(form, []).append(key)
-    for key in index.compound_keys:
-        forms: set[str] = set()
-        for part in {*finnish.compound_parts(key), *finnish.compound_tails(key)}:
-            forms.add(part)
-            forms.update(finnish.stems(part))
-        for form in forms:
-            maps["part"].setdefault(form, []).append(key)
-    for key in index.typo_keys:
-        maps["snowball"].setdefault(finnish.snowball(key), []).append(key)
-    for letter in sorted({key[0] for key in index.vocabulary if key}):
-        maps[f"family:{letter}"] = index.family_part_index(letter)
-    if progress is not None:
-        progress(total * 3 // 4, total)
-    con.executemany(
-        "INSERT INTO map VALUES (?, ?, ?)",
-        ((kind, form, marshal.dumps(keys)) for kind, by_form in maps.items() for form, keys in by_form.items()),
-    )
-    letters = sorted({key[0] for key in index.vocabulary if key})
-    con.executemany(
-        "INSERT INTO typo VALUES (?, ?)", ((letter, marshal.dumps(index.typo_forms(letter))) for letter in letters)
-    )
-    if progress is not None:
-        progress(total, total)
+_SCHEMA = """
+    PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
+    CREATE TABLE blob (name TEXT PRIMARY KEY, data BLOB) WITHOUT ROWID;
+    CREATE TABLE occ (key TEXT, data BLOB);
+    CREATE TABLE map (kind TEXT, form TEXT, keys BLOB);
+    CREATE TABLE typo (letter TEXT, forms BLOB);
+    CREATE TABLE project (idx INTEGER PRIMARY KEY, json TEXT);
+"""
+# Occurrences are written in batches of about this many (their records are the build's memory).
+_BATCH_OCCURRENCES = 120_000
+# Bits of a key's state in _Build.keys: what kinds of occurrence it has (see SearchIndex's
+# typo_keys, compound_keys and _family_words), below the order of its first occurrence.
+_TYPO, _COMPOUND, _FAMILY = 1, 2, 4
+_FLAG_BITS = 3
+_FIELD_SHIFT = 58  # the field of the first occurrence, above its sequence number
+
+
+def _flags(kind: finnish.WordKind, proper: bool) -> int:
+    bits = 0
+    if kind != finnish.WordKind.EXPANSION:
+        bits |= _TYPO
+        if not proper:
+            bits |= _COMPOUND
+    if kind in (finnish.WordKind.WORD, finnish.WordKind.PART) and not proper:
+        bits |= _FAMILY
+    return bits
+
+
+class _Build:
+    """One pass over the projects, then the per-word maps (see write_store)."""
+
+    def __init__(self, con: sqlite3.Connection, progress: Callable[[int, int], None] | None) -> None:
+        self.con = con
+        self.progress = progress
+        # key -> field of its first occurrence (fields in FIELDS order, as SearchIndex
+        # visits them), the sequence number of that occurrence, and its flags.
+        self.keys: dict[str, int] = {}
+        self.seq = 0
+        self.text_ids: dict[bytes, int] = {}
+        # The project of each distinct text, and for a text several projects have, all of them.
+        self.text_first = array("i")
+        self.text_more: dict[int, list[int]] = {}
+        self.numbers: list[int] = []
+        self.name_keys: list[str] = []  # each project's, joined with _SEP
+        self.acronyms: list[str] = []
+        self.batch: dict[str, list[tuple[int, int, int, int, int, int, bool]]] = {}
+        self.pending = 0
+        self.rows: list[tuple[int, str]] = []
+
+    def run(self, source: Iterable[Project] | model.SnapshotFile) -> None:
+        import gc
+
+        self.con.executescript(_SCHEMA)
+        if isinstance(source, model.SnapshotFile):
+            projects: Iterable[Project] = source.projects()
+            size = source.size
+        else:
+            projects = source if isinstance(source, (tuple, list)) else tuple(source)
+            size = 0
+        total = len(projects) if isinstance(projects, (tuple, list)) else 0
+        report = self.progress
+        # The records made here are acyclic (freed by reference counting): the
+        # cyclic collector would only rescan the growing vocabulary again and again.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            count = 0
+            for count, project in enumerate(projects, 1):
+                self._add(count - 1, project)
+                if self.pending >= _BATCH_OCCURRENCES:
+                    self._flush()
+                if report is not None and count % 500 == 0:
+                    if size:  # a file: the projects in it estimated from the share read
+                        read = source.bytes_read if isinstance(source, model.SnapshotFile) else 0
+                        total = max(count + 1, round(count * size / max(read, 1)))
+                    report(count, total * 2)
+            total = count
+            self.text_ids = {}
+            self._flush()
+            if report is not None:
+                report(total, total * 2)
+            self._finish(total)
+        finally:
+            if collecting:
+                gc.enable()
+        if report is not None:
+            report(total * 2, total * 2)
+
+    def _add(self, index: int, project: Project) -> None:
+        from hashlib import blake2b  # (a cached import: hashlib is loaded only when an index is built)
+
+        keys, batch = self.keys, self.batch
+        self.numbers.append(project.number)
+        self.name_keys.append(_SEP.join(finnish.query_words(project.name, limit=10_000)))
+        self.acronyms.append(_SEP.join(sorted(project_acronyms(project))))
+        self.rows.append((index, json.dumps(project.to_dict(), ensure_ascii=False)))
+        for field_no, field in enumerate(FIELDS):
+            if not project[_POSITIONS[field_no]]:
+                continue
+            text = field_text(project, field)
+            digest = blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16, salt=_SALTS[field_no]).digest()
+            text_id = self.text_ids.get(digest)
+            if text_id is not None:
+                more = self.text_more.get(text_id)
+                if more is None:
+                    self.text_more[text_id] = [self.text_first[text_id], index]
+                else:
+                    more.append(index)
+                continue
+            text_id = self.text_ids[digest] = len(self.text_first)
+            self.text_first.append(index)
+            top = field_no << _FIELD_SHIFT
+            found = indexed_words(field, text)
+            self.pending += len(found)
+            for word in found:
+                key, kind = word.key, _KIND_NO[word.kind]
+                record = (text_id, field_no, word.start, word.end, word.position, kind, word.proper)
+                occs = batch.get(key)
+                if occs is None:
+                    batch[key] = [record]
+                else:
+                    occs.append(record)
+                bits = _FLAG_TABLE[kind][word.proper]
+                state = keys.get(key)
+                if state is None or state >> _FIELD_SHIFT > field_no:
+                    keys[key] = top | (self.seq << _FLAG_BITS) | bits | (0 if state is None else state & 7)
+                    self.seq += 1
+                elif state & bits != bits:
+                    keys[key] = state | bits
+
+    def _flush(self) -> None:
+        if self.batch:
+            self.con.executemany(
+                "INSERT INTO occ VALUES (?, ?)", ((key, marshal.dumps(occs)) for key, occs in self.batch.items())
+            )
+        if self.rows:
+            self.con.executemany("INSERT INTO project VALUES (?, ?)", self.rows)
+        self.batch, self.rows, self.pending = {}, [], 0
+
+    def _finish(self, total: int) -> None:
+        con, keys = self.con, self.keys
+        con.execute("CREATE INDEX occ_key ON occ (key)")
+        vocabulary = sorted(keys, key=keys.__getitem__)
+        typo_keys = tuple(k for k in vocabulary if keys[k] & _TYPO)
+        compound_keys = tuple(k for k in vocabulary if keys[k] & _COMPOUND)
+        family_words = tuple(k for k in vocabulary if keys[k] & _FAMILY)
+        self.keys = {}
+        blobs: dict[str, Any] = {
+            "text_first": self.text_first.tobytes(),
+            "text_more": self.text_more,
+            "numbers": self.numbers,
+            "name_keys": self.name_keys,
+            "acronyms": self.acronyms,
+            "vocabulary": vocabulary,
+            "typo_keys": list(typo_keys),
+            "compound_keys": list(compound_keys),
+        }
+        con.executemany("INSERT INTO blob VALUES (?, ?)", ((k, marshal.dumps(v)) for k, v in blobs.items()))
+        del blobs
+        self.text_first, self.text_more, self.numbers, self.name_keys, self.acronyms = array("i"), {}, [], [], []
+        # The per-letter tables are worked out by SearchIndex's own code, on an
+        # index that has only the word lists they are made from.
+        words = SearchIndex.__new__(SearchIndex)
+        words.__dict__.update(
+            vocabulary=tuple(vocabulary), typo_keys=typo_keys, compound_keys=compound_keys,
+            _family_words=family_words, _typo_forms={}, _family_index={},
+        )
+        # Everything worked out per word is written a slice of the vocabulary at a time, so
+        # that its memory is the slice's, and a form met in several slices has a row for each
+        # (read back in vocabulary order). The per-letter tables are worked out by
+        # SearchIndex's own code, on an index that has only the slice's word lists; a slice
+        # is small enough that the word analyses (stems, compound parts) it repeats are
+        # still in finnish's caches.
+        letters = sorted({key[0] for key in vocabulary if key})
+        compound, typo, family = set(compound_keys), set(typo_keys), set(family_words)
+        for start in range(0, len(vocabulary), _MAP_SLICE):
+            keys_slice = vocabulary[start : start + _MAP_SLICE]
+            maps: dict[str, dict[str, list[str]]] = {"stem": {}, "part": {}, "snowball": {}}
+            stem_map, part_map, snowball_map = maps["stem"], maps["part"], maps["snowball"]
+            for key in keys_slice:
+                for form in {key, *finnish.stems(key)}:
+                    stem_map.setdefault(form, []).append(key)
+            words = SearchIndex.__new__(SearchIndex)
+            words.__dict__.update(
+                vocabulary=tuple(keys_slice),
+                typo_keys=tuple(k for k in keys_slice if k in typo),
+                compound_keys=tuple(k for k in keys_slice if k in compound),
+                _family_words=tuple(k for k in keys_slice if k in family),
+                _typo_forms={}, _family_index={},
+            )
+            con.executemany(
+                "INSERT INTO typo VALUES (?, ?)",
+                ((letter, marshal.dumps(typos)) for letter in letters if (typos := words.typo_forms(letter))),
+            )
+            for key in words.compound_keys:
+                part_forms: set[str] = set()
+                for part in {*finnish.compound_parts(key), *finnish.compound_tails(key)}:
+                    part_forms.add(part)
+                    part_forms.update(finnish.stems(part))
+                for form in part_forms:
+                    part_map.setdefault(form, []).append(key)
+            for key in words.typo_keys:
+                snowball_map.setdefault(finnish.snowball(key), []).append(key)
+            for letter in letters:
+                maps[f"family:{letter}"] = words.family_part_index(letter)
+            self._write_maps(maps)
+        con.execute("CREATE INDEX map_form ON map (kind, form)")
+        con.execute("CREATE INDEX typo_letter ON typo (letter)")
+
+    def _write_maps(self, maps: dict[str, dict[str, list[str]]]) -> None:
+        self.con.executemany(
+            "INSERT INTO map VALUES (?, ?, ?)",
+            (
+                (kind, form, marshal.dumps(keys))
+                for kind, by_form in maps.items()
+                for form, keys in by_form.items()
+                if keys
+            ),
+        )
+
+
+_SEP = "\x1f"  # between the words of a name: folded words never hold a control character
+_MAP_SLICE = 4096  # vocabulary keys (compound_parts keeps 8192)
+_POSITIONS = tuple(Project._fields.index(field) for field in FIELDS)
+_SALTS = tuple(bytes([i]) for i in range(len(FIELDS)))
+_KIND_NO = {kind: i for i, kind in enumerate(_KINDS)}
+_FLAG_TABLE = tuple((_flags(kind, False), _flags(kind, True)) for kind in _KINDS)
 
 
 # -- reading ---------------------------------------------------------------
@@ -480,13 +652,14 @@ class Occurrences(Mapping[str, list[Occurrence]]):
     def _get(self, key: str) -> list[Occurrence] | None:
         if key in self._cache:
             return self._cache[key]
-        row = self._con.execute("SELECT data FROM occ WHERE key = ?", (key,)).fetchone()
+        rows = self._con.execute("SELECT data FROM occ WHERE key = ? ORDER BY rowid", (key,)).fetchall()
         found = None
-        if row is not None:
+        if rows:
             word, occ = finnish.Word, Occurrence
             found = [
                 occ(text, FIELDS[f], word(key, start, end, position, _KINDS[kind], proper))
-                for text, f, start, end, position, kind, proper in marshal.loads(row[0])
+                for (data,) in rows
+                for text, f, start, end, position, kind, proper in marshal.loads(data)
             ]
         self._cache[key] = found
         return found
@@ -501,10 +674,10 @@ class Occurrences(Mapping[str, list[Occurrence]]):
         return isinstance(key, str) and self._get(key) is not None
 
     def __iter__(self) -> Iterator[str]:
-        return (row[0] for row in self._con.execute("SELECT key FROM occ"))
+        return (row[0] for row in self._con.execute("SELECT DISTINCT key FROM occ"))
 
     def __len__(self) -> int:
-        return int(self._con.execute("SELECT count(*) FROM occ").fetchone()[0])
+        return int(self._con.execute("SELECT count(DISTINCT key) FROM occ").fetchone()[0])
 
 
 _DECODE_ALL_UP_TO = 200  # projects
@@ -556,6 +729,21 @@ def _read_only_uri(path: Path) -> str:
     return f"file:{name}?mode=ro"
 
 
+class _TextProjects:
+    """The projects of each distinct text: one for most, stored apart for the texts several share."""
+
+    def __init__(self, first: bytes, more: dict[int, list[int]]) -> None:
+        self._first = array("i")
+        self._first.frombytes(first)
+        self._more = more
+
+    def __getitem__(self, text: int) -> Sequence[int]:
+        return self._more.get(text) or (self._first[text],)
+
+    def __len__(self) -> int:
+        return len(self._first)
+
+
 class StoredIndex(SearchIndex):
     """A SearchIndex read from a store written by :func:`write_store`."""
 
@@ -579,13 +767,13 @@ class StoredIndex(SearchIndex):
         self.projects = _Projects(self._con, len(numbers))  # type: ignore[assignment]
         self._numbers: list[int] = numbers
         self.occurrences = Occurrences(self._con)  # type: ignore[assignment]
-        self.text_projects = self._blob("text_projects")
+        self.text_projects = _TextProjects(self._blob("text_first"), self._blob("text_more"))  # type: ignore[assignment]
         self._acronyms = {}
         self._name_keys = {}
         self._typo_forms = {}
         self._words = {}
-        self._stored_names: list[list[str]] | None = None
-        self._stored_acronyms: list[list[str]] | None = None
+        self._stored_names: list[str] | None = None
+        self._stored_acronyms: list[str] | None = None
         self._maps: dict[tuple[str, str], list[str]] = {}
         self._sorted_vocabulary: list[str] | None = None
         self._typo_key_set: set[str] | None = None
@@ -616,8 +804,10 @@ class StoredIndex(SearchIndex):
         for form in forms:
             keys = self._maps.get((kind, form))
             if keys is None:
-                row = self._con.execute("SELECT keys FROM map WHERE kind = ? AND form = ?", (kind, form)).fetchone()
-                keys = self._maps[(kind, form)] = marshal.loads(row[0]) if row else []
+                rows = self._con.execute(
+                    "SELECT keys FROM map WHERE kind = ? AND form = ? ORDER BY rowid", (kind, form)
+                ).fetchall()
+                keys = self._maps[(kind, form)] = [key for (data,) in rows for key in marshal.loads(data)]
             found.update(dict.fromkeys(keys))
         return list(found)
 
@@ -630,12 +820,14 @@ class StoredIndex(SearchIndex):
     def name_keys(self, index: int) -> list[str]:
         if self._stored_names is None:
             self._stored_names = self._blob("name_keys")
-        return self._stored_names[index]
+        joined = self._stored_names[index]
+        return joined.split(_SEP) if joined else []
 
     def acronyms(self, index: int) -> set[str]:
         if self._stored_acronyms is None:
             self._stored_acronyms = self._blob("acronyms")
-        return set(self._stored_acronyms[index])
+        joined = self._stored_acronyms[index]
+        return set(joined.split(_SEP)) if joined else set()
 
     def _number(self, index: int) -> int:
         return self._numbers[index]
@@ -643,8 +835,8 @@ class StoredIndex(SearchIndex):
     def typo_forms(self, letter: str) -> list[tuple[str, str]]:
         forms = self._typo_forms.get(letter)
         if forms is None:
-            row = self._con.execute("SELECT forms FROM typo WHERE letter = ?", (letter,)).fetchone()
-            forms = self._typo_forms[letter] = [tuple(f) for f in marshal.loads(row[0])] if row else []
+            rows = self._con.execute("SELECT forms FROM typo WHERE letter = ? ORDER BY rowid", (letter,)).fetchall()
+            forms = self._typo_forms[letter] = [tuple(f) for (data,) in rows for f in marshal.loads(data)]
         return forms
 
     # -- lookups instead of scans -----------------------------------------
@@ -705,8 +897,9 @@ class _MapView(Mapping[str, list[str]]):
         return keys
 
     def __iter__(self) -> Iterator[str]:
-        rows = self._index._con.execute("SELECT form FROM map WHERE kind = ?", (self._kind,))
+        rows = self._index._con.execute("SELECT DISTINCT form FROM map WHERE kind = ?", (self._kind,))
         return (row[0] for row in rows)
 
     def __len__(self) -> int:
-        return int(self._index._con.execute("SELECT count(*) FROM map WHERE kind = ?", (self._kind,)).fetchone()[0])
+        count = "SELECT count(DISTINCT form) FROM map WHERE kind = ?"
+        return int(self._index._con.execute(count, (self._kind,)).fetchone()[0])

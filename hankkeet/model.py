@@ -547,6 +547,11 @@ class SnapshotFile:
         """Whether a second pass can read the file again (a regular file; not a pipe)."""
         return self.path is None or self._identity is not None
 
+    @property
+    def bytes_read(self) -> int:
+        """The bytes read so far by the current pass (a progress estimate: reading runs a little ahead)."""
+        return self._read
+
     def close(self) -> None:
         if self._fd is not None:
             os.close(self._fd)

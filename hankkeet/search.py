@@ -1132,3 +1132,16 @@ def search(snapshot: Snapshot, query: str, fields: Sequence[str] | None = None, 
 def explain_no_results(snapshot: Snapshot, query: str, fields: Sequence[str] | None = None) -> str:
     """One line on why ``query`` found nothing (see SearchIndex.explain_no_results)."""
     return index_for(snapshot).explain_no_results(query, parse_fields(fields))
+
+
+# -- for a store that builds the index without holding the snapshot (index_store) --
+
+
+def indexed_words(field: str, text: str) -> list[finnish.Word]:
+    """The words SearchIndex indexes for ``text`` of ``field`` (a list of names is not split)."""
+    return finnish.words(text, names=field in _NAME_LISTS)
+
+
+def project_acronyms(project: Project) -> set[str]:
+    """The short names of ``project`` a query may use (see SearchIndex.acronyms)."""
+    return _acronyms(project)

@@ -243,3 +243,23 @@ def test_loader_accepts_a_null_period_but_no_bad_date(runner, tmp_path, snapshot
     assert (result.exit_code == 0) is ok
     if not ok:
         assert "projects[2].start" in result.stderr
+
+
+def test_find_project_reads_a_stream_once_and_names_the_ambiguous_ones() -> None:
+    from hankkeet.errors import UnknownProject
+    from hankkeet.find import find_project
+    from hankkeet.model import load
+
+    projects = load().projects
+    reads = []
+
+    def stream():
+        for project in projects:
+            reads.append(project.id)
+            yield project
+
+    assert find_project(stream(), projects[3].id) == projects[3]
+    assert reads == [p.id for p in projects]  # read to the end, so a stream is checked whole
+    many = [projects[0]._replace(id=f"x{i}", number=i + 1, name="Yhteinen Hanke") for i in range(12)]
+    with pytest.raises(UnknownProject, match=r"fits 12 projects: .* and 4 more; give the id"):
+        find_project(iter(many), "yhteinen")

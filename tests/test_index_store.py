@@ -166,3 +166,35 @@ def test_the_bundled_snapshot_is_searched_in_memory_when_no_cache_can_be_written
     result = CliRunner().invoke(app, ["--debug", "search", "kotoutuminen", "--json"], env=env)
     assert result.exit_code == 0 and json.loads(result.stdout)
     assert result.stderr.count("built in memory") == 1
+
+
+def test_a_build_in_small_batches_answers_as_the_in_memory_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Batches and slices far smaller than a snapshot: a word's occurrences and a form's keys
+    # are spread over many rows, read back in order.
+    monkeypatch.setattr(index_store, "_BATCH_OCCURRENCES", 300)
+    monkeypatch.setattr(index_store, "_MAP_SLICE", 150)
+    store = tmp_path / "index.sqlite"
+    index_store.write_store(model.SnapshotFile(), store)
+    with sqlite3.connect(store) as con:
+        assert con.execute("SELECT count(*) - count(DISTINCT key) FROM occ").fetchone()[0] > 0
+        assert con.execute("SELECT count(*) - count(DISTINCT kind || form) FROM map").fetchone()[0] > 0
+    stored = index_store.StoredIndex(store)
+    memory = search.SearchIndex(model.load())
+    assert list(stored.vocabulary) == list(memory.vocabulary)
+    assert stored.typo_keys == memory.typo_keys and stored.compound_keys == memory.compound_keys
+    queries = ["kotoutumnen", "palvelu", "tuki rakenne", "entrypoint", "ofice", "FSHKY:n", "Lopella", "Eksote",
+               *_queries()[::7]]
+    differ = [q for q in queries if _results(stored, q) != _results(memory, q)]
+    assert differ == []
+
+
+def test_a_stored_index_does_not_lift_the_input_limit(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(index_store, "STORE_FROM_BYTES", 0)
+    env = {**ENV, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    first = CliRunner().invoke(app, ["--data", str(corpus), "search", "kotoutuminen", "--json"], env=env)
+    assert first.exit_code == 0 and list((tmp_path / "cache" / "hankkeet").glob("index-*.sqlite"))
+    limited = CliRunner().invoke(app, ["--max-input", "0.01", "--data", str(corpus), "search", "kotoutuminen"], env=env)
+    assert limited.exit_code == 2
+    assert limited.stderr.startswith("hankkeet: ") and "--max-input" in limited.stderr
