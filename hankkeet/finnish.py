@@ -708,8 +708,8 @@ _VERB_SUFFIXES = tuple(
             "ida", "itava", "itavi", "inti", "innin", "inni", "inne",
             # -ta verbs (tarjo|ta), -nta nouns (tarjo|nta, neuvo|nnan)
             "ta", "nta", "nna",
-            # infinitives perust|aa, kotoutu|a; action nouns kehit|ys, koulut|us, kartoit|us
-            "aa", "ua", "ya", "us", "ys",
+            # infinitives perust|aa, kotoutu|a, kerto|a, luke|a, sopi|a; action nouns kehit|ys, koulut|us
+            "aa", "ua", "ya", "oa", "ea", "ia", "us", "ys",
             # the passive participle of a consonant stem (haastatel|tava, kokeil|tava), the
             # third person of an e-stem verb (kulk|ee, tuk|ee), result nouns in -mus (sopi|mus,
             # koke|mus), -nti nouns of a long-vowel verb (koo|nti, vie|nti) and -o nouns of
@@ -723,7 +723,7 @@ _VERB_SUFFIXES = tuple(
 _SUFFIX_SET = frozenset(_VERB_SUFFIXES)
 _SUFFIX_LENGTHS = tuple(sorted({len(x) for x in _VERB_SUFFIXES}, reverse=True))
 # An infinitive takes no case ending: tarjo|ta, perust|aa are read off the word as written.
-_INFINITIVES = frozenset({"ta", "aa", "ua", "ya", "ida", "ee"})
+_INFINITIVES = frozenset({"ta", "aa", "ua", "ya", "ida", "ee", "oa", "ea", "ia"})
 MIN_FAMILY_ROOT = 5  # a shorter root is shared by unrelated verbs ...
 MIN_SHORT_ROOT = 3  # ... unless both words carry a suffix that only a verb takes (koo|taan, koko|aminen)
 # The suffixes that make a short root specific: the verbal noun -minen and the
@@ -819,9 +819,15 @@ def family_keys(word: str, part: bool = False) -> frozenset[str]:
                 root = form[: -len(suffix)]
                 if not _suffix_fits(suffix, root):
                     continue
-                specific = suffix in _VERBAL_SUFFIXES or (form == word and suffix in _INFINITIVES)
+                specific = (
+                    suffix in _VERBAL_SUFFIXES
+                    or (form == word and suffix in _INFINITIVES)
+                    # -aus/-äys nouns come from -ata verbs only (tila|us, tila|taan; ava|us, ava|taan),
+                    # unlike koko|us, a meeting, no koko|aminen
+                    or (suffix in ("us", "ys") and root[-1:] == "a")
+                )
                 for cut in {root, root[:-1] if root[-1:] in _VOWELS else root, root.rstrip("aeiouy")}:
-                    if len(cut) >= MIN_FAMILY_ROOT and long_enough:
+                    if len(cut) >= MIN_FAMILY_ROOT and (long_enough or suffix == "o"):
                         keys.update("v:" + r for r in _root_variants(cut))
                     if specific and len(cut) >= MIN_SHORT_ROOT:
                         keys.update(

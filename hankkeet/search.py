@@ -332,10 +332,12 @@ class SearchIndex:
         # (viestitä for viestintä) may look like a derivation of another word.
         family = {k: t for k, t in found.items() if t in _FAMILY_TIERS}
         keys = {k: t for k, t in found.items() if t not in _FAMILY_TIERS}
-        if not self._present(keys, fields):
+        # The guesses below stand in for a word that matches nothing: a word with
+        # relatives in the texts is not guessed at (yhtenäis|tys is no yhteis|työ).
+        if not self._present(keys, fields) and not family:
             keys = self._both_parts_keys(query)
             self._add_other_forms(keys)
-        if not self._present(keys, fields):
+        if not self._present(keys, fields) and not family:
             keys = {
                 k: STEM
                 for k in self._snowball_candidates(query)
@@ -389,6 +391,8 @@ class SearchIndex:
                     and len(key) > len(query) - 2
                     and any(p in key for p in probes)
                     and finnish.in_compound(query, key)
+                    # A place's name is a name wherever it stands: kirkko is not in Kirkkonummi.
+                    and place_named(key) is None
                 ):
                     keys[key] = COMPOUND
         if any(tier != FAMILY for tier in keys.values()):
@@ -498,8 +502,8 @@ class SearchIndex:
         ``known_relatives``: the query has relatives in the texts, so it is
         probably a word typed right; it gets one edit fewer."""
         budget = finnish.typo_budget(query) - (1 if known_relatives else 0)
-        if budget == 0:
-            return self._length_slips(query)
+        if budget <= 0:
+            return self._length_slips(query) if budget == 0 else {}
         # Slips of typing (see finnish.slip_distance): a swap of two letters (psite/piste) is one edit.
         # The query as typed is compared with every form of a word: a base form
         # with a typo against the stem of an inflected one. The query's own
@@ -583,7 +587,14 @@ class SearchIndex:
             tail = typed[len(head) :]
             if form.startswith(head) and len(tail) >= finnish.MIN_STEM and self._is_word(head):
                 tail_budget = min(budget, max(1, finnish.typo_budget(tail)))
-                return _slip_distance(tail, form[len(head) :], tail_budget) <= tail_budget
+                if _slip_distance(tail, form[len(head) :], tail_budget) <= tail_budget:
+                    return True
+                # The text's first part may be a genitive that the typed head lost
+                # (englanni|kileinen for englannin|kielinen): the rest begins after it.
+                rest = form[len(head) + 1 :]
+                return form[len(head) : len(head) + 1] in ("n", "s") and (
+                    _slip_distance(tail, rest, tail_budget) <= tail_budget
+                )
         return True
 
     # -- the query ----------------------------------------------------------

@@ -611,6 +611,28 @@ def test_words_typed_without_their_spaces_are_found_in_any_inflection_and_compou
     assert ids(texts, "matalankynnyksenohjaus") == ["mobile"]  # three words, the last inflected in the text
 
 
+def test_a_common_noun_is_not_found_inside_a_place_name() -> None:
+    texts = snapshot_of(
+        make_project(1, "place", organisation="Kirkkonummen kunta", description="Neuvontaa."),
+        make_project(2, "church", description="Neuvontaa kirkkoherranvirastossa."),
+    )
+    assert ids(texts, "kirkko") == ["church"]
+    assert ids(texts, "Kirkkonummi") == ["place"]
+
+
+def test_a_slip_where_a_compound_lost_its_genitive_is_still_one_slip() -> None:
+    texts = snapshot_of(make_project(1, "english", description="Avataan englanninkielinen neuvontapiste."))
+    assert ids(texts, "englannikileinen") == ["english"]  # englannin|kielinen, n left out and a swap
+
+
+def test_a_word_with_relatives_in_the_texts_is_not_guessed_at() -> None:
+    texts = snapshot_of(
+        make_project(1, "unify", description="Yhtenäistetään kirjaamista."),
+        make_project(2, "cooperation", description="Kehitetään yhteistyötä."),
+    )
+    assert ids(texts, "yhtenäistys") == ["unify"]  # yhtenäis|tys is no yhteis|työ
+
+
 def test_a_real_word_the_texts_lack_is_not_read_as_a_slip_of_another() -> None:
     texts = snapshot_of(
         make_project(1, "training", description="Järjestetään koulutusta ja neuvontaa."),
