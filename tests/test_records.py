@@ -130,3 +130,11 @@ def test_the_id_is_the_municipality_the_genitive_names(applicant: str, slug: str
 def test_what_a_line_split_left_of_the_applicant_in_the_name(applicant, name, organisation, co, project_name):
     project = build_project(1, [applicant], name, "1.9.2025–31.8.2026", ["Oulu"], ["Kuvaus."], frozenset())
     assert (project.organisation, project.co_implementers, project.name) == (organisation, co, project_name)
+
+
+def test_an_applicant_of_no_known_kind_does_not_end_in_a_broken_word() -> None:
+    # Text without type faces: the fallback takes the first line, and the line after it
+    # when the first ends in a word broken at a hyphen.
+    applicant, name, period = split_info_cell(
+        ["Koulutuskeskus Sal-", "paus", "Ohjaamo plus", "1.8.2024–31.7.2025"], frozenset())
+    assert (applicant, name, period) == (["Koulutuskeskus Sal-", "paus"], ["Ohjaamo plus"], "1.8.2024–31.7.2025")

@@ -228,7 +228,10 @@ def split_info_cell(
             return head[:end], head[end:], cleaned[period_at]
     if len(head) >= 2:
         end = 1
-        while end < len(head) - 1 and _open_parentheses(join_lines(head[:end], known_words)) > 0:
+        # An open parenthesis, or a word broken at the line's end (``Koulutuskeskus Sal-`` /
+        # ``paus``), goes on in the next line.
+        while end < len(head) - 1 and (_open_parentheses(join_lines(head[:end], known_words)) > 0
+                                       or (re.search(r"[^\W\d_]-$", head[end - 1]) and head[end][:1].islower())):
             end += 1
         return head[:end], head[end:], cleaned[period_at]
     raise SourceError(f"cannot find the applicant in: {join_lines(head, known_words)[:80]!r}")
