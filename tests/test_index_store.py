@@ -198,3 +198,28 @@ def test_a_stored_index_does_not_lift_the_input_limit(
     limited = CliRunner().invoke(app, ["--max-input", "0.01", "--data", str(corpus), "search", "kotoutuminen"], env=env)
     assert limited.exit_code == 2
     assert limited.stderr.startswith("hankkeet: ") and "--max-input" in limited.stderr
+
+
+def test_the_build_reports_its_progress_to_the_end(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(index_store, "_MAP_SLICE", 100)
+    calls: list[tuple[int, int]] = []
+    index_store.write_store(model.SnapshotFile(corpus), tmp_path / "index.sqlite", lambda d, t: calls.append((d, t)))
+    done = [d for d, _ in calls]
+    assert done == sorted(done) and all(d <= t for d, t in calls)
+    assert calls[-1] == (300, 300)  # the projects read, then the words worked out: two steps per project
+    assert any(150 < d < 300 for d, _ in calls)  # the words' part moves too
+
+
+def test_a_snapshot_with_more_words_than_an_index_holds_is_refused_in_one_line(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(index_store, "STORE_FROM_BYTES", 0)
+    monkeypatch.setattr(index_store, "MAX_WORDS", 500)
+    env = {**ENV, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    result = CliRunner().invoke(app, ["--data", str(corpus), "search", "kotoutuminen"], env=env)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("hankkeet: ") and "more than 500 distinct words" in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert not list((tmp_path / "cache").glob("**/*.sqlite")) and not list((tmp_path / "cache").glob("**/.index-*"))
