@@ -418,9 +418,10 @@ _SCHEMA = """
     CREATE TABLE typo (letter TEXT, forms BLOB);
     CREATE TABLE project (idx INTEGER PRIMARY KEY, json TEXT);
 """
-# The most distinct words a stored index holds: the build's memory and time grow with them (about 450,000
-# distinct random words: 34 s and 215 MB); real texts of 100,000 projects have about 200,000.
-MAX_WORDS = 1_000_000
+# The most distinct words a stored index holds: the build's memory and time grow with them (distinct
+# random words: 385,000 took 34 s and 215 MB, 797,000 69 s and 357 MB); real texts of 100,000 projects
+# have about 200,000, and 256 MiB of them (the snapshot limit) about 400,000.
+MAX_WORDS = 600_000
 
 
 class TooManyWords(HankkeetError):
