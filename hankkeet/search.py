@@ -713,6 +713,11 @@ class SearchIndex:
                     f for f in phrases
                     if all(self._present(self._word_keys(w, fields), fields) for w in fold(f).split())
                 )
+                if n == 2 and not present and not found_phrases and self._words_translate(group, fields):
+                    # A two-word term whose Finnish the texts lack is read word by word
+                    # (interpreting services: tulkkaus and palvelu, not tulkkauspalvelu); a
+                    # longer one names one thing (wellbeing services county).
+                    continue
                 if present and found_phrases:
                     # A word and a phrase (tredje sektorn: järjestö or kolmas sektori): either
                     # may match, the phrase where its words stand side by side.
@@ -763,6 +768,21 @@ class SearchIndex:
                     alternatives[i] = (word, *(fold(f) for f in also))
                     translations.append(Translation(spelled.get(word, word), entry.language, also))
         return out[:MAX_QUERY_WORDS], alternatives[:MAX_QUERY_WORDS], tuple(translations)
+
+    def _words_translate(self, group: list[str], fields: Sequence[str]) -> bool:
+        """Does every word of ``group`` (a function word aside) match the texts, as a
+        Finnish word or through a glossary word of its own that they have?"""
+        from hankkeet import glossary
+
+        for word in group:
+            if word in glossary.FUNCTION_WORDS or self._is_finnish(word, fields):
+                continue
+            entry = glossary.lookup(word)
+            if entry is None or not any(
+                all(self._present(self._word_keys(w, fields), fields) for w in fold(f).split()) for f in entry.finnish
+            ):
+                return False
+        return True
 
     def explain_no_results(self, query: str, fields: Sequence[str] = FIELDS) -> str:
         """Why ``query`` found nothing, in one line: a place no project covers,

@@ -658,6 +658,15 @@ def test_a_glossary_term_with_a_word_and_a_phrase_matches_either() -> None:
     assert sorted(ids(snapshot, "third sector")) == sorted(h.project.id for h in hits)
 
 
+def test_a_two_word_term_the_texts_lack_in_finnish_is_read_word_by_word() -> None:
+    snapshot = snapshot_of(
+        make_project(1, "both", description="Koulutetaan henkilöstöä tulkkauksen käyttöön kotoutumispalveluissa."),
+        make_project(2, "one", description="Tulkkauksen tilaaminen."),
+    )
+    # interpreting service -> tulkkauspalvelu, which neither text has: tulkkaus and palvelu
+    assert ids(snapshot, "interpreting services") == ["both"]
+
+
 def test_a_swedish_term_the_texts_have_as_written_is_also_searched_in_finnish() -> None:
     snapshot = snapshot_of(
         make_project(1, "bilingual", organisation="Österbottens välfärdsområde"),
