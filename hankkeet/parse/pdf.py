@@ -79,6 +79,9 @@ WORD_GAP_EM = 0.15
 # space. Office suites position the glyphs of justified lines one by one and leave
 # small gaps inside words ("ympäristökuntin een").
 LINE_WORD_GAP_SHARE = 0.55
+# On a line where the document writes its spaces, a gap without one is a word space
+# only when it is nearly as wide as the written ones.
+WRITTEN_SPACE_SHARE = 0.8
 # A space glyph that leaves less room than this (in em) is no space a reader sees:
 # Skia writes each soft-hyphen break opportunity as a zero-advance space.
 VISIBLE_SPACE_EM = 0.05
@@ -847,14 +850,16 @@ def _lines(glyphs: list[Glyph]) -> list[Line]:
 def _word_gap(members: list[Glyph], size: float) -> float:
     """The narrowest gap between two letters of a line that is a word space.
 
-    At least ``WORD_GAP_EM`` of the font size; on a line whose word spaces are
-    wide (justified), also ``LINE_WORD_GAP_SHARE`` of its usual word space, so
-    that a small gap left inside a word is not read as a space. The usual space
-    is the median of the gaps at the line's space glyphs and of those wider than
-    ``WORD_GAP_EM``.
+    At least ``WORD_GAP_EM`` of the font size, and a share of the line's usual
+    word space, so that a small gap left inside a word of a justified line is not
+    read as a space: ``WRITTEN_SPACE_SHARE`` of the median gap at the line's
+    (visible) space glyphs when the document writes any there, else
+    ``LINE_WORD_GAP_SHARE`` of the median of the gaps wider than ``WORD_GAP_EM``
+    (a writer that places every word on its own).
     """
     floor = WORD_GAP_EM * size
-    spaces: list[float] = []
+    written: list[float] = []
+    wide: list[float] = []
     previous: Glyph | None = None
     spaced = False
     for glyph in members:
@@ -863,12 +868,18 @@ def _word_gap(members: list[Glyph], size: float) -> float:
             continue
         if previous is not None:
             gap = glyph.x0 - previous.x1
-            if spaced or gap > floor:
-                spaces.append(gap)
+            if spaced:
+                # A space that leaves no room is no word space (Skia's soft-hyphen marks).
+                if gap >= VISIBLE_SPACE_EM * size:
+                    written.append(gap)
+            elif gap > floor:
+                wide.append(gap)
         previous, spaced = glyph, False
-    if len(spaces) < 2:
-        return floor
-    return max(floor, LINE_WORD_GAP_SHARE * statistics.median(spaces))
+    if written:
+        return max(floor, WRITTEN_SPACE_SHARE * statistics.median(written))
+    if len(wide) >= 2:
+        return max(floor, LINE_WORD_GAP_SHARE * statistics.median(wide))
+    return floor
 
 
 # -- title ----------------------------------------------------------------------
