@@ -10,6 +10,7 @@ stdout carries only the requested output.
 # No `from __future__ import annotations`: Typer would then evaluate every
 # annotation string on each start (about 2 ms of a 50 ms run).
 
+import contextlib
 import errno
 import io
 import os
@@ -1249,6 +1250,21 @@ def _guard_standard_streams() -> None:
             pass
     if isinstance(stdout, io.TextIOWrapper) and stdout.encoding.replace("-", "").lower() != "utf8":
         stdout.reconfigure(errors="replace")
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and not _encodes_text(stream):
+            # PYTHONIOENCODING names a codec that cannot write lines of text (undefined, idna):
+            # every table and every message would fail, the messages in silence.
+            with contextlib.suppress(OSError, ValueError):
+                stream.reconfigure(encoding="utf-8")
+
+
+def _encodes_text(stream: io.TextIOWrapper) -> bool:
+    sample = "hankkeet: Mäntsälä – a line of a table, longer than a domain label may be: ␛ 1\n"
+    try:
+        sample.encode(stream.encoding, stream.errors or "strict")
+    except (UnicodeError, LookupError):
+        return False
+    return True
 
 
 class _WholeWrites(io.RawIOBase):

@@ -1956,6 +1956,22 @@ def _() -> str | None:
     return None
 
 
+@case("PYTHONIOENCODING a codec that cannot write lines of text (undefined, idna): tables work, errors are one line")
+def _() -> str | None:
+    for encoding in ("undefined", "idna"):
+        env = {"PYTHONIOENCODING": encoding, "FORCE_TERMINAL": "1"}
+        for args in (["show", "1"], ["list"], ["kunta", "Mäntsälä"], ["coverage"], ["search", "kotoutuminen"]):
+            r = run(args, env=env)
+            if problem := success(r, quiet=False):
+                return f"{encoding} {args}: {problem}"
+            if len(r.out) < 100:
+                return f"{encoding} {args}: output {r.out[:80]!r}"
+        r = run(["show", "nope"], env=env)
+        if problem := clean_error(r):
+            return f"{encoding} show nope: {problem}"
+    return None
+
+
 @case("two parses to the same -o at once, and parse -o beside a full cache: whole output, no temporary")
 def _() -> str | None:
     d = fresh_dir()

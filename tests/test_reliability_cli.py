@@ -221,3 +221,12 @@ def test_a_completion_request_for_an_unknown_shell_is_one_line_exit_2(runner, in
     result = invoke(runner, _HANKKEET_COMPLETE=instruction, COMP_WORDS="hankkeet ", COMP_CWORD="1")
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1 and "bad shell completion request" in result.stderr
+
+
+@pytest.mark.parametrize(("encoding", "usable"), [("utf-8", True), ("cp1252", True), ("ascii", True),
+                                                  ("utf-16", True), ("undefined", False), ("idna", False)])
+def test_a_stream_encoding_that_cannot_write_lines_is_found(encoding, usable):
+    from hankkeet import cli
+
+    stream = io.TextIOWrapper(io.BytesIO(), encoding=encoding, errors="replace")
+    assert cli._encodes_text(stream) is usable
