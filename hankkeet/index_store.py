@@ -128,10 +128,17 @@ def open_bundled_index() -> tuple[SearchIndex, str | None]:
         return index_for(model.load()), _NO_CACHE
     store = folder / f"bundled-{key}-{fingerprint()}.sqlite"
     if not store.exists():
-        # One bundled store at a time: the others are of earlier versions.
+        # The stores of other versions go once unused for a day: two versions sharing a cache
+        # (a virtual environment and an installed tool) would otherwise remove each other's
+        # store on every run and build their own again.
+        import time
+
+        now = time.time()
         try:
             for old in store.parent.glob("bundled-*.sqlite"):
-                old.unlink(missing_ok=True)
+                info = old.stat()
+                if now - max(info.st_atime, info.st_mtime) > _STALE_VERSION:
+                    old.unlink(missing_ok=True)
         except OSError:
             pass  # not ours to remove, or no cache at all: the store is written or not below
     return _open_stored(model.SnapshotFile(), store, None, f"bundled {key}")

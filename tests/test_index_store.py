@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import sqlite3
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -137,11 +139,19 @@ def test_search_on_the_bundled_snapshot_stores_its_index_once_per_version(tmp_pa
     (cache / "hankkeet").mkdir(parents=True)
     stale = cache / "hankkeet" / "bundled-0000000000000000-0000000000000000.sqlite"
     stale.write_bytes(b"an earlier version's store")
+    two_days_ago = time.time() - 2 * 86400
+    os.utime(stale, (two_days_ago, two_days_ago))
+    in_use = cache / "hankkeet" / "bundled-0000000000000000-1111111111111111.sqlite"
+    in_use.write_bytes(b"another version's store, used an hour ago")
+    an_hour_ago = time.time() - 3600
+    os.utime(in_use, (an_hour_ago, an_hour_ago))
     env = {**ENV, "XDG_CACHE_HOME": str(cache)}
     first = CliRunner().invoke(app, ["search", "kotoutuminen", "--json"], env=env)
     assert first.exit_code == 0, first.output
-    stores = list((cache / "hankkeet").glob("bundled-*.sqlite"))
-    assert len(stores) == 1 and stores[0] != stale  # the earlier version's store is gone
+    assert not stale.exists()  # unused for a day: gone
+    assert in_use.exists()  # another version still in use keeps its store (no two versions rebuilding in turn)
+    stores = [p for p in (cache / "hankkeet").glob("bundled-*.sqlite") if p != in_use]
+    assert len(stores) == 1 and stores[0] != stale
     mtime = stores[0].stat().st_mtime_ns
     second = CliRunner().invoke(app, ["search", "kotoutuminen", "--json"], env=env)
     assert second.stdout == first.stdout and stores[0].stat().st_mtime_ns == mtime
