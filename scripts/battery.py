@@ -1677,8 +1677,8 @@ def _() -> str | None:
 
 @case("a relative XDG_CACHE_HOME, an empty or relative HOME: nothing written into the working folder")
 def _() -> str | None:
-    for env in ({"XDG_CACHE_HOME": "rel"}, {"XDG_CACHE_HOME": ".", "HOME": ""}, {"XDG_CACHE_HOME": "", "HOME": ""},
-                {"XDG_CACHE_HOME": "", "HOME": "relhome"}):
+    for env in ({"XDG_CACHE_HOME": "rel", "HOME": str(fresh_dir())}, {"XDG_CACHE_HOME": ".", "HOME": ""},
+                {"XDG_CACHE_HOME": "", "HOME": ""}, {"XDG_CACHE_HOME": "", "HOME": "relhome"}):
         cwd = fresh_dir()
         r = run(["search", "ohjaus", "--json"], env=env, cwd=cwd)
         if problem := success(r):
@@ -1696,7 +1696,10 @@ def _() -> str | None:
     ro = base / "ro"
     ro.mkdir()
     ro.chmod(0o555)
-    envs: list[dict[str, str]] = [{"HOME": "/nonexistent", "XDG_CACHE_HOME": ""}, {"XDG_CACHE_HOME": str(base / "file")},
+    # (A HOME root could create is not used: the battery writes nothing outside its own folder.)
+    envs: list[dict[str, str]] = [{"HOME": str(base / "file"), "XDG_CACHE_HOME": ""},
+                                  {"HOME": "/proc/nonexistent", "XDG_CACHE_HOME": ""},
+                                  {"XDG_CACHE_HOME": str(base / "file")},
                                   {"XDG_CACHE_HOME": str(base / "loop")}, {"XDG_CACHE_HOME": str(base / "loop" / "x")},
                                   {"XDG_CACHE_HOME": str(ro)}, {"XDG_CACHE_HOME": "/proc/nonexistent"}]
     want = run(["search", "ohjaus", "--json"], env={"XDG_CACHE_HOME": str(fresh_dir())})
