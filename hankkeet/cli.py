@@ -1065,7 +1065,8 @@ def map_command(
     from hankkeet.maps import drawing
 
     target = _output_file(output)
-    snapshot = _snapshot(ctx)
+    snapshot = drawing.map_snapshot(_snapshot_file(ctx))
+    _stale_registry_note(snapshot, _state(ctx).data)
     chosen = drawing.choose_format(fmt, target, stdout_is_terminal=sys.stdout.isatty())
     view = drawing.view_for(snapshot, project=project, maakunta=maakunta, kunta=kunta)
     if chosen == drawing.MapFormat.TEXT:

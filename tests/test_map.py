@@ -222,3 +222,16 @@ def test_the_map_names_the_round_of_the_snapshot(snapshot) -> None:
     assert "round 2023 (2023-01-01 – 2023-12-31)" in svg and "Erityisavustus hyvinvointialueille (2023)" in svg
     untitled = snapshot._replace(source=snapshot.source._replace(title="Yhteenveto", year=None, period=None))
     assert "round unknown" in render_svg(build_view(untitled))
+
+
+def test_the_map_of_a_streamed_snapshot_is_the_map_of_the_whole_one() -> None:
+    from hankkeet import model
+    from hankkeet.maps import drawing
+
+    whole = model.load()
+    drawn = drawing.map_snapshot(model.SnapshotFile())
+    assert all(p.description == "" for p in drawn.projects)  # the texts a map never draws are not kept
+    for options in ({"project": None}, {"project": "riihimaki"}):
+        views = [drawing.view_for(s, maakunta=None, kunta="Loppi", **options) for s in (whole, drawn)]
+        for fmt in (drawing.MapFormat.SVG, drawing.MapFormat.HTML):
+            assert drawing.draw(drawn, views[1], fmt) == drawing.draw(whole, views[0], fmt)

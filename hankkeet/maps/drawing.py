@@ -7,7 +7,7 @@ from pathlib import Path
 
 from hankkeet.errors import HankkeetError
 from hankkeet.maps.view import MapView, build_view
-from hankkeet.model import Snapshot
+from hankkeet.model import Project, Snapshot, SnapshotFile
 
 
 class MapFormat(StrEnum):
@@ -39,6 +39,28 @@ def choose_format(fmt: str | None, output: Path | None, *, stdout_is_terminal: b
             )
         return _SUFFIXES[suffix]
     return MapFormat.TEXT if stdout_is_terminal else MapFormat.SVG
+
+
+def map_snapshot(stream: SnapshotFile) -> Snapshot:
+    """The snapshot as far as a map draws it, read one project at a time: every project
+    without its description and co-implementers (never drawn; most of a snapshot's text),
+    so a large snapshot is not held whole."""
+    import gc
+
+    # As in SnapshotFile.load: the records are acyclic, and the cyclic collector would only rescan them.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        projects = tuple(_drawn(p) for p in stream.projects())
+    finally:
+        if collecting:
+            gc.enable()
+    assert stream.header is not None  # set by the complete pass above
+    return stream.header._replace(projects=projects)
+
+
+def _drawn(project: Project) -> Project:
+    return project._replace(description="", co_implementers=())
 
 
 def view_for(snapshot: Snapshot, *, project: str | None, maakunta: str | None, kunta: str | None) -> MapView:
