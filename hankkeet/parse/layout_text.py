@@ -386,11 +386,24 @@ def _split_at_edges(runs: list[_Run], ordered: Sequence[tuple[str, int]],
             if (out and left_edge + EDGE_SLACK < out[-1].end < edge - EDGE_SLACK
                     and edge - EDGE_SLACK <= run.start < edge
                     and not (above and above.get(name, "").endswith("-"))):
-                at = next((i for i, ch in enumerate(run.text) if ch == " " and abs(run.start + i + 1 - edge) <= 1),
-                          None)
+                # The next word starts at the edge; or, after a word broken at a hyphen
+                # (``Itä-`` / ``Viedään``: no conjunction), anywhere within the slack.
+                at = next((i for i, ch in enumerate(run.text) if ch == " " and (
+                    abs(run.start + i + 1 - edge) <= 1
+                    or (abs(run.start + i + 1 - edge) <= EDGE_SLACK and re.search(r"[^\W\d_]-$", run.text[:i])
+                        and run.text[i + 1 :].split(" ", 1)[0].casefold() not in _CONJUNCTIONS))), None)
                 if at is not None:
                     out.append(_Run(run.start, run.text[:at], before=edge))
                     run = _Run(run.start + at + 1, run.text[at + 1 :])
+                break
+            # A word broken at a hyphen goes on in the next line, never on the same one: a run
+            # at the edge that starts ``Itä- Viedään`` holds the left cell's last word first.
+            words = run.text.split(" ", 2)
+            if (out and left_edge + EDGE_SLACK < out[-1].end and abs(run.start - edge) <= 1 and len(words) > 1
+                    and re.search(r"[^\W\d_]-$", words[0]) and words[1][:1].isalpha()
+                    and words[1].casefold() not in _CONJUNCTIONS):
+                out.append(_Run(run.start, words[0], before=run.start))
+                run = _Run(run.start + len(words[0]) + 1, run.text[len(words[0]) + 1 :])
                 break
         out.append(run)
     return out
