@@ -162,6 +162,13 @@ def candidates(term: str) -> list[str]:
     key = term.replace("-", " ")
     found = [key] + [key[: -len(e)] for e in _ENDINGS if key.endswith(e) and len(key) - len(e) >= _MIN_STEM]
     found += [key[: -len(e)] + r for e, r in _REPLACED if key.endswith(e) and len(key) - len(e) >= _MIN_STEM]
+    words = key.split(" ")
+    for i, word in enumerate(words[:-1]):
+        # An English plural inside a term: experts by experience -> expert by experience.
+        for ending, replaced in (("ies", "y"), ("s", "")):
+            if word.endswith(ending) and len(word) - len(ending) >= _MIN_STEM:
+                found.append(" ".join([*words[:i], word[: -len(ending)] + replaced, *words[i + 1 :]]))
+                break
     return found
 
 

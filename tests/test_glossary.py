@@ -123,6 +123,17 @@ def test_plural_and_definite_endings_lead_to_the_term(typed: str, term: str) -> 
     assert term in glossary.candidates(fold(typed))
 
 
+def test_a_plural_inside_a_term_finds_the_term() -> None:
+    assert glossary.lookup("experts by experience") == glossary.lookup("expert by experience") is not None
+
+
+def test_a_look_up_reads_the_rows_the_table_has() -> None:
+    table = glossary._table()
+    for term in list(table)[::7]:
+        entry = glossary.lookup(term)
+        assert entry is not None and set(entry.finnish) == {w for words in table[term].values() for w in words}, term
+
+
 def test_endings_find_the_glossary_terms() -> None:
     assert glossary.lookup("invandrarna") == glossary.lookup("invandrare")
     assert glossary.lookup("arbetsgivarna") == glossary.lookup("arbetsgivare") is not None
