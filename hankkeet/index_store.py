@@ -58,7 +58,7 @@ from hankkeet.search import FIELDS, Occurrence, SearchIndex, field_text, indexed
 STORE_FROM_BYTES = 64 << 10  # see the module's docstring
 CHECK_WHOLE_UP_TO = 8 << 20  # a store this small is checked whole (its checksum) every time it is opened
 _T = TypeVar("_T")
-_NO_CACHE = "no cache folder (neither XDG_CACHE_HOME nor HOME is an absolute path); built in memory"
+_NO_CACHE = "no cache folder (neither XDG_CACHE_HOME nor HOME is an absolute path)"
 _FORMAT = 2
 _KINDS = tuple(finnish.WordKind)
 
@@ -125,7 +125,7 @@ def open_bundled_index() -> tuple[SearchIndex, str | None]:
     if folder is None:
         from hankkeet.search import index_for
 
-        return index_for(model.load()), _NO_CACHE
+        return index_for(model.load()), f"{_NO_CACHE}; built in memory"
     store = folder / f"bundled-{key}-{fingerprint()}.sqlite"
     if not store.exists():
         # The stores of other versions go once unused for a day: two versions sharing a cache
@@ -163,7 +163,8 @@ def open_index(
         return index_for(stream.load()), None
     folder = cache_dir()
     if folder is None:
-        return index_for(stream.load()), _NO_CACHE
+        index, where = _built_for_this_run(stream, progress)
+        return index, f"{_NO_CACHE}; built {where}"
     import hashlib
 
     digest = hashlib.sha256()
@@ -189,7 +190,8 @@ def _open_stored(
     folder or a symlink) owned by this user and writable by no one else, in a folder likewise,
     recording the snapshot and program it was built for (``identity``), and, up to
     ``CHECK_WHOLE_UP_TO`` bytes (the bundled snapshot's store), matching the checksum written with
-    it. Anything else is built again; when that cannot be stored, in memory.
+    it. Anything else is built again; when that cannot be stored, for this run only (see
+    :func:`_built_for_this_run`).
     """
     note = None
     folder_problem = _untrusted(store.parent)
@@ -210,10 +212,9 @@ def _open_stored(
         write_store(stream, store, progress, identity=identity)
         index = StoredIndex(store, identity)
     except _DAMAGE as exc:
-        from hankkeet.search import index_for
-
         # (A bad snapshot fails the same way again, and is reported as such.)
-        return index_for(stream.load()), f"cannot store the search index in {store.parent} ({exc}); built in memory"
+        index, where = _built_for_this_run(stream, progress)
+        return index, f"cannot store the search index in {store.parent} ({exc}); built {where}"
     stream.close()
     if store.name.startswith("index-"):
         prune_cache(store)
@@ -268,13 +269,63 @@ def answer(
     except _DAMAGE as exc:
         import contextlib
 
-        from hankkeet.search import index_for
-
         index.close()
         with contextlib.suppress(OSError):
             index.path.unlink()
-        notes.append(f"the stored index {index.path} is damaged ({type(exc).__name__}: {exc}); searched in memory")
-        return query(index_for(model.load(data, max_bytes=max_bytes))), notes
+        stream = model.SnapshotFile(data, max_bytes=max_bytes)
+        rebuilt, where = _built_for_this_run(stream, progress) if data is not None else _in_memory(stream)
+        damage = f"{type(exc).__name__}: {exc}"
+        notes.append(f"the stored index {index.path} is damaged ({damage}); searched an index built {where}")
+        return query(rebuilt), notes
+
+
+def _built_for_this_run(
+    stream: model.SnapshotFile, progress: Callable[[int, int], None] | None
+) -> tuple[SearchIndex, str]:
+    """The index of a snapshot whose index cannot be stored in the cache, and where it was built.
+
+    Built in memory, a large snapshot's index takes several times the snapshot (gigabytes at
+    100,000 projects); written to a temporary file with the same streamed build as a stored one,
+    it takes what a stored index takes. The file is removed as soon as it is open (where the
+    system allows that; otherwise when the run ends). Where no temporary file can be written
+    either, or the snapshot is small, the index is built in memory.
+    """
+    if stream.size < STORE_FROM_BYTES:
+        return _in_memory(stream)
+    import shutil
+    import tempfile
+
+    try:
+        folder = Path(tempfile.mkdtemp(prefix="hankkeet-index-"))
+    except OSError:
+        return _in_memory(stream)
+    try:
+        store = folder / "index.sqlite"
+        write_store(stream, store, progress, identity="this run")
+        index = StoredIndex(store, "this run")
+    except DataError:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    except _DAMAGE:
+        shutil.rmtree(folder, ignore_errors=True)
+        return _in_memory(stream)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    try:  # the open connection keeps reading the file
+        shutil.rmtree(folder)
+    except OSError:
+        import atexit
+
+        atexit.register(shutil.rmtree, folder, True)
+    stream.close()
+    return index, "in a temporary file for this run"
+
+
+def _in_memory(stream: model.SnapshotFile) -> tuple[SearchIndex, str]:
+    from hankkeet.search import index_for
+
+    return index_for(stream.load()), "in memory"
 
 
 # The stored indexes of --data snapshots kept: the most recently used.

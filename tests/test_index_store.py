@@ -97,10 +97,15 @@ def test_search_on_a_large_snapshot_stores_the_index_once_and_reuses_it(
     assert [d["id"] for d in json.loads(first.stdout)] == [h.project.id for h in memory]
 
 
-def test_an_unwritable_cache_falls_back_to_memory_and_says_so_under_debug(
+def test_an_unwritable_cache_falls_back_to_a_temporary_store_and_says_so_under_debug(
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import tempfile
+
     monkeypatch.setattr(index_store, "STORE_FROM_BYTES", 0)
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
     blocker = tmp_path / "not-a-directory"  # unwritable as a cache, whoever runs the test
     blocker.write_text("x")
     env = {**ENV, "XDG_CACHE_HOME": str(blocker)}
@@ -108,9 +113,27 @@ def test_an_unwritable_cache_falls_back_to_memory_and_says_so_under_debug(
     loud = CliRunner().invoke(app, ["--debug", "--data", str(corpus), "search", "kotoutuminen", "--json"], env=env)
     assert quiet.exit_code == loud.exit_code == 0
     assert quiet.stdout == loud.stdout and json.loads(quiet.stdout)
-    assert "built in memory" not in quiet.stderr
-    assert loud.stderr.count("built in memory") == 1
+    memory = search.search(model.load(corpus), "kotoutuminen", limit=0)
+    assert [d["id"] for d in json.loads(quiet.stdout)] == [h.project.id for h in memory]
+    assert "built in" not in quiet.stderr
+    assert loud.stderr.count("built in a temporary file") == 1
     assert loud.stderr.startswith("hankkeet: ")
+    assert list(temporary.iterdir()) == []  # the temporary store is gone once the run is over
+
+
+def test_with_no_cache_and_no_temporary_folder_the_index_is_built_in_memory(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    monkeypatch.setattr(index_store, "STORE_FROM_BYTES", 0)
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("x")
+    monkeypatch.setattr(tempfile, "tempdir", str(blocker / "tmp"))  # no folder can be made there
+    env = {**ENV, "XDG_CACHE_HOME": str(blocker)}
+    result = CliRunner().invoke(app, ["--debug", "--data", str(corpus), "search", "kotoutuminen", "--json"], env=env)
+    assert result.exit_code == 0 and json.loads(result.stdout)
+    assert result.stderr.count("built in memory") == 1
 
 
 def test_an_unwritable_cache_directory_path_falls_back_to_memory(corpus: Path, tmp_path: Path) -> None:
