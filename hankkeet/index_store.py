@@ -213,8 +213,8 @@ def _open_stored(
         index = StoredIndex(store, identity)
     except _DAMAGE as exc:
         # (A bad snapshot fails the same way again, and is reported as such.)
-        index, where = _built_for_this_run(stream, progress)
-        return index, f"cannot store the search index in {store.parent} ({exc}); built {where}"
+        apart, where = _built_for_this_run(stream, progress)
+        return apart, f"cannot store the search index in {store.parent} ({exc}); built {where}"
     stream.close()
     if store.name.startswith("index-"):
         prune_cache(store)
