@@ -40,6 +40,10 @@ from hankkeet.parse.cleanup import document_words, join_lines, normalise_extract
         (["jazz-", "musiikki"], "jazz-musiikki"),
         (["kehittämishan-", "ke"], "kehittämishanke"),  # "sh" at a Finnish compound boundary is no foreign word
         (["Welcome Of-", "fice"], "Welcome Office"),  # a foreign word broken inside itself
+        # a range of numbers broken after its dash stays one token; a dash between words keeps its space
+        (["neuvonta 2026\u2013", "2027"], "neuvonta 2026\u20132027"),
+        (["vuosina 2024 \u2013", "2026"], "vuosina 2024 \u2013 2026"),
+        (["Pohjanmaan hyvinvointialue \u2013", "V\u00e4lf\u00e4rdsomr\u00e5de"], "Pohjanmaan hyvinvointialue \u2013 V\u00e4lf\u00e4rdsomr\u00e5de"),
         # ordinary lines get one space
         (["Kotkan kaupunki", "(osatoteuttajana"], "Kotkan kaupunki (osatoteuttajana"),
     ],

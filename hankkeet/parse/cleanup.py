@@ -171,6 +171,9 @@ def _continues_after(line: str, later: Sequence[str]) -> bool:
     return bool(following) and following.split(" ", 1)[0].casefold() not in _CONJUNCTIONS
 
 
+_RANGE_DASHES = "\u2013\u2014\u2012"  # en dash, em dash, figure dash
+
+
 def join_lines(lines: Sequence[str], known_words: frozenset[str] = frozenset()) -> str:
     """Join the typeset lines of one cell into one clean NFC string."""
     out = ""
@@ -196,6 +199,9 @@ def join_lines(lines: Sequence[str], known_words: frozenset[str] = frozenset()) 
                 out = out + line
             else:
                 out = stem + line
+        elif out[-1] in _RANGE_DASHES and out[-2:-1].isdigit() and line[:1].isdigit():
+            # A range of numbers broken after its dash (2026– / 2027) is one token.
+            out = out + line
         else:
             out = out + " " + line
         soft_break = raw.rstrip().endswith(_SOFT_HYPHEN)
