@@ -236,17 +236,7 @@ def pdf_bomb(inflated: int = 1 << 30) -> Path:
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << >> >>",
         b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    _bomb = fresh_dir() / "bomb.pdf"
-    _bomb.write_bytes(bytes(out))
+    _bomb = small_pdf(objects, "bomb.pdf")
     return _bomb
 
 
@@ -1460,7 +1450,7 @@ def _() -> str | None:
     return success(r, (0, 1))
 
 
-def small_pdf(objects: list[bytes]) -> Path:
+def small_pdf(objects: list[bytes], name: str = "odd.pdf") -> Path:
     """A PDF of these objects (1 0 obj first), with a cross-reference table."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
@@ -1471,7 +1461,7 @@ def small_pdf(objects: list[bytes]) -> Path:
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    path = fresh_dir() / "odd.pdf"
+    path = fresh_dir() / name
     path.write_bytes(bytes(out))
     return path
 
