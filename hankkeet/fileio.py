@@ -294,34 +294,49 @@ def building(path: str | os.PathLike[str], *, inputs: Iterable[str | os.PathLike
     target is untouched.
     """
     label = str(path)
-    try:
-        target, info = _inspect_target(path, inputs, what)
-        if info is not None:
-            if stat.S_ISDIR(info.st_mode):
-                raise OutputError(f"{label}: is a directory; give a file name for the {what}")
-            if not stat.S_ISREG(info.st_mode):
-                raise OutputError(f"{label}: is not a regular file; the {what} must be written to a file")
-        elif not target.parent.is_dir():
-            raise OutputError(f"{label}: the folder {target.parent} does not exist")
-        in_place = info is not None and info.st_nlink > 1
+    # The temporaries made, recorded while the terminating signals are held, and SIGTERM and
+    # SIGHUP raising SystemExit from before the first is made until the last is gone: a signal
+    # at any moment leaves no temporary behind.
+    made: list[Path] = []
+    with _signals_raise():
         try:
-            tmp = _create_temporary(target.parent if not in_place else None, target, info)
-        except PermissionError:
-            if info is None or not os.access(target, os.W_OK):
+            try:
+                target, info = _inspect_target(path, inputs, what)
+                if info is not None:
+                    if stat.S_ISDIR(info.st_mode):
+                        raise OutputError(f"{label}: is a directory; give a file name for the {what}")
+                    if not stat.S_ISREG(info.st_mode):
+                        raise OutputError(f"{label}: is not a regular file; the {what} must be written to a file")
+                elif not target.parent.is_dir():
+                    raise OutputError(f"{label}: the folder {target.parent} does not exist")
+                in_place = info is not None and info.st_nlink > 1
+                try:
+                    _guarded(_record_temporary, made, target.parent if not in_place else None, target, info)
+                except PermissionError:
+                    if info is None or not os.access(target, os.W_OK):
+                        raise
+                    in_place = True
+                    _guarded(_record_temporary, made, None, target, info)
+            except OutputError:
                 raise
-            in_place = True
-            tmp = _create_temporary(None, target, info)
-    except OutputError:
-        raise
-    except OSError as exc:
-        raise OutputError(f"{label}: cannot write: {exc.strerror or exc}") from None
-    try:
-        with _signals_raise():
-            yield tmp
-        _guarded(_put_in_place, tmp, target, in_place)
-    except OSError as exc:
-        raise OutputError(f"{label}: cannot write: {exc.strerror or exc}") from None
-    finally:
+            except OSError as exc:
+                raise OutputError(f"{label}: cannot write: {exc.strerror or exc}") from None
+            tmp = made[-1]
+            try:
+                yield tmp
+                _guarded(_put_in_place, tmp, target, in_place)
+            except OSError as exc:
+                raise OutputError(f"{label}: cannot write: {exc.strerror or exc}") from None
+        finally:
+            _guarded(_remove_temporaries, made)
+
+
+def _record_temporary(made: list[Path], folder: Path | None, target: Path, old: os.stat_result | None) -> None:
+    made.append(_create_temporary(folder, target, old))
+
+
+def _remove_temporaries(made: list[Path]) -> None:
+    for tmp in made:
         for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
             with contextlib.suppress(OSError):
                 leftover.unlink()
