@@ -814,18 +814,12 @@ def _lines(glyphs: list[Glyph]) -> list[Line]:
         min_gap = _word_gap(members, size)
         parts: list[str] = []
         previous: Glyph | None = None
-        spaced = False
-        for glyph in members:
-            if not glyph.text.strip():
-                # A space glyph of the document; one pdfminer inferred is judged by the gap below.
-                spaced = spaced or not glyph.inferred
-                continue
+        for glyph, spaced in _letters(members):
             # A space glyph that leaves no room between the letters is not a
             # word space a reader sees (Skia writes each soft-hyphen break
             # opportunity as a zero-advance space).
             if spaced and (previous is None or glyph.x0 - previous.x1 >= VISIBLE_SPACE_EM * size):
                 parts.append(" ")
-            spaced = False
             if (
                 previous is not None
                 and glyph.text == previous.text
@@ -847,6 +841,18 @@ def _lines(glyphs: list[Glyph]) -> list[Line]:
     return [line for line in lines if line.text]
 
 
+def _letters(members: list[Glyph]) -> Iterator[tuple[Glyph, bool]]:
+    """The letters of a line in order, each with whether the document wrote a space glyph
+    before it (a space pdfminer only inferred is judged by the gap instead)."""
+    spaced = False
+    for glyph in members:
+        if not glyph.text.strip():
+            spaced = spaced or not glyph.inferred
+            continue
+        yield glyph, spaced
+        spaced = False
+
+
 def _word_gap(members: list[Glyph], size: float) -> float:
     """The narrowest gap between two letters of a line that is a word space.
 
@@ -861,11 +867,7 @@ def _word_gap(members: list[Glyph], size: float) -> float:
     written: list[float] = []
     wide: list[float] = []
     previous: Glyph | None = None
-    spaced = False
-    for glyph in members:
-        if not glyph.text.strip():
-            spaced = spaced or not glyph.inferred
-            continue
+    for glyph, spaced in _letters(members):
         if previous is not None:
             gap = glyph.x0 - previous.x1
             if spaced:
@@ -874,7 +876,7 @@ def _word_gap(members: list[Glyph], size: float) -> float:
                     written.append(gap)
             elif gap > floor:
                 wide.append(gap)
-        previous, spaced = glyph, False
+        previous = glyph
     if written:
         return max(floor, WRITTEN_SPACE_SHARE * statistics.median(written))
     if len(wide) >= 2:
