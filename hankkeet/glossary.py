@@ -156,6 +156,19 @@ def _rows_of(term: str) -> list[tuple[str, str]]:
     return rows
 
 
+@cache
+def finnish_words() -> dict[str, tuple[str, ...]]:
+    """The Finnish words of the glossary (folded; a phrase gives each of its
+    words), by first letter: a lexicon of the field's real words, for telling
+    a slip from a word the texts do not have."""
+    words: dict[str, set[str]] = {}
+    finnish = (line.rpartition(",")[2] for line in _text().split("\n")[1:])
+    for word in fold(" ".join(finnish).replace("-", " ")).split():
+        if word.isalpha():
+            words.setdefault(word[0], set()).add(word)
+    return {letter: tuple(sorted(found)) for letter, found in words.items()}
+
+
 def candidates(term: str) -> list[str]:
     """``term`` (folded words joined by spaces) and the forms tried when it is not
     a term as typed: an English or Swedish ending dropped or replaced."""

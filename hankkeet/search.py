@@ -60,6 +60,7 @@ MIN_LENGTH_SLIP = 5  # a doubled or undoubled letter in a shorter word is anothe
 MIN_BOTH_INFLECTED = 7  # two parts of at least three letters and a case ending
 MIN_LONG_STEM = 10  # a stem this long may lose a one-letter ending before its typos are counted
 MIN_SLIP_HALF = 4  # each half of a word typed without its space, when one half has a slip
+LEXICON_SLIP = 6  # letters per slip when a query word is corrected to a glossary word
 _FIELD_ALIASES = {"co-implementers": "co_implementers", "org": "organisation", "organization": "organisation"}
 
 
@@ -348,6 +349,8 @@ class SearchIndex:
             keys = self._typos(query, known_relatives=bool(family))
         for key, tier in family.items():
             keys[key] = min(keys.get(key, tier), tier)
+        if not self._present(keys, fields):
+            keys = self._lexicon_typos(query, fields)
         return keys
 
     def _lemma_keys(self, query: str) -> dict[str, int]:
@@ -564,6 +567,58 @@ class SearchIndex:
             for found, tier in self._lemma_keys(key).items():
                 keys[found] = min(keys.get(found, TYPO_PART), TYPO if tier <= STEM else TYPO_PART)
         return keys
+
+    def _lexicon_typos(self, query: str, fields: Sequence[str]) -> dict[str, int]:
+        """A word the texts have in no form may be a slip of a word of the field
+        that they have only in another form of its family or inside a compound
+        (kartotus for kartoitus, which the texts have as kartoitetaan). The
+        glossary's Finnish words tell a slip from a real word: a query that is
+        one of them, or an inflection of one, is not corrected; otherwise the
+        closest of them within the typo budget stands for it, and what that
+        word matches (its forms, family and compounds) is met as a typo."""
+        # A guess farther than a slip of a word of the texts: one slip per
+        # LEXICON_SLIP letters (osaaminen is two edits from ostaminen).
+        budget = min(finnish.typo_budget(query), len(query) // LEXICON_SLIP)
+        if budget <= 0 or len(query) > finnish.MAX_ANALYSED:
+            return {}
+        from hankkeet import glossary
+
+        lexicon = glossary.finnish_words().get(query[0], ())
+        if any(finnish.same_lemma(query, word) for word in lexicon):
+            return {}
+        exact_cuts, _ = finnish.ending_cuts(query, TYPO_MIN_FORM)
+        typed = [(query, 0)] + [
+            (q, 0) for q in exact_cuts if len(query) - len(q) > 1 or len(q) >= MIN_LONG_STEM
+        ] + [(s, 1) for s in finnish.stems(query) if s != query and len(s) >= max(TYPO_MIN_FORM, len(query) - 3)]
+        heads = [
+            (head, tail)
+            for head, tail in finnish.split_points(query)
+            if len(head) >= finnish.MIN_PART and len(tail) >= finnish.MIN_PART
+            and not (head[-1] in "aeiouy" and tail[0] in "aeiouy")
+        ]
+        distances: dict[str, int] = {}
+        for word in lexicon:
+            if abs(len(word) - len(query)) > budget + 3:
+                continue
+            floor = min(len(word), max(TYPO_MIN_FORM, len(word) - 5))
+            forms = [f for f in {word, *finnish.stems(word)} if len(f) >= floor]
+            best = budget + 1
+            for q, cost in typed:
+                for form in forms:
+                    if abs(len(q) - len(form)) <= budget - cost:
+                        distance = _slip_distance(q, form, budget - cost) + cost
+                        if distance < best and (not distance or self._tail_typo_ok(heads, q, form, budget)):
+                            best = distance
+            if best <= budget:
+                distances[word] = best
+        if not distances:
+            return {}
+        closest = min(distances.values())
+        keys: dict[str, int] = {}
+        for word in (w for w, d in distances.items() if d == closest):
+            for found, tier in self._lemma_keys(word).items():
+                keys[found] = min(keys.get(found, TYPO_PART), TYPO if tier <= STEM else TYPO_PART)
+        return keys if self._present(keys, fields) else {}
 
     def _length_slips(self, query: str) -> dict[str, int]:
         """A short word allows no typo but one: a letter doubled or undoubled

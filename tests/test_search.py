@@ -756,3 +756,26 @@ def test_a_municipality_of_several_words_is_one_place() -> None:
 def test_an_uncovered_county_is_said_so() -> None:
     message = explain_no_results(COUNTY_SNAPSHOT, "Lapin hyvinvointialue")
     assert "no project covers Lapin hyvinvointialue" in message
+
+
+def test_slip_in_a_field_word_the_texts_have_only_in_its_family() -> None:
+    texts = snapshot_of(
+        make_project(1, "mapping", description="Osaaminen kartoitetaan ja tunnistetaan alussa."),
+        make_project(2, "network", description="Hanke rakentaa osaamisverkoston."),
+    )
+    # kartoitus (a glossary word) is what kartotus misses; the texts have its verb only.
+    assert ids(texts, "kartotus") == ["mapping"]
+    assert ids(texts, "tunnistamnen") == ["mapping"]
+
+
+def test_a_real_word_is_not_corrected_to_its_look_alike() -> None:
+    texts = snapshot_of(
+        make_project(1, "identify", description="Osaamista tunnistetaan."),
+        make_project(2, "network", description="Hanke rakentaa osaamisverkoston."),
+    )
+    # tunnustaminen (recognition) is a word of its own, one slip from tunnistaminen.
+    assert ids(texts, "tunnustaminen") == []
+    # Two edits from a glossary word (osaaminen) the texts have only in a
+    # compound are too many for a nine-letter word: ostaminen is another word.
+    assert ids(snapshot_of(make_project(2, "network", description="Hanke rakentaa osaamisverkoston.")),
+               "ostaminen") == []
