@@ -206,3 +206,37 @@ def test_regenerating_the_snapshot_from_the_seed_is_identical(tmp_path):
     save(snapshot, out)
     bundled = ROOT / "hankkeet" / "data" / "projects.json"
     assert json.loads(out.read_text(encoding="utf-8")) == json.loads(bundled.read_text(encoding="utf-8"))
+
+
+def _county_names(county_name):
+    return {m.name for m in registry().in_county(county_name)}
+
+
+@pytest.mark.parametrize("county", [c for c in registry().counties if classify(c.short_name).kind == "informal"])
+def test_a_county_short_name_among_other_items_is_the_county(county):
+    # "Keski-Uusimaa, koko alue", "Itä-Uusimaa ja Kymenlaakso": a whole county, not a label.
+    members = _county_names(county.name)
+    for area in (f"{county.short_name}, koko alue", f"{county.short_name} (koko alue)", f"{county.short_name}; koko alue"):
+        r = resolve_area(area)
+        assert names(r) == members and r.unresolved == (), area
+    r = resolve_area(f"{county.short_name} ja Kainuu")
+    assert names(r) == members | {m.name for m in registry().in_region("Kainuu")} and r.unresolved == ()
+
+
+@pytest.mark.parametrize("county", [c for c in registry().counties if classify(c.short_name).kind == "informal"])
+def test_a_county_short_name_before_its_own_municipalities_only_labels_them(county):
+    first, second = sorted(_county_names(county.name))[:2]
+    r = resolve_area(f"{county.short_name}, {first} ja {second}")
+    assert names(r) == {first, second} and r.unresolved == ()
+
+
+@pytest.mark.parametrize("region", ["Pirkanmaa", "Satakunta", "Lappi"])
+def test_koko_maakunta_as_the_list_after_a_region_label_is_the_whole_region(region):
+    r = resolve_area(f"{region}; koko maakunta")
+    assert names(r) == {m.name for m in registry().in_region(region)} and r.unresolved == ()
+
+
+def test_koko_kaupunki_after_a_municipality_is_that_municipality():
+    for area in ("Helsinki; koko kaupunki", "Oulu, koko kaupunki"):
+        r = resolve_area(area)
+        assert len(r.municipalities) == 1 and r.unresolved == (), area

@@ -37,8 +37,8 @@ _AREA_WORDS = frozenset({"alue", "seutu", "talousalue", "ymparisto", "ymparistok
 _COOPERATION = re.compile(r"\byhteisty|\bmuiden kuntien\b|\bmuut kunnat\b|\bymparyskun")
 _LIST_SPLIT = re.compile(r"\s*,\s*|\s+(?:ja|sekä|och)\s+|\s*\(\s*|\s*\)\s*")
 # Prose that means the whole of the place named next to it: "Satakunta, koko maakunta",
-# "Kainuu (koko alue)", "Lappi, koko hyvinvointialue".
-_WHOLE = re.compile(r"^koko (?:maakunta|alue|hyvinvointialue|seutukunta|seutu)$")
+# "Kainuu (koko alue)", "Lappi, koko hyvinvointialue", "Pirkanmaa; koko maakunta", "Oulu; koko kaupunki".
+_WHOLE = re.compile(r"^koko (?:maakunta|alue|hyvinvointialue|seutukunta|seutu|kunta|kaupunki)$")
 # "X ympäristökuntineen", "X lähikuntineen": X and, vaguely, its neighbours.
 _WITH_NEIGHBOURS = re.compile(r"^(?P<place>.+?) (?P<rest>\w*(?:kuntineen|kuntinensa))$")
 # "Sipoo – Sibbo", "Kirkkonummi / Kyrkslätt": one place named in both languages.
@@ -147,6 +147,18 @@ def _as_county(term: Term) -> Term:
     if county is None:
         return term
     return term._replace(kind=TermKind.COUNTY, county=county.name, note=f"{term.text} read as {county.name}")
+
+
+def _counties_among(terms: list[Term]) -> list[Term]:
+    """Read a county's short name among other items as the county ("Keski-Uusimaa,
+    koko alue", "Itä-Uusimaa ja Kymenlaakso"), unless other items are the county's
+    own municipalities: then the short name only labels them."""
+    named = {t.municipality.county for t in terms if t.kind == TermKind.MUNICIPALITY and t.municipality}
+    read = []
+    for term in terms:
+        county = _as_county(term)
+        read.append(county if county.kind == TermKind.COUNTY and county.county not in named else term)
+    return read
 
 
 def _informal_region(text: str) -> str | None:
@@ -329,8 +341,17 @@ def resolve_area(area: str, *, start: str | None = None, end: str | None = None)
         else:
             split_items.append(item)
     terms = [classify(item) for item in split_items]
+    if not has_list:
+        terms = _counties_among(terms)
     unresolved += [term.text for term in terms if not collector.term(term)]
-    if whole and not any(t.kind in (TermKind.REGION, TermKind.COUNTY, TermKind.SUBREGION) for t in terms):
+    wholes = (TermKind.REGION, TermKind.COUNTY, TermKind.SUBREGION, TermKind.MUNICIPALITY)
+    if whole and has_list:
+        # "Pirkanmaa; koko maakunta": the label is meant whole.
+        label_whole = _as_county(classify(label))
+        if label_whole.kind in wholes:
+            collector.term(label_whole)
+            terms.append(label_whole)
+    if whole and not any(t.kind in wholes for t in terms):
         unresolved += whole
     if has_list and not collector.entries and context is not None:
         label_term = classify(label)
