@@ -385,6 +385,8 @@ def _tidy(stem: str) -> set[str]:
         out.add(stem[:-3] + "s")  # ordinals: kolmanne(n) -> kolmas, viidenne(n) -> viides
     if stem.endswith(("ude", "yde")) and len(stem) >= 5:
         out.add(stem[:-2] + "s")  # -us/-ys nouns: Alavude(lla) -> Alavus, terveyde(n) -> terveys
+    if stem.endswith(("uut", "yyt")) and len(stem) >= 6:
+        out.add(stem[:-1] + "s")  # -uus/-yys nouns: tilaisuut(ta) -> tilaisuus, monikielisyyt(tä)
     if len(stem) in (4, 5) and stem.endswith("si") and stem[-3] in _VOWELS:
         out.add(stem[:-2] + "de")  # short -si nouns: uusi/uude(n), vesi/vede(n), vuosi/vuode(n)
     if len(stem) >= 4:

@@ -276,3 +276,9 @@ def test_a_slip_of_typing_is_one_edit_and_another_letter_two() -> None:
         assert slip_distance(typed, meant, 2) == 2, typed
     assert slip_distance("kuntoutuminen", "kotoutuminen", 2) == 3  # above the cutoff: cutoff + 1
 
+
+
+def test_uus_nouns_partitive_meets_their_other_forms() -> None:
+    assert finnish.same_lemma("tilaisuudet", "tilaisuutta")
+    assert finnish.same_lemma("saavutettavuutta", "saavutettavuuden")
+    assert not finnish.same_lemma("uutta", "uus")  # a short word is not an -uus noun
