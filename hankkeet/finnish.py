@@ -717,6 +717,8 @@ _VERB_SUFFIXES = tuple(
             # koke|mus), -nti nouns of a long-vowel verb (koo|nti, vie|nti) and -o nouns of
             # a verb (ylläpit|o, hoit|o; a long root only, see MIN_FAMILY_ROOT)
             "tava", "tavi", "ee", "mus", "mys", "nti", "nni", "nnin", "o",
+            # the third person of a -ua/-yä verb, as typed (jalkautu|u, kotoutu|u)
+            "uu", "yy",
         },
         key=len,
         reverse=True,
@@ -725,7 +727,7 @@ _VERB_SUFFIXES = tuple(
 _SUFFIX_SET = frozenset(_VERB_SUFFIXES)
 _SUFFIX_LENGTHS = tuple(sorted({len(x) for x in _VERB_SUFFIXES}, reverse=True))
 # An infinitive takes no case ending: tarjo|ta, perust|aa are read off the word as written.
-_INFINITIVES = frozenset({"ta", "aa", "ua", "ya", "ida", "ee", "oa", "ea", "ia"})
+_INFINITIVES = frozenset({"ta", "aa", "ua", "ya", "ida", "ee", "oa", "ea", "ia", "uu", "yy"})
 MIN_FAMILY_ROOT = 5  # a shorter root is shared by unrelated verbs ...
 MIN_SHORT_ROOT = 3  # ... unless both words carry a suffix that only a verb takes (koo|taan, koko|aminen)
 # The suffixes that make a short root specific: the verbal noun -minen and the

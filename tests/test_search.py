@@ -779,3 +779,11 @@ def test_a_real_word_is_not_corrected_to_its_look_alike() -> None:
     # compound are too many for a nine-letter word: ostaminen is another word.
     assert ids(snapshot_of(make_project(2, "network", description="Hanke rakentaa osaamisverkoston.")),
                "ostaminen") == []
+
+
+def test_a_verbal_noun_meets_the_third_person_of_its_verb() -> None:
+    texts = snapshot_of(
+        make_project(1, "outreach", description="Ohjaaja jalkautuu asukkaiden pariin."),
+        make_project(2, "other", description="Jalkapallo ja liikunta."),
+    )
+    assert ids(texts, "jalkautuminen") == ["outreach"]
