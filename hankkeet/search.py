@@ -468,6 +468,11 @@ class SearchIndex:
             )
         return known
 
+    @staticmethod
+    def _direct(keys: dict[str, int]) -> bool:
+        """Did a query word meet something other than a typo's look-alike?"""
+        return any(tier < TYPO for tier in keys.values())
+
     def _present(self, keys: dict[str, int], fields: Sequence[str]) -> bool:
         return any(o.field in fields for key in keys for o in self.occurrences[key])
 
@@ -874,6 +879,10 @@ class SearchIndex:
             if "-" in joined:
                 continue
             keys = {k: t for k, t in self._lemma_keys(joined).items() if t not in _FAMILY_TIERS}
+            if not self._present(keys, fields) and not (self._direct(word_keys[i]) and self._direct(word_keys[i + 1])):
+                # One of the two matches nothing, or only as a typo: the compound
+                # may carry the slip (marjan poiminann for marjanpoiminnan).
+                keys = {k: t for k, t in self._typos(joined).items() if t == TYPO}
             if self._present(keys, fields):
                 for own in (word_keys[i], word_keys[i + 1]):
                     for key, tier in keys.items():

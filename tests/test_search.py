@@ -787,3 +787,14 @@ def test_a_verbal_noun_meets_the_third_person_of_its_verb() -> None:
         make_project(2, "other", description="Jalkapallo ja liikunta."),
     )
     assert ids(texts, "jalkautuminen") == ["outreach"]
+
+
+def test_two_words_the_texts_join_into_one_compound_may_carry_a_slip() -> None:
+    texts = snapshot_of(
+        make_project(1, "berries", description="Neuvontaa marjanpoiminnan sesonkina."),
+        make_project(2, "other", description="Marjan kasvatus."),
+        make_project(3, "hall", description="Kunnantalolla ja kunnan talossa."),
+    )
+    assert ids(texts, "marjan poiminann") == ["berries"]
+    # kunnnan alone is a typo of kunnan: the compound is tried with the slip too.
+    assert ids(texts, "kunnnan talon") == ["hall"]
