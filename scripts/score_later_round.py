@@ -31,7 +31,8 @@ def documents() -> list[tuple[str, Path, Path]]:
     out = []
     for expected in sorted(OUT.glob("round*.expected.json")):
         year = expected.name.split(".")[0]
-        for layout in ("original", "reflowed", "landscape", "narrow", "justified", "long", "reportlab"):
+        for layout in ("original", "reflowed", "landscape", "narrow", "justified", "long", "reportlab", "typst",
+                       "typstwide", "weasy"):
             for kind in KINDS:
                 path = OUT / f"{year}_{layout}.{kind}"
                 if path.exists():
