@@ -35,7 +35,7 @@ _PART_PREFIXES = frozenset(
 _AREA_WORDS = frozenset({"alue", "seutu", "talousalue", "ymparisto", "ymparistokunnat"})
 # Words that make a list item regional-cooperation prose.
 _COOPERATION = re.compile(r"\byhteisty|\bmuiden kuntien\b|\bmuut kunnat\b|\bymparyskun")
-_LIST_SPLIT = re.compile(r"\s*,\s*|\s+(?:ja|sekä|och)\s+|\s*\(\s*|\s*\)\s*")
+_LIST_SPLIT = re.compile(r"\s*,\s*(?:(?:ja|sekä|och)\s+)?|\s+(?:ja|sekä|och)\s+|\s*\(\s*|\s*\)\s*")
 # Prose that means the whole of the place named next to it: "Satakunta, koko maakunta",
 # "Kainuu (koko alue)", "Lappi, koko hyvinvointialue", "Pirkanmaa; koko maakunta", "Oulu; koko kaupunki".
 _WHOLE = re.compile(r"^koko (?:maakunta|alue|hyvinvointialue|seutukunta|seutu|kunta|kaupunki)$")

@@ -37,8 +37,11 @@ _VOWELS = frozenset("aeiouyäöå")
 # recognised by their spelling.
 _LOWERCASE_ABBREVIATIONS = frozenset({"sote", "alv", "atk", "it", "ict", "tv", "pk", "ay", "oy", "ry"})
 _SOFT_HYPHEN = "\u00ad"
+_LINE_END_HYPHENS = frozenset({"-", "\u00ad", "\u2010", "\u00ad\u2010", "-\u00ad"})
 _HYPHENS = {ord("\u2010"): "-", ord("\u2011"): "-"}
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*", re.UNICODE)
+# A compound's second part is recognised by its first letters starting a word of the document.
+_PART_START = 4
 # Words shorter than this are no evidence of how the document spells a compound.
 _MIN_SPELLED = 6
 
@@ -77,6 +80,8 @@ def document_words(texts: Iterable[str]) -> frozenset[str]:
     words: set[str] = set()
     for text in texts:
         for match in _WORD.finditer(text):
+            if text[match.end():].strip() in _LINE_END_HYPHENS:
+                continue  # the first half of a word broken at the line's end
             if "-" not in match.group(0):
                 if len(match.group(0)) >= _MIN_SPELLED:
                     words.add(match.group(0).casefold())
@@ -124,7 +129,17 @@ def _keeps_hyphen(before: str, after: str, known_words: frozenset[str]) -> bool:
     if first.isupper():
         return True
     if last.casefold() == first.casefold() and last.casefold() in _VOWELS:
-        return True
+        # Like vowels meet at a compound boundary (``opinto-ohjaus``), whose second part
+        # the document also writes as a word of its own; a hyphenator that splits a long
+        # vowel (``tilaisu-`` / ``uksia``) leaves an ending no word starts with, after a
+        # first part that is no word of the document (``neuvonta-apu`` keeps its hyphen).
+        # (Without the document's words to tell, the hyphen stays; so it does where
+        # three like vowels would meet, which no Finnish word has: ``vapaa-ajan``.)
+        if (not (head and tail and known_words) or f"{head[-1]}-{tail[0]}".casefold() in known_words
+                or before[-2:-1].casefold() == last.casefold() or after[1:2].casefold() == first.casefold()):
+            return True
+        return head[-1].rsplit("-", 1)[-1].casefold() in known_words or any(
+            word.startswith(tail[0][:_PART_START].casefold()) for word in known_words)
     if head:
         last_part = head[-1].rsplit("-", 1)[-1]
         if (len(last_part) >= 2 and last_part.isupper()) or last_part in _LOWERCASE_ABBREVIATIONS:
@@ -143,7 +158,9 @@ def _keeps_hyphen(before: str, after: str, known_words: frozenset[str]) -> bool:
                 return True
             # An unassimilated foreign word joins a Finnish one with a hyphen
             # (``chat-palvelu``); letters Finnish words do not use tell it.
-            if len(part) >= 3 and _FOREIGN.search(part) and not _FOREIGN.search(tail[0].casefold()):
+            # (A syllable or two after the break is the foreign word's own end: ``vuxenstuderan-`` / ``de``.)
+            if (len(part) >= 3 and len(tail[0]) >= _MIN_FOREIGN_TAIL and _FOREIGN.search(part)
+                    and not _FOREIGN.search(tail[0].casefold())):
                 return True
     return False
 
@@ -151,6 +168,8 @@ def _keeps_hyphen(before: str, after: str, known_words: frozenset[str]) -> bool:
 # Letters that native and assimilated Finnish words do not use (not digraphs such as
 # "sh": Finnish compounds make them at a boundary, kehittämis|hanke).
 _FOREIGN = re.compile(r"[cqwxz]")
+# The Finnish word after a foreign first part is at least this long (``chat-palvelu``).
+_MIN_FOREIGN_TAIL = 4
 
 
 

@@ -69,6 +69,9 @@ FURNITURE_PAGE_SHARE = 0.6
 # Cells count as aligned to the top when at least this share of rows have other
 # text level with the info cell's first line.
 TOP_ALIGNED_SHARE = 0.6
+# A line counts as wrapped when it and the next line's first word would be wider than
+# this share of the page's longest info line (bold letters are about a tenth wider).
+WRAP_WIDTH_SHARE = 0.9
 # Share of non-blank lines with a gap of 3+ spaces inside that marks -layout text.
 LAYOUT_LINE_SHARE = 0.2
 
@@ -103,6 +106,8 @@ class _Line:
 
     page: int
     cells: dict[str, str]
+    # The info cell's line was broken because the next line's first word did not fit.
+    wraps: bool = False
 
     @property
     def blank(self) -> bool:
@@ -113,6 +118,7 @@ class _Line:
 class _Row:
     first: int  # index of its first info line in the body
     info: list[str] = field(default_factory=list)
+    wraps: list[bool] = field(default_factory=list)
     period_at: int = -1
     area: list[str] = field(default_factory=list)
     description: list[str] = field(default_factory=list)
@@ -145,7 +151,8 @@ def parse_layout_text(text: str, file_name: str, sha256: str) -> ParseResult:
         for k, line in enumerate(lines):
             cells.append(_cells(line, _local_edges(lines, k, edges), limits, cells[-1] if cells else None))
         _rehome_stranded_halves(cells, edges)
-        body.extend(_Line(number, line_cells) for line_cells in cells)
+        wraps = _wrapped_info_lines([line_cells[INFO] for line_cells in cells])
+        body.extend(_Line(number, line_cells, wrap) for line_cells, wrap in zip(cells, wraps, strict=True))
         # A page break separates like a blank line.
         body.append(_Line(number, {INFO: "", AREA: "", DESCRIPTION: ""}))
     if edges is None:
@@ -159,7 +166,8 @@ def parse_layout_text(text: str, file_name: str, sha256: str) -> ParseResult:
     unread: list[str] = []
     for number, row in enumerate(rows, start=1):
         try:
-            projects.append(build_project(number, *split_info_cell(row.info, known), row.area, row.description,
+            projects.append(build_project(number, *split_info_cell(row.info, known, wraps=row.wraps), row.area,
+                                          row.description,
                                           known_words=known, warnings=warnings))
         except SourceError as exc:
             unread.append(f"row {number}: {exc.message} (begins {clean(' '.join(row.info))[:60]!r})")
@@ -445,6 +453,19 @@ def _rehome_stranded_halves(cells: list[dict[str, str]], edges: dict[str, int]) 
                 cells[k][column] = ""
 
 
+def _wrapped_info_lines(info: Sequence[str]) -> list[bool]:
+    """Which info lines the typesetter broke because the next word did not fit: the line,
+    a space and the next line's first word would reach past the longest info line of the
+    page, less a margin for bold letters, which are wider than the characters count them.
+    (Read only for an applicant of no known kind: a guess from the layout beats none.)"""
+    width = WRAP_WIDTH_SHARE * max((len(text) for text in info), default=0)
+    out = []
+    for text, following in zip(info, [*info[1:], ""], strict=True):
+        word = following.split(" ", 1)[0].rstrip("\u00ad")
+        out.append(bool(text and word) and len(text) + 1 + len(word) > width)
+    return out
+
+
 def _cell_text(raw: str) -> str:
     """A cell's line as the PDF reader sees it: extracted forms normalised, soft
     hyphens dropped, and a break at one (a browser prints ``\u00ad\u2010``) as a
@@ -485,6 +506,7 @@ def _rows(body: list[_Line]) -> list[_Row]:
         if after_period:
             rows.append(_Row(first=index))
         rows[-1].info.append(text)
+        rows[-1].wraps.append(line.wraps)
         after_period = PERIOD.match(text) is not None
         if after_period:
             rows[-1].period_at = index

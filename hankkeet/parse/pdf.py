@@ -465,7 +465,8 @@ _LABEL_START = re.compile(r"hank|toim|kuva|tied|alue", re.IGNORECASE)
 
 
 def _key(text: str) -> str:
-    return re.sub(r"\s+", "", fold(text))
+    # A hyphen glyph some writers map back to U+00AD is a hyphen in a label.
+    return re.sub(r"\s+", "", fold(text.replace("\u00ad", "-")))
 
 
 def _find_labels(page: _RawPage) -> list[_Label]:
@@ -832,9 +833,12 @@ def _lines(glyphs: list[Glyph]) -> list[Line]:
                 parts.append(" ")
             parts.append(glyph.text)
             previous = glyph
-        text = "".join(parts)
+        text = "".join(parts).rstrip()
         # A soft hyphen ending the line marks a soft break for join_lines.
-        soft = "\u00ad" if text.rstrip().endswith("\u00ad") else ""
+        soft = "\u00ad" if text.endswith("\u00ad") else ""
+        # One drawn inside the line is a printed hyphen: a soft hyphen shows only at a
+        # break, and some writers map the hyphen glyph back to U+00AD (typst's bold).
+        text = re.sub(r"(?<=[^\W\d_])\u00ad(?=[^\W\d_])", "-", text.rstrip("\u00ad"))
         lines.append(
             Line(clean(text) + soft, min(g.top for g in letters), max(g.bottom for g in letters), size, letters[0].bold)
         )

@@ -43,7 +43,11 @@ _SHORT_NAME = r"(?:, [\w-]*\w(?: [\w-]*\w){0,2})?"
 # A joint authority may carry its brand after a space, without a comma
 # (``Koulutuskuntayhtymä Tavastia``, ``… koulutuskuntayhtymä Keuda``).
 _BRAND = rf"(?: [{_UPPER}][\w-]*\w)?"
-_ONE_NAME = rf"[{_UPPER}][^.;:!?()]*?(?:\w*{_KIND}{_SHORT_NAME}|\w*kuntayhtymä{_BRAND}| Oy(?: [\w-]*\w)?| Ab)"
+# Swedish puts the kind first in a name's definite form (``Samkommunen Kust-Österbottens
+# utbildning``, ``Välfärdsområde Österbotten``).
+_KIND_FIRST = rf"(?:Samkommunen|Kommunalförbundet|Välfärdsområdet|Välfärdsområde|Förbundet) [{_UPPER}][^.;:!?()]*"
+_ONE_NAME = (rf"(?:{_KIND_FIRST}|[{_UPPER}][^.;:!?()]*?(?:\w*{_KIND}{_SHORT_NAME}|\w*kuntayhtymä{_BRAND}"
+             rf"| Oy(?: [\w-]*\w)?| Ab))")
 # Names in two languages: joined by a dash, or the other language's in parentheses.
 _BODY = re.compile(rf"^{_ONE_NAME}(?: [–—-] {_ONE_NAME}| \({_ONE_NAME}\))?$")
 _JOINT = re.compile(rf"^[{_UPPER}][^.;:!?()]*kuntayhtymä(?:, (?P<acronym>\w+(?:-\w+)*))?$")
@@ -192,22 +196,47 @@ def _municipality_slug(genitive: str) -> str:
     return _genitive_index().get(fold(genitive)) or ascii_slug(genitive[:-1])
 
 
+# A line that cannot end a name: a dash, comma, slash or conjunction at its end, or a
+# genitive waiting for its noun (Finnish ``kuntien``, ``Pietarsaaren``; Swedish
+# ``Nylands``, ``Österbottens``: a consonant before the -s, unlike Finnish ``Kajastus``).
+# A genitive goes on only into a line that starts in lower case (its noun: ``kuntien`` /
+# ``yhteistyöryhmä``); a Finnish word in -nen is a nominative (``Yhteinen``).
+_UNFINISHED = re.compile(r"(?:[,–—/&-]|(?<!\S)(?:ja|sekä|och|i|för))$")
+_GENITIVE = re.compile(rf"(?:[^\W\d_]{{2,}}[aeiouyäö]n(?<!nen)|[{_UPPER}][^\W\d_]*[b-df-hj-np-tv-xz]s)$")
+
+
+def name_goes_on(line: str, following: str = "") -> bool:
+    """Does an applicant's line end where its name cannot (``Pohjanmaan hyvinvointialue –``,
+    ``Kainuun kuntien`` / ``yhteistyöryhmä``)?"""
+    text = clean(line)
+    if _UNFINISHED.search(text):
+        return True
+    return _GENITIVE.search(text) is not None and clean(following)[:1].islower()
+
+
 def split_info_cell(
-    lines: Sequence[str], known_words: frozenset[str], bold: Sequence[bool] | None = None
+    lines: Sequence[str], known_words: frozenset[str], bold: Sequence[bool] | None = None,
+    wraps: Sequence[bool] | None = None,
 ) -> tuple[list[str], list[str], str]:
     """Split the project-information cell into applicant lines, name lines and the period line.
 
     ``bold`` (one flag a line, from a PDF) is the document's own mark of the
     applicant: its leading bold lines, with a parenthesis opened there carried
     to its close. Without it (text), the shortest run of lines that reads as
-    an applicant; failing that, the first line, and a warning.
+    an applicant and does not end where a name cannot (a dangling dash, comma
+    or genitive), extended by a short name that runs on into a registry name
+    (``Västra`` / ``Nylands välfärdsområde``); failing that, the lines up to one
+    that ends a name, and a warning. ``wraps`` (text laid out by position: one
+    flag a line) says which lines the typesetter broke because the next word did
+    not fit, so that a name of no known kind goes on past them.
     """
-    kept = [(clean(line), bold[i] if bold is not None else False) for i, line in enumerate(lines) if clean(line)]
-    cleaned = [text for text, _ in kept]
+    # Lines as given (a soft hyphen at a line end marks a break inside a word), without the empty ones.
+    kept = [(line.strip(), bold[i] if bold is not None else False) for i, line in enumerate(lines) if clean(line)]
+    cleaned = [clean(text) for text, _ in kept]
     period_at = next((i for i, line in enumerate(cleaned) if PERIOD.match(line)), None)
     if period_at is None:
         raise SourceError("a project has no period line (like 1.9.2020–31.8.2021)")
-    head = cleaned[:period_at]
+    head = [text for text, _ in kept[:period_at]]
     if not head:
         raise SourceError("a project has only a period line")
     flags = [flag for _, flag in kept[:period_at]]
@@ -222,16 +251,22 @@ def split_info_cell(
         if end < len(head):
             return head[:end], head[end:], cleaned[period_at]
     for end in range(1, len(head)):
+        if name_goes_on(head[end - 1], head[end]) and _open_parentheses(join_lines(head[:end], known_words)) == 0:
+            continue
         if parse_applicant(join_lines(head[:end], known_words)):
             end = extend_to_parenthesis(head, 0, end, known_words)
             end = _extend_to_continuation(head, end, known_words)
+            end = _extend_to_registry_name(head, end, known_words)
             return head[:end], head[end:], cleaned[period_at]
     if len(head) >= 2:
         end = 1
-        # An open parenthesis, or a word broken at the line's end (``Koulutuskeskus Sal-`` /
-        # ``paus``), goes on in the next line.
+        # An open parenthesis, a word broken at the line's end (``Koulutuskeskus Sal-`` /
+        # ``paus``), a line that cannot end a name, or one the typesetter wrapped, goes on
+        # in the next line.
         while end < len(head) - 1 and (_open_parentheses(join_lines(head[:end], known_words)) > 0
-                                       or (re.search(r"[^\W\d_]-$", head[end - 1]) and head[end][:1].islower())):
+                                       or (re.search(r"[^\W\d_]-$", head[end - 1]) and head[end][:1].islower())
+                                       or name_goes_on(head[end - 1], head[end])
+                                       or _wrapped_into_last(wraps, end)):
             end += 1
         return head[:end], head[end:], cleaned[period_at]
     raise SourceError(f"cannot find the applicant in: {join_lines(head, known_words)[:80]!r}")
@@ -265,6 +300,40 @@ def _extend_to_continuation(head: Sequence[str], end: int, known_words: frozense
             break
         end = grown
     return end
+
+
+def _extend_to_registry_name(head: Sequence[str], end: int, known_words: frozenset[str]) -> int:
+    """Take in the next line when the applicant's last name part runs on into it as
+    the name of a known body: ``…hyvinvointialue, Västra`` / ``Nylands välfärdsområde``
+    (the registry's names of the wellbeing services counties, in both languages), also
+    when the document shortens it (``Västra Nylands välfärd``). A project name is left."""
+    while end + 1 < len(head):
+        so_far = join_lines(head[:end], known_words)
+        part = fold(re.split(r", | [–—-] |\(", so_far)[-1].strip())
+        grown = fold(f"{part} {clean(head[end])}")
+        if not part or not any(name.startswith(grown) and (len(name) == len(grown) or not grown[-1:].isspace())
+                               for name in _body_names()):
+            break
+        if not parse_applicant(join_lines(head[: end + 1], known_words)):
+            break
+        end += 1
+    return end
+
+
+def _wrapped_into_last(wraps: Sequence[bool] | None, end: int) -> bool:
+    """Was line ``end - 1`` wrapped into line ``end``, and line ``end`` then ended by the
+    text itself? (A line that wraps on again is the first of a paragraph running past
+    it: the project name, ``Yhteinen`` / ``maahanmuuttoneuvonta``.)"""
+    return wraps is not None and end < len(wraps) and wraps[end - 1] and not wraps[end]
+
+
+@cache
+def _body_names() -> frozenset[str]:
+    """Folded names of the wellbeing services counties, Finnish and Swedish, full and short."""
+    from hankkeet.kunnat.registry import registry
+
+    return frozenset(fold(name) for c in registry().counties
+                     for name in (c.name, c.name_sv, c.short_name, c.short_name_sv) if name)
 
 
 def _open_parentheses(text: str) -> int:

@@ -1,0 +1,89 @@
+"""Where an applicant ends in text without type faces: the shape of the name itself,
+registry names, and which lines the typesetter wrapped; and the line-end and area
+rules met on later-round documents."""
+
+from __future__ import annotations
+
+import pytest
+
+from hankkeet.kunnat.areas import resolve_area
+from hankkeet.parse.cleanup import document_words, join_lines
+from hankkeet.parse.records import name_goes_on, parse_applicant, split_info_cell
+
+PERIOD = "1.9.2027–31.8.2028"
+
+
+def applicant_and_name(lines: list[str], wraps: list[bool] | None = None) -> tuple[str, str]:
+    known = document_words(lines)
+    applicant, name, _ = split_info_cell([*lines, PERIOD], known, wraps=wraps)
+    return join_lines(applicant, known), join_lines(name, known)
+
+
+@pytest.mark.parametrize(("lines", "applicant", "name"), [
+    # A dash at the line end: the other language's name follows.
+    (["Pohjanmaan hyvinvointialue –", "Välfärdsområde Österbotten", "Jakobstadsregionens vägledning"],
+     "Pohjanmaan hyvinvointialue – Välfärdsområde Österbotten", "Jakobstadsregionens vägledning"),
+    # A comma at the line end: the short name follows.
+    (["Länsi-Uudenmaan hyvinvointialue,", "Västra Nylands välfärd", "Neuvonnan reitit"],
+     "Länsi-Uudenmaan hyvinvointialue, Västra Nylands välfärd", "Neuvonnan reitit"),
+    # A genitive waiting for its noun, of an organisation of no listed kind.
+    (["Pohjois-Lapin kuntien", "yhteistyöelin Revontuli", "Tunturien neuvonta"],
+     "Pohjois-Lapin kuntien yhteistyöelin Revontuli", "Tunturien neuvonta"),
+    (["Keski-Pohjanmaan ja", "Pietarsaaren alueen kuntien", "yhteistoimintaelin", "Yhteinen", "neuvonta"],
+     "Keski-Pohjanmaan ja Pietarsaaren alueen kuntien yhteistoimintaelin", "Yhteinen neuvonta"),
+    # A Swedish genitive before its noun, and a Swedish name with its kind first.
+    (["Samkommunen Kust-Österbottens", "utbildning", "Vägledning för vuxna"],
+     "Samkommunen Kust-Österbottens utbildning", "Vägledning för vuxna"),
+    # A short name that runs on into the registry's Swedish name of the county.
+    (["Varsinais-Suomen hyvinvointialue, Egentliga", "Finlands välfärd", "Saaristomeren neuvonta"],
+     "Varsinais-Suomen hyvinvointialue, Egentliga Finlands välfärd", "Saaristomeren neuvonta"),
+    (["Keski-Uudenmaan hyvinvointialue, Mellersta", "Nylands välfärdsområde", "Neuvonta lähellä"],
+     "Keski-Uudenmaan hyvinvointialue, Mellersta Nylands välfärdsområde", "Neuvonta lähellä"),
+    # A complete applicant stays as it is: a project name in capitals is no short name.
+    (["Etelä-Karjalan hyvinvointialue, Eksote", "Rajaseudun neuvonta"],
+     "Etelä-Karjalan hyvinvointialue, Eksote", "Rajaseudun neuvonta"),
+    (["Kainuun kuntien yhteistyöryhmä Kajastus", "Kajastus neuvoo"],
+     "Kainuun kuntien yhteistyöryhmä Kajastus", "Kajastus neuvoo"),
+])
+def test_the_applicant_ends_where_its_name_does(lines, applicant, name) -> None:
+    assert applicant_and_name(lines) == (applicant, name)
+
+
+def test_a_wrapped_line_carries_a_name_of_no_known_kind_on() -> None:
+    lines = ["Kainuun kuntien yhteistyöryhmä", "Kajastus", "Kajastus neuvoo"]
+    assert applicant_and_name(lines, [True, False, False]) == ("Kainuun kuntien yhteistyöryhmä Kajastus",
+                                                               "Kajastus neuvoo")
+    # Not wrapped: the first line is all the layout gives, and it is kept.
+    assert applicant_and_name(lines, [False, False, False])[0] == "Kainuun kuntien yhteistyöryhmä"
+    # A line that wraps on again starts a paragraph: the project name.
+    lines = ["Kuntien yhteistoimintaelin", "Yhteinen", "maahanmuuttoneuvonta"]
+    assert applicant_and_name(lines, [True, True, False]) == ("Kuntien yhteistoimintaelin",
+                                                              "Yhteinen maahanmuuttoneuvonta")
+
+
+def test_shapes_that_end_no_name() -> None:
+    assert name_goes_on("Pohjanmaan hyvinvointialue –") and name_goes_on("Vantaan ja")
+    assert name_goes_on("Kainuun kuntien", "yhteistyöryhmä") and not name_goes_on("Kainuun kuntien", "Kajastus")
+    assert name_goes_on("Västra Nylands", "välfärdsområde")
+    assert not name_goes_on("Kuntien yhteistyöryhmä Kajastus") and not name_goes_on("Yhteinen", "neuvonta")
+    assert parse_applicant("Välfärdsområde Österbotten") is not None
+
+
+@pytest.mark.parametrize(("lines", "joined"), [
+    # A hyphenator that splits a long vowel: no word of the document starts with the rest.
+    (["Järjestetään perehdytystilaisu-", "utta kahdesti."], "Järjestetään perehdytystilaisuutta kahdesti."),
+    # A compound of like vowels keeps its hyphen: its second part is a word of the document.
+    (["Kehitetään opinto-", "ohjausta; ohjaus on maksutonta."], "Kehitetään opinto-ohjausta; ohjaus on maksutonta."),
+    # ... or its first part is.
+    (["Tarjotaan neuvonta-", "apu; neuvonta on auki."], "Tarjotaan neuvonta-apu; neuvonta on auki."),
+    # Three like vowels never meet inside a Finnish word.
+    (["Järjestetään vapaa-", "ajan toimintaa."], "Järjestetään vapaa-ajan toimintaa."),
+])
+def test_a_hyphen_between_like_vowels(lines, joined) -> None:
+    assert join_lines(lines, document_words(lines)) == joined
+
+
+def test_a_list_with_a_comma_before_its_last_item() -> None:
+    resolved = resolve_area("Oulu, Kempele, Liminka, ja Muhos")
+    assert not resolved.unresolved
+    assert [m.name for m in resolved.municipalities] == ["Oulu", "Kempele", "Liminka", "Muhos"]
