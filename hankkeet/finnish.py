@@ -738,6 +738,10 @@ _VERBAL_SUFFIXES = frozenset(
     {"minen", "mise", "mis", "mi", "taan", "daan", "ttiin", "tiin", "ttava", "ttavi", "ttu", "tty",
      "tava", "tavi", "mus", "mys", "nti", "nni", "nnin"}
 )
+# The -va participle (and third person plural) of a short root: tuke|vaa, teke|vät,
+# asu|vien. Often a word of its own (sopiva, suitable), so it is a farther relative:
+# tagged ``p:``, it meets the verbal noun and passive of its root (``s:``) only.
+_PARTICIPLE_SUFFIXES = frozenset({"va", "vi"})
 # The agent noun -ja (ohjaa|ja, kehittä|jä, neuvo|ja): a person, not the
 # activity, so it meets the verb's family only when nothing closer matched.
 MIN_AGENT_ROOT = 4
@@ -803,7 +807,7 @@ def family_keys(word: str, part: bool = False) -> frozenset[str]:
     """Tagged roots of the derivational family of a folded word.
 
     ``v:ROOT`` for verb derivations, ``s:ROOT`` for a short root that a verbal
-    suffix makes specific, ``j:ROOT`` for an agent noun, ``q:ROOT`` for an
+    suffix makes specific, ``p:ROOT`` for a short root's -va participle, ``j:ROOT`` for an agent noun, ``q:ROOT`` for an
     -uus/-yys noun and ``a:ROOT`` for a word that may be its adjective; see
     :func:`family_partners`. ``part``: the word is a part of a compound, so
     only noun derivations count (see _NOUN_SUFFIXES).
@@ -825,7 +829,7 @@ def family_keys(word: str, part: bool = False) -> frozenset[str]:
                     continue
                 specific = (
                     suffix in _VERBAL_SUFFIXES
-                    or (form == word and suffix in _INFINITIVES)
+                    or (form == word and suffix in _INFINITIVES and suffix not in ("uu", "yy"))
                     # -aus/-äys nouns come from -ata verbs only (tila|us, tila|taan; ava|us, ava|taan),
                     # unlike koko|us, a meeting, no koko|aminen
                     or (suffix in ("us", "ys") and root[-1:] == "a")
@@ -833,9 +837,10 @@ def family_keys(word: str, part: bool = False) -> frozenset[str]:
                 for cut in {root, root[:-1] if root[-1:] in _VOWELS else root, root.rstrip("aeiouy")}:
                     if len(cut) >= MIN_FAMILY_ROOT and (long_enough or suffix == "o"):
                         keys.update("v:" + r for r in _root_variants(cut))
-                    if specific and len(cut) >= MIN_SHORT_ROOT:
+                    if (specific or suffix in _PARTICIPLE_SUFFIXES) and len(cut) >= MIN_SHORT_ROOT:
+                        tag = "s:" if specific else "p:"
                         keys.update(
-                            "s:" + r for r in _root_variants(cut, MIN_SHORT_ROOT) if len(r) < MIN_FAMILY_ROOT
+                            tag + r for r in _root_variants(cut, MIN_SHORT_ROOT) if len(r) < MIN_FAMILY_ROOT
                         )
         if form.endswith("ja") or (form.endswith("j") and form != word):
             # The agent noun: ohjaa|ja, ohjaa|j|ia, kehittä|j|ille.
@@ -879,6 +884,10 @@ def family_partners(key: str) -> tuple[str, ...]:
         return ("q:" + root,)
     if tag == "j:":
         return ()
+    if tag == "p:":
+        return ("s:" + root,)
+    if tag == "s:":
+        return (key, "p:" + root)
     return (key,)
 
 

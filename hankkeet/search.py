@@ -52,6 +52,7 @@ _FAMILY_KINDS = (WordKind.WORD, WordKind.PART)
 TIER_WEIGHT = (1.0, 0.9, 0.8, 0.68, 0.64, 0.6, 0.5)
 # In a family index, the roots of compound parts are kept under this mark.
 PART_ROOT = "+"
+PARTICIPLE = "p:"  # the family tag of a short root's -va participle (see finnish.family_keys)
 PHRASE_BONUS = 0.1
 TYPO_MIN_FORM = 6  # shorter stems and compound parts are too easily one edit from another word
 MAX_QUERY_WORDS = 32
@@ -372,11 +373,21 @@ class SearchIndex:
             if key not in keys and key[0] == query[0] and finnish.same_lemma(query, key):
                 keys[key] = STEM
         family_index = self.family_index(query[0])
+        participles = []
         for family_key in finnish.family_keys(query):
             for partner in finnish.family_partners(family_key):
+                if PARTICIPLE in (family_key[:2], partner[:2]):
+                    participles.append(partner)
+                    continue
                 for key in family_index.get(partner, ()):
                     if key not in keys:
                         keys[key] = FAMILY
+        if not keys:
+            # A short root's -va participle (sopiva is also an adjective) is the
+            # farther relative, for a word the texts have in no closer form.
+            for partner in participles:
+                for key in family_index.get(partner, ()):
+                    keys.setdefault(key, FAMILY_PART)
         if len(query) >= MIN_CLOSURE and query not in keys:
             self._add_other_forms(keys)
             # A slip in the ending (monialainan) meets the -nen base form only
@@ -398,7 +409,7 @@ class SearchIndex:
                     and place_named(key) is None
                 ):
                     keys[key] = COMPOUND
-        if any(tier != FAMILY for tier in keys.values()):
+        if any(tier not in _FAMILY_TIERS for tier in keys.values()):
             return keys
         # A relative inside a compound (verkko|koulutus for kouluttaminen) is the
         # farthest link: only for a word the texts have in no form of its own.

@@ -798,3 +798,17 @@ def test_two_words_the_texts_join_into_one_compound_may_carry_a_slip() -> None:
     assert ids(texts, "marjan poiminann") == ["berries"]
     # kunnnan alone is a typo of kunnan: the compound is tried with the slip too.
     assert ids(texts, "kunnnan talon") == ["hall"]
+
+
+def test_a_short_roots_va_participle_is_a_relative_only_when_nothing_closer_is() -> None:
+    buying = snapshot_of(
+        make_project(1, "buyers", description="Yritykset ostavat palveluja."),
+        make_project(2, "other", description="Osaaminen ja ostoskeskus."),
+    )
+    assert ids(buying, "ostaminen") == ["buyers"]
+    agreeing = snapshot_of(
+        make_project(1, "agreed", description="Tavoitteista sovitaan yhdessä."),
+        make_project(2, "suitable", description="Etsitään sopivat tilat."),
+    )
+    # sopivat is also an adjective (suitable): the passive the texts have is the relative.
+    assert ids(agreeing, "sopiminen") == ["agreed"]
