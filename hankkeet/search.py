@@ -54,6 +54,10 @@ TIER_WEIGHT = (1.0, 0.9, 0.8, 0.68, 0.64, 0.6, 0.5)
 PART_ROOT = "+"
 PARTICIPLE = "p:"  # the family tag of a short root's -va participle (see finnish.family_keys)
 PHRASE_BONUS = 0.1
+# A word an elliptical hyphen stands for (-kielistä in monikanavaista ja -kielistä)
+# is a guess: it counts a little less than the same word written out.
+EXPANSION_WEIGHT = 0.95
+_GUESSED = WordKind.EXPANSION
 TYPO_MIN_FORM = 6  # shorter stems and compound parts are too easily one edit from another word
 MAX_QUERY_WORDS = 32
 MIN_CLOSURE = 8  # shorter words share too short a beginning with unrelated ones
@@ -1008,7 +1012,11 @@ class SearchIndex:
         through its word family, 2 when only as a typo; a project ranks below
         those whose words all matched closer."""
         scores = [
-            max(TIER_WEIGHT[tier] * FIELD_WEIGHT[occ.field] for tier, occ in matches[index]) for matches in per_word
+            max(
+                TIER_WEIGHT[tier] * FIELD_WEIGHT[occ.field] * (EXPANSION_WEIGHT if occ.word.kind == _GUESSED else 1.0)
+                for tier, occ in matches[index]
+            )
+            for matches in per_word
         ]
         phrase = len(words) > 1 and all(
             _adjacent(per_word[i][index], per_word[i + 1][index]) for i in range(len(words) - 1)

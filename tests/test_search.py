@@ -812,3 +812,11 @@ def test_a_short_roots_va_participle_is_a_relative_only_when_nothing_closer_is()
     )
     # sopivat is also an adjective (suitable): the passive the texts have is the relative.
     assert ids(agreeing, "sopiminen") == ["agreed"]
+
+
+def test_a_word_written_out_ranks_above_the_same_word_an_elliptical_hyphen_stands_for() -> None:
+    texts = snapshot_of(
+        make_project(1, "guessed", description="Kehitetään monikanavaista ja -kielistä ohjausta."),
+        make_project(2, "written", description="Kehitetään monikielistä ohjausta."),
+    )
+    assert ids(texts, "monikielistä") == ["written", "guessed"]
