@@ -21,6 +21,7 @@ import contextlib
 import json
 import os
 import random
+import re
 import resource
 import signal
 import stat
@@ -1978,6 +1979,283 @@ def _() -> str | None:
     if leftovers := [p.name for p in d.iterdir() if p.name != "snap.json"]:
         return f"left: {leftovers}"
     return valid_snapshot_bytes(out)
+
+
+# -- fourth round: waits, duplicate keys, large stores, stale temporaries, homes, markup, terminals ----------------
+
+WAIT_ENV = {"HANKKEET_MAX_WAIT": "1"}
+
+
+@contextlib.contextmanager
+def held_fifo() -> Any:
+    """A FIFO that this process holds open at both ends and never writes to or reads from."""
+    path = fresh_dir() / "held"
+    os.mkfifo(path)
+    fd = os.open(path, os.O_RDWR | os.O_NONBLOCK)
+    try:
+        yield path
+    finally:
+        os.close(fd)
+
+
+def names_wait(r: Result) -> str | None:
+    problem = clean_error(r)
+    if problem:
+        return problem
+    if "wait" not in r.err_text.lower():
+        return f"the message does not name the wait limit: {r.err_text.strip()!r}"
+    return None
+
+
+@case("a FIFO nobody writes to, or whose writer sends nothing, as --data, HANKKEET_DATA (--version too) or parse input: one line within the wait limit")
+def _() -> str | None:
+    lonely = fresh_dir() / "lonely"
+    os.mkfifo(lonely)
+    r = run(["--data", str(lonely), "list"], timeout=25)
+    if problem := names_wait(r):
+        return f"default limit: {problem}"
+    with held_fifo() as held:
+        for fifo in (lonely, held):
+            for args, env in ((["--data", str(fifo), "list", "--json"], {}), (["show", "1"], {"HANKKEET_DATA": str(fifo)}),
+                              (["--version"], {"HANKKEET_DATA": str(fifo)}), (["parse", str(fifo)], {}),
+                              (["--data", str(fifo), "search", "ohjaus"], {}), (["--data", str(fifo), "export", "--sqlite",
+                                                                                  str(fresh_dir() / "x.db")], {})):
+                r = run(args, env={**env, **WAIT_ENV}, timeout=8)
+                if args == ["--version"]:  # the version is printed; the snapshot line says why it cannot be loaded
+                    if r.timed_out or r.rc != 0 or "wait" not in r.out.decode("utf-8", "replace"):
+                        return f"{fifo.name} {args}: {r!r} {r.out[-200:]!r}"
+                    continue
+                if problem := names_wait(r):
+                    return f"{fifo.name} {args}: {problem}"
+    with held_fifo() as held:  # standard input a pipe that stays open and silent
+        silent = os.open(held, os.O_RDONLY | os.O_NONBLOCK)
+        os.set_blocking(silent, True)
+        try:
+            r = run(["parse", "-"], stdin=silent, env=WAIT_ENV, timeout=8)
+        finally:
+            os.close(silent)
+    return names_wait(r)
+
+
+@case("-o a FIFO nobody reads (parse -o, map -o), and one whose reader never reads: one line within the wait limit")
+def _() -> str | None:
+    lonely = fresh_dir() / "lonely"
+    os.mkfifo(lonely)
+    for args in (["parse", str(SEED), "-o", str(lonely)], ["map", "-o", str(lonely)]):
+        r = run(args, env=WAIT_ENV, timeout=8)
+        if problem := names_wait(r):
+            return f"{args[0]} -o, no reader: {problem}"
+        if not stat.S_ISFIFO(os.lstat(lonely).st_mode) or len(list(lonely.parent.iterdir())) != 1:
+            return f"{args[0]} -o: the FIFO was replaced or a file left beside it"
+    with held_fifo() as held:
+        r = run(["map", "-o", str(held)], env=WAIT_ENV, timeout=8)  # 190 kB: more than the pipe holds
+        if problem := names_wait(r):
+            return f"map -o, a reader that never reads: {problem}"
+    return None
+
+
+def _duplicated(text: str, key: str, value: str, nth: int = 0) -> str:
+    """``text`` with ``"key": value,`` written again before the nth ``"key":`` of it."""
+    marker = f'"{key}":'
+    at = -1
+    for _ in range(nth + 1):
+        at = text.index(marker, at + 1)
+    return text[:at] + f'{marker} {value}, ' + text[at:]
+
+
+@case("a key given twice inside a project, a municipality entry or the source (any value, any escape): exit 2 for list, show, search and export")
+def _() -> str | None:
+    text = json.dumps(bundled(), ensure_ascii=False, indent=2)
+    variants = {
+        "id twice, same value": _duplicated(text, "id", '"eksote"'),
+        "name twice, another value": _duplicated(text, "name", '"Toinen nimi"', 1),
+        "number twice in project 12": _duplicated(text, "number", "99", 11),
+        "a municipality's code twice": _duplicated(text, "code", '"091"'),
+        "basis twice": _duplicated(text, "basis", '"region"', 5),
+        "source.title twice": _duplicated(text, "title", '"x"'),
+        "description twice, spelt with an escape": text.replace('"description":', '"descr\\u0069ption": "x", "description":', 1),
+        "schema_version twice": _duplicated(text, "schema_version", "1"),
+    }
+    for label, variant in variants.items():
+        snap = snapshot_file(None, raw=variant)
+        for args in (["list", "--json"], ["show", "1"], ["search", "ohjaus"], ["kunta", "Loppi"],
+                     ["export", "--sqlite", str(fresh_dir() / "x.db")]):
+            r = run(["--data", str(snap), *args])
+            if problem := clean_error(r):
+                return f"{label}, {args[0]}: {problem}"
+            if "twice" not in r.err_text:
+                return f"{label}, {args[0]}: the message does not say a key is given twice: {r.err_text.strip()!r}"
+    return None
+
+
+def _copies(count: int) -> Path:
+    data = bundled()
+    originals = data["projects"]
+    data["projects"] = [{**originals[i % len(originals)], "id": f"p{i}", "number": i + 1} for i in range(count)]
+    return snapshot_file(data)
+
+
+@case("a stored index larger than 8 MiB with a letter of a stored record changed, or bytes anywhere: same results, never exit 3")
+def _() -> str | None:
+    snap = _copies(7000)  # an 8 MB snapshot, an 11 MB store
+    cache = fresh_dir()
+    env = {"XDG_CACHE_HOME": str(cache)}
+    args = ["--data", str(snap), "search", "Maahanmuuttajien", "--json", "--limit", "0"]
+    want = run(args, env={"XDG_CACHE_HOME": str(fresh_dir())}, timeout=60)
+    if problem := success(want, quiet=False):
+        return f"the first search: {problem}"
+    run(args, env=env, timeout=60)
+    stores = list(cache.rglob("index-*.sqlite"))
+    if not stores or stores[0].stat().st_size <= 8 << 20:
+        return f"no store larger than 8 MiB was written: {[s.stat().st_size for s in stores]}"
+    store = stores[0]
+    good = store.read_bytes()
+    letter = good.find("Etelä-Karjalan sosiaali".encode())
+    rng = random.Random(11)
+    damages = [(letter, b"X")] + [(rng.randrange(100, len(good) - 64), bytes(rng.randrange(256) for _ in range(8)))
+                                  for _ in range(6)]
+    for offset, patch in damages:
+        damaged = bytearray(good)
+        damaged[offset: offset + len(patch)] = patch
+        with open(store, "r+b") as handle:  # in place, as a disk or another program would change it
+            handle.write(bytes(damaged))
+        r = run(args, env=env, timeout=60)
+        if problem := success(r, quiet=False):
+            return f"bytes at {offset}: {problem}"
+        if r.out != want.out:
+            return f"bytes at {offset} changed: other results"
+        run(args, env=env, timeout=60)  # stored again
+        if (fresh := list(cache.rglob("index-*.sqlite"))):
+            store, good = fresh[0], fresh[0].read_bytes()
+    return None
+
+
+@case("a temporary left by a killed index build is removed by the next build of any store (the bundled one too)")
+def _() -> str | None:
+    cache = fresh_dir()
+    folder = cache / "hankkeet"
+    folder.mkdir()
+    stale = folder / ".index-killed1.tmp"
+    stale.write_bytes(b"x" * 4096)
+    old = time.time() - 3 * 3600
+    os.utime(stale, (old, old))
+    fresh = folder / ".index-running.tmp"  # a build in progress right now: kept
+    fresh.write_bytes(b"y")
+    r = run(["search", "ohjaus", "--json"], env={"XDG_CACHE_HOME": str(cache)})
+    if problem := success(r):
+        return problem
+    if not list(folder.glob("bundled-*.sqlite")):
+        raise Skip("the bundled index is not stored")
+    if stale.exists():
+        return "the stale temporary is still there after the bundled index was stored"
+    if not fresh.exists():
+        return "a temporary of a build still running (new) was removed"
+    return None
+
+
+@case("--install-completion with HOME unset, empty, relative, a file or missing: one line and exit 2, nothing written")
+def _() -> str | None:
+    cwd = fresh_dir()
+    a_file = cwd / "home-file"
+    a_file.write_text("x")
+    before = sorted(p.name for p in cwd.iterdir())
+    safe = [str(a_file), "/proc/nonexistent/home", "relative/home"]
+    for home in safe:
+        r = run(["--install-completion"], env={"HOME": home, "SHELL": "/bin/bash"}, cwd=cwd)
+        if problem := clean_error(r):
+            return f"HOME={home!r}: {problem}"
+    if sorted(p.name for p in cwd.iterdir()) != before:
+        return f"written into the working folder: {sorted(p.name for p in cwd.iterdir())}"
+    # An empty HOME is '/' to Python and an unset one the real home: run those only where the safe
+    # ones were refused, so that this battery never writes a shell start-up file of the machine.
+    env = {k: v for k, v in BASE_ENV.items() if k != "HOME"}
+    for label, home in (("empty", ""), ("unset", None)):
+        full = {**env, "SHELL": "/bin/bash"} if home is None else {**env, "SHELL": "/bin/bash", "HOME": home}
+        proc = subprocess.run(COMMAND + ["--install-completion"], env=full, capture_output=True, cwd=cwd, timeout=20,
+                              preexec_fn=_limits(MEMORY_CAP, ()))
+        r = Result(proc.returncode, proc.stdout, proc.stderr, 0.0, False)
+        if problem := clean_error(r):
+            return f"HOME {label}: {problem}"
+    return None
+
+
+@case("empty names: --data '', parse '', coverage --by '': say so (exit 2), never read the working folder")
+def _() -> str | None:
+    for args in (["--data", "", "list"], ["parse", ""], ["coverage", "--by", ""], ["coverage", "--by", "", "--json"]):
+        r = run(args)
+        if problem := clean_error(r):
+            return f"{args}: {problem}"
+        if "director" in r.err_text or "folder" in r.err_text:
+            return f"{args}: '' read as the working folder: {r.err_text.strip()!r}"
+    return None
+
+
+_RAW_CONTROLS = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]")
+
+
+@case("control, escape and bidi characters in the data: map SVG and HTML stay valid, no raw control byte in any map")
+def _() -> str | None:
+    import xml.etree.ElementTree as ET
+
+    data = bundled()
+    nasty = "A\x00B\x1b[31mC\u202eD\x7f\x85E\x9b2J\x0bF"
+    data["projects"][0]["name"] = nasty
+    data["projects"][0]["organisation"] = nasty
+    data["projects"][0]["area"] = data["projects"][0]["area"] + " " + nasty
+    data["source"]["title"] = nasty
+    data["source"]["subtitle"] = nasty
+    snap = snapshot_file(data)
+    for fmt in ("svg", "html", "text"):
+        r = run(["--data", str(snap), "map", "--format", fmt])
+        if problem := success(r, quiet=False):
+            return f"{fmt}: {problem}"
+        if raw := _RAW_CONTROLS.search(r.out):
+            return f"{fmt}: a raw control character {raw.group()!r} in the output"
+        if fmt == "svg":
+            try:
+                ET.fromstring(r.out)
+            except ET.ParseError as exc:
+                return f"svg: not well-formed XML: {exc}"
+    return None
+
+
+@case("CSV, JSON and lines on a terminal (pty): no raw escape, control or bidi character from the data")
+def _() -> str | None:
+    data = bundled()
+    data["projects"][0]["name"] = "Hanke \x1b]0;pwned\x07 \x1b[2J \u202egnimmargorp\u202c \x9b31m \x85 x"
+    snap = snapshot_file(data)
+    for args in (["list", "--csv"], ["search", "hanke", "--csv"], ["show", "1", "--json"], ["list", "--json"],
+                 ["kunta", "Lappeenranta", "--csv"], ["list", "--fields", "id,name", "--no-pager"]):
+        rc, out = pty_run(["--data", str(snap), *args], {"COLUMNS": "200", "PAGER": "cat"})
+        if rc not in (0, 1):
+            return f"{args}: exit {rc}: {out[-200:]!r}"
+        body = out.replace(b"\x1b[0m", b"").replace(b"\x1b[1m", b"")  # the table's own bold header
+        if raw := _RAW_CONTROLS.search(body.replace(b"\r\n", b"\n").replace(b"\r", b"")):
+            return f"{args}: {raw.group()!r} reached the terminal"
+    return None
+
+
+@case("SIGTERM and SIGHUP during a search's index build (stored, or for the run only in TMPDIR): no temporary left")
+def _() -> str | None:
+    snap = _copies(5000)
+    for where in ("cache", "tmpdir"):
+        for signum in (signal.SIGTERM, signal.SIGHUP):
+            for delay in (0.4, 0.9):
+                cache, tmp = fresh_dir(), fresh_dir()
+                if where == "tmpdir":
+                    blocker = cache / "file"
+                    blocker.write_text("x")
+                    env = {"XDG_CACHE_HOME": str(blocker), "TMPDIR": str(tmp), "HOME": str(blocker)}
+                else:
+                    env = {"XDG_CACHE_HOME": str(cache), "TMPDIR": str(tmp)}
+                r = run(["--data", str(snap), "search", "ohjaus", "--json"], env=env, signal_after=(delay, signum),
+                        timeout=30)
+                if "Traceback" in r.err_text:
+                    return f"{where} signal {signum} at {delay}s: traceback"
+                left = [p for p in [*tmp.rglob("*"), *cache.rglob("*.tmp")]]
+                if left:
+                    return f"{where}, signal {signum} at {delay}s (exit {r.rc}): left {[p.name for p in left]}"
+    return None
 
 
 def main() -> int:
