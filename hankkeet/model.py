@@ -492,8 +492,10 @@ class SnapshotFile:
     The file is decoded in chunks, so the memory a pass needs is that of one
     project and a chunk, not of the file; :meth:`load` keeps every project.
     Both follow the schema exactly as :func:`from_dict` does, through the same
-    record loaders, and refuse what it refuses. A top-level key given twice is
-    refused too (a whole-file JSON decoder would silently keep the last).
+    record loaders, and refuse what it refuses. A key given twice in any object
+    (the snapshot, a project, a municipality entry, the source) is refused too,
+    however it is spelt (``"id"`` or ``"\\u0069d"``): a JSON decoder would
+    silently keep the last.
     """
 
     def __init__(self, path: str | os.PathLike[str] | None = None, *, max_bytes: int | None = None) -> None:
@@ -687,7 +689,8 @@ class _Scan:
         self.base = 0  # offset of buf[0] in the text
         self.lines = 0  # line breaks before buf[0]
         self.last_break = -1  # offset of the last line break before buf[0]
-        self.decode = json.JSONDecoder().raw_decode
+        # Every object is checked for a key given twice (json keeps the last in silence).
+        self.decode = json.JSONDecoder(object_pairs_hook=_unique_keys).raw_decode
         self.header: Snapshot | None = None
         self._grow()
 
@@ -754,6 +757,8 @@ class _Scan:
                     self._grow()
                     continue
                 raise self.bad(exc.msg, exc.pos) from None
+            except _KeyTwice as twice:
+                raise _Problem(f"has the key {_shown(twice.key)} twice") from None
             except RecursionError:
                 raise _BadJson("nested too deeply") from None
             except ValueError:  # int() refuses a number of thousands of digits
@@ -767,6 +772,27 @@ class _Scan:
 
 class _NotUtf8(Exception):
     """Bytes that are not UTF-8."""
+
+
+class _KeyTwice(Exception):
+    """An object of the text has a key twice (raised while decoding)."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """The object of these key-value pairs; _KeyTwice if a key comes twice (the same key however
+    it is spelt: the text's escapes are decoded before this)."""
+    record = dict(pairs)
+    if len(record) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _KeyTwice(key)
+            seen.add(key)
+    return record
 
 
 class _Empty(Exception):
@@ -808,7 +834,10 @@ def _snapshot_items(scan: _Scan) -> Iterator[Project]:
                     _precheck(header, clean)
                     yield from _project_items(scan)
                 else:
-                    value, plain = scan.value()
+                    try:
+                        value, plain = scan.value()
+                    except _Problem as problem:  # a key given twice inside the value
+                        raise _at(f".{key}", problem) from None
                     if key in schema.keys:
                         header[key] = value
                         clean = clean and plain
@@ -881,6 +910,8 @@ def _project_items(scan: _Scan) -> Iterator[Project]:
             value, clean = scan.value()
         except _TooLong:
             raise _Problem(f".projects[{i}] is longer than {MAX_VALUE_CHARS:,} characters of JSON") from None
+        except _Problem as problem:  # a key given twice inside the project
+            raise _at(f".projects[{i}]", problem) from None
         try:
             project = record.load(value, clean) if i >= _FAST_FROM else record.checked(value, clean)
             kind.check_unique(i, project, seen)

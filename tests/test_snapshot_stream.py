@@ -38,21 +38,22 @@ def tuned(*, block: int | None = None, fast_from: int | None = None, max_value: 
         model._READ_BLOCK, model._FAST_FROM, model.MAX_VALUE_CHARS = saved
 
 
+class _Twice(Exception):
+    pass
+
+
 def _reference(text: str) -> Any:
-    """The whole-file answer: the snapshot, or 'refused'. A top-level key given twice is refused."""
+    """The whole-file answer: the snapshot, or 'refused'. A key given twice in any object is refused."""
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
         out = dict(items)
         if len(out) != len(items):
-            out["\0twice"] = True
+            raise _Twice
         return out
 
     try:
         data = json.loads(text, object_pairs_hook=pairs)
-    except (ValueError, RecursionError):
+    except (ValueError, RecursionError, _Twice):
         return "refused"
-    if isinstance(data, dict) and data.pop("\0twice", None):
-        return "refused"
-    data = json.loads(text)  # the records as the schema sees them (a key twice inside a record: the last)
     try:
         return from_dict(data, checked_only=True)
     except _Problem:
@@ -98,6 +99,58 @@ def test_a_mutated_snapshot_streams_as_the_whole_file_loads(tmp_path_factory, da
     assert _decision(got) == expected
     if isinstance(expected, Snapshot):
         assert got == expected
+
+
+def _dumps_with_a_key_twice(data: Any, target: int, pick: int, other: Any) -> tuple[str, bool]:
+    """JSON text of ``data`` whose ``target``-th object (in text order) has one of its keys written
+    twice, the copy holding ``other``; and whether there was such an object."""
+    count = 0
+    done = False
+
+    def emit(value: Any) -> str:
+        nonlocal count, done
+        if isinstance(value, dict):
+            number = count
+            count += 1
+            items = [f"{json.dumps(k, ensure_ascii=False)}: {emit(v)}" for k, v in value.items()]
+            if number == target and value:
+                key = list(value)[pick % len(value)]
+                items.insert(pick % (len(items) + 1), f"{json.dumps(key)}: {json.dumps(other, ensure_ascii=False)}")
+                done = True
+            return "{" + ", ".join(items) + "}"
+        if isinstance(value, list):
+            return "[" + ", ".join(emit(v) for v in value) + "]"
+        return json.dumps(value, ensure_ascii=False)
+
+    return emit(data), done
+
+
+@pytest.mark.slow
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                  HealthCheck.too_slow])
+@given(data=st.one_of(st.just(SMALL), mutants()), target=st.integers(0, 60), pick=st.integers(0, 12),
+       other=st.sampled_from([None, 1, "x", "riihimaki", [], {}, "2020-09-01"]), block=st.sampled_from([1, 7, 1 << 20]),
+       fast_from=st.sampled_from([0, 10**9]))
+def test_a_key_given_twice_anywhere_is_refused_by_every_path(tmp_path_factory, data, target, pick, other, block,
+                                                              fast_from):
+    text, twice = _dumps_with_a_key_twice(data, target, pick, other)
+    path = _write(tmp_path_factory, text)
+    got = _streamed(path, block=block, fast_from=fast_from)
+    assert _decision(got) == _reference(text)
+    if twice:
+        assert _decision(got) == "refused"
+
+
+def test_a_key_twice_inside_a_record_is_named_with_its_place(tmp_path):
+    text = json.dumps(SMALL, ensure_ascii=False)
+    for needle, where in (('"code":', "projects[0]"), ('"title":', "source")):
+        path = tmp_path / "s.json"
+        path.write_text(text.replace(needle, f'{needle} "x", {needle}', 1), encoding="utf-8")
+        key = needle.strip('":')
+        assert _streamed(path) == ("refused", f"{path}: not a hankkeet snapshot: {where} has the key '{key}' twice")
+    escaped = text.replace('"name":', '"n\\u0061me": "x", "name":', 1)  # the same key, spelt with an escape
+    path.write_text(escaped, encoding="utf-8")
+    assert "has the key 'name' twice" in _streamed(path)[1]
 
 
 def _text_mutants(seed: int, count: int) -> Iterator[str]:
