@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-GLOBAL_WITH_VALUE = frozenset({"--data", "--max-input"})
+GLOBAL_WITH_VALUE = frozenset({"--data", "--max-input", "--max-wait"})
 GLOBAL_FLAGS = frozenset({"--debug", "--quiet", "-q", "--raw-csv", "--no-pager"})
 NAME_OPTIONS = frozenset({"--kunta", "--maakunta"})
 

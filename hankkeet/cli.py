@@ -120,8 +120,9 @@ class _Group(TyperGroup):
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode, windows_expand_args, **extra)
         fileio = sys.modules.get("hankkeet.fileio")
-        if fileio is not None:  # a new run (in a test runner): no file is an input of it yet
+        if fileio is not None:  # a new run (in a test runner): no file is an input of it yet, no --max-wait
             fileio.forget_reads()
+            fileio.set_max_wait(None)
         try:
             args = _checked_args(sys.argv[1:] if args is None else args)
             args = self.arranged(args)
@@ -376,6 +377,16 @@ def _root(
     no_pager: Annotated[
         bool, typer.Option("--no-pager", help="Never page long tables (default: $PAGER or 'less -FRX' on a terminal).")
     ] = False,
+    max_wait: Annotated[
+        str | None,
+        typer.Option(
+            "--max-wait",
+            metavar="S",
+            envvar="HANKKEET_MAX_WAIT",
+            help="Give up on a FIFO, pipe or device that does nothing for this long: no writer, no bytes, "
+            "no reader (default 10 s; a terminal is waited for).",
+        ),
+    ] = None,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
@@ -386,6 +397,14 @@ def _root(
     _quiet = quiet
     render.CSV_RAW = raw_csv
     ctx.obj = State(data=data, debug=debug, max_input=_max_input_bytes(max_input), no_pager=no_pager)
+    if max_wait not in (None, ""):
+        from hankkeet import fileio
+
+        seconds = fileio.parse_seconds(max_wait or "")
+        if seconds is None:
+            raise typer.BadParameter(f"{max_wait!r} is not a number of seconds (from 0.001 to 1000000)",
+                                     param_hint="'--max-wait' / HANKKEET_MAX_WAIT")
+        fileio.set_max_wait(seconds)
 
 
 # -- shared plumbing ------------------------------------------------------

@@ -43,13 +43,100 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from hankkeet.errors import InputTooLarge, OutputError
+from hankkeet.errors import HankkeetError, InputTooLarge, OutputError
 
 MIB = 1 << 20
 DEFAULT_MAX_SNAPSHOT = 256 * MIB  # room for 100,000 projects
 DEFAULT_MAX_INPUT = 64 * MIB  # a document, and what a PDF's streams may inflate to
 _CHUNK = 1 << 20
 _HELD_SIGNALS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT}
+
+
+# How long a read or a write waits for the other end of a FIFO, a pipe or a device (a writer to
+# open it, the next bytes, a reader to open it or to make room) before it gives up; a terminal is
+# waited for as long as it takes (a person is there). Set by --max-wait / HANKKEET_MAX_WAIT.
+DEFAULT_MAX_WAIT = 10.0  # seconds
+_max_wait: float | None = None
+
+
+class WaitedTooLong(HankkeetError):
+    """The other end of a FIFO, a pipe or a device did nothing within the wait limit."""
+
+
+def set_max_wait(seconds: float | None) -> None:
+    global _max_wait
+    _max_wait = seconds
+
+
+def parse_seconds(value: str, *, low: float = 0.001, high: float = 1e6) -> float | None:
+    """A number of seconds from ``low`` to ``high``, or None when ``value`` is not one (NaN, inf, text)."""
+    import math
+
+    try:
+        seconds = float(value)
+    except ValueError:
+        return None
+    return seconds if math.isfinite(seconds) and low <= seconds <= high else None
+
+
+def max_wait() -> float:
+    """The wait limit in seconds: --max-wait, else HANKKEET_MAX_WAIT (where the option is not parsed
+    yet: --version), else DEFAULT_MAX_WAIT."""
+    if _max_wait is not None:
+        return _max_wait
+    return parse_seconds(os.environ.get("HANKKEET_MAX_WAIT", "")) or DEFAULT_MAX_WAIT
+
+
+def _waited_too_long(label: str, what: str) -> WaitedTooLong:
+    return WaitedTooLong(f"{label}: {what} within the wait limit of {max_wait():g} s; "
+                         "raise it with --max-wait S or HANKKEET_MAX_WAIT")
+
+
+def open_input(path: str | os.PathLike[str]) -> int:
+    """A descriptor for reading ``path``; a FIFO is opened at once, without waiting for a writer
+    (:func:`read_some` waits for its bytes, within the wait limit). OSError is the caller's to word."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NONBLOCK", 0))
+    try:
+        os.set_blocking(fd, True)  # our own open file: reads below wait with poll, then block no longer
+    except OSError:
+        pass
+    return fd
+
+
+def waits(fd: int, info: os.stat_result) -> bool:
+    """Whether reads of ``fd`` must be waited for within the limit: a FIFO, a pipe, a socket or a
+    device, but not a regular file, a folder or a terminal."""
+    if stat.S_ISREG(info.st_mode) or stat.S_ISDIR(info.st_mode):
+        return False
+    try:
+        return not os.isatty(fd)
+    except OSError:
+        return True
+
+
+def read_some(fd: int, size: int, label: str, wait: bool) -> bytes:
+    """Up to ``size`` bytes of ``fd`` (b"" at the end); with ``wait``, at most the wait limit for
+    them to come, else WaitedTooLong."""
+    if wait:
+        _poll(fd, "POLLIN", label, "nothing to read came (does anything write to it?)")
+    return os.read(fd, size)
+
+
+def _poll(fd: int, event: str, label: str, what: str) -> None:
+    """Wait until ``fd`` is ready for ``event`` (POLLIN, POLLOUT), at most the wait limit."""
+    import math
+    import select
+    import time
+
+    poller = select.poll()
+    poller.register(fd, getattr(select, event) | select.POLLERR | select.POLLHUP)
+    deadline = time.monotonic() + max_wait()
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise _waited_too_long(label, what)
+        if poller.poll(math.ceil(left * 1000)):
+            return
 
 
 # (device, inode) of every regular file this process has read: no output may replace one.
@@ -84,7 +171,7 @@ def read_limited(path: str | os.PathLike[str], limit: int, label: str) -> bytes:
 
     OSError (missing file, permissions, ...) is the caller's to word.
     """
-    fd = os.dup(0) if os.fspath(path) == "-" else os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+    fd = os.dup(0) if os.fspath(path) == "-" else open_input(path)
     try:
         info = os.fstat(fd)
         note_read(info)
@@ -92,9 +179,10 @@ def read_limited(path: str | os.PathLike[str], limit: int, label: str) -> bytes:
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
         if stat.S_ISREG(info.st_mode) and info.st_size > limit:
             raise too_large(label, limit)
+        wait = waits(fd, info)
         buffer = bytearray()
         while True:
-            chunk = os.read(fd, min(_CHUNK, limit + 1 - len(buffer)))
+            chunk = read_some(fd, min(_CHUNK, limit + 1 - len(buffer)), label, wait)
             if not chunk:
                 return bytes(buffer)
             buffer += chunk
@@ -136,7 +224,7 @@ def write_file(path: str | os.PathLike[str], data: bytes, *, inputs: Iterable[st
             if stat.S_ISSOCK(mode):
                 raise OutputError(f"{label}: is a socket; give a file name for the output")
             if not stat.S_ISREG(mode):  # a character device, a FIFO
-                _write_stream(target, data)
+                _write_stream(target, data, label)
                 return
             if info.st_nlink > 1:
                 _guarded(_write_in_place, target, data)
@@ -192,10 +280,33 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[written:]
 
 
-def _write_stream(target: Path, data: bytes) -> None:
-    fd = os.open(target, os.O_WRONLY | getattr(os, "O_CLOEXEC", 0))
+def _write_stream(target: Path, data: bytes, label: str) -> None:
+    """Write into a FIFO or a character device: a FIFO waits for a reader to open it, and each
+    write for room, at most the wait limit (a terminal, as long as it takes)."""
+    import time
+
+    flags = os.O_WRONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NONBLOCK", 0)
+    deadline = time.monotonic() + max_wait()
+    while True:
+        try:
+            fd = os.open(target, flags)
+            break
+        except OSError as exc:  # ENXIO: a FIFO nobody has open for reading (yet)
+            if exc.errno != errno.ENXIO or not stat.S_ISFIFO(os.stat(target).st_mode):
+                raise
+            if time.monotonic() > deadline:
+                raise _waited_too_long(label, "no program opened the FIFO to read it") from None
+            time.sleep(0.02)
     try:
-        _write_all(fd, data)
+        terminal = os.isatty(fd)
+        if terminal:
+            os.set_blocking(fd, True)
+        view = memoryview(data)
+        while view:
+            try:
+                view = view[os.write(fd, view[:_CHUNK]):]
+            except BlockingIOError:
+                _poll(fd, "POLLOUT", label, "its reader took nothing more")
     finally:
         os.close(fd)
 

@@ -511,6 +511,7 @@ class SnapshotFile:
         self.header: Snapshot | None = None  # set by a complete pass of projects()
         self.count = 0  # projects read by the last complete pass
         self._fd: int | None = None
+        self._waits = False
         self._read = 0  # bytes read by this pass
         self._identity: tuple[int, int, int] | None = None
         self.size = 0
@@ -520,11 +521,11 @@ class SnapshotFile:
     def _open(self) -> None:
         import stat
 
-        from hankkeet.fileio import note_read, too_large
+        from hankkeet.fileio import note_read, open_input, too_large, waits
 
         label = self.label
         try:
-            fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))  # type: ignore[arg-type]
+            fd = open_input(self.path)  # type: ignore[arg-type]  # a FIFO: no waiting for a writer here
         except FileNotFoundError:
             raise DataError(f"{label}: no such file") from None
         except NotADirectoryError:
@@ -542,6 +543,7 @@ class SnapshotFile:
                 raise too_large(label, self.max_bytes)
             self._identity = (info.st_size, info.st_mtime_ns, info.st_ino)
             self.size = info.st_size
+        self._waits = waits(fd, info)  # a FIFO, a pipe, a device: each read within the wait limit
         self._fd = fd
 
     @property
@@ -601,7 +603,12 @@ class SnapshotFile:
     def _block(self) -> bytes:
         assert self._fd is not None
         try:
-            block = os.read(self._fd, _READ_BLOCK)
+            if self._waits:
+                from hankkeet.fileio import read_some
+
+                block = read_some(self._fd, _READ_BLOCK, self.label, True)
+            else:
+                block = os.read(self._fd, _READ_BLOCK)
         except OSError as exc:
             raise DataError(f"{self.label}: cannot read: {exc.strerror or exc}") from None
         self._read += len(block)

@@ -2041,14 +2041,14 @@ def _() -> str | None:
 def _() -> str | None:
     lonely = fresh_dir() / "lonely"
     os.mkfifo(lonely)
-    for args in (["parse", str(SEED), "-o", str(lonely)], ["map", "-o", str(lonely)]):
+    for args in (["parse", str(SEED), "-o", str(lonely)], ["map", "--format", "svg", "-o", str(lonely)]):
         r = run(args, env=WAIT_ENV, timeout=8)
         if problem := names_wait(r):
             return f"{args[0]} -o, no reader: {problem}"
         if not stat.S_ISFIFO(os.lstat(lonely).st_mode) or len(list(lonely.parent.iterdir())) != 1:
             return f"{args[0]} -o: the FIFO was replaced or a file left beside it"
     with held_fifo() as held:
-        r = run(["map", "-o", str(held)], env=WAIT_ENV, timeout=8)  # 190 kB: more than the pipe holds
+        r = run(["map", "--format", "svg", "-o", str(held)], env=WAIT_ENV, timeout=8)  # 190 kB: more than the pipe holds
         if problem := names_wait(r):
             return f"map -o, a reader that never reads: {problem}"
     return None

@@ -277,3 +277,77 @@ def test_map_refuses_to_overwrite_its_data_snapshot(runner, tmp_path):
     result = invoke(runner, "--data", str(snap), "map", "--format", "svg", "-o", str(snap))
     assert result.exit_code == 2 and "is the input file" in result.stderr
     assert snap.read_bytes() == before
+
+
+@pytest.fixture
+def short_wait():
+    from hankkeet import fileio
+
+    fileio.set_max_wait(0.3)
+    yield 0.3
+    fileio.set_max_wait(None)
+
+
+def test_a_fifo_nobody_writes_to_is_given_up_at_the_wait_limit(tmp_path, short_wait):
+    import time
+
+    from hankkeet.fileio import WaitedTooLong
+
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    start = time.monotonic()
+    with pytest.raises(WaitedTooLong, match=r"wait limit of 0\.3 s.*--max-wait"):
+        read_limited(fifo, 1000, str(fifo))
+    assert time.monotonic() - start < 3
+
+
+def test_a_fifo_whose_writer_comes_late_is_read_whole(tmp_path, short_wait):
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+
+    def write() -> None:
+        with open(fifo, "wb") as handle:
+            handle.write(b"a" * 5000)
+
+    writer = threading.Timer(0.1, write)
+    writer.start()
+    try:
+        assert read_limited(fifo, 10_000, str(fifo)) == b"a" * 5000
+    finally:
+        writer.join()
+
+
+def test_a_snapshot_fifo_nobody_writes_to_is_one_error(tmp_path, short_wait):
+    from hankkeet.fileio import WaitedTooLong
+    from hankkeet.model import SnapshotFile
+
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    with pytest.raises(WaitedTooLong, match="nothing to read came"):
+        SnapshotFile(fifo).load()
+
+
+def test_output_to_a_fifo_nobody_reads_is_given_up_and_the_fifo_stays(tmp_path, short_wait):
+    from hankkeet.fileio import WaitedTooLong
+
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    with pytest.raises(WaitedTooLong, match="no program opened the FIFO"):
+        write_file(fifo, DATA)
+    held = os.open(fifo, os.O_RDWR | os.O_NONBLOCK)  # a reader that never reads: room for 64 KiB only
+    try:
+        with pytest.raises(WaitedTooLong, match="took nothing more"):
+            write_file(fifo, b"x" * (1 << 20))
+    finally:
+        os.close(held)
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode) and _files(tmp_path) == ["fifo"]
+
+
+@pytest.mark.parametrize("value", ["nan", "0", "-1", "inf", "abc", "1e9"])
+def test_a_bad_max_wait_is_a_usage_error(value):
+    from typer.testing import CliRunner
+
+    from hankkeet.cli import app
+
+    result = CliRunner().invoke(app, ["--max-wait", value, "list"])
+    assert result.exit_code == 2 and "--max-wait" in result.stderr and result.stderr.count("\n") == 1
