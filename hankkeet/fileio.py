@@ -96,10 +96,8 @@ def open_input(path: str | os.PathLike[str]) -> int:
     """A descriptor for reading ``path``; a FIFO is opened at once, without waiting for a writer
     (:func:`read_some` waits for its bytes, within the wait limit). OSError is the caller's to word."""
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NONBLOCK", 0))
-    try:
-        os.set_blocking(fd, True)  # our own open file: reads below wait with poll, then block no longer
-    except OSError:
-        pass
+    with contextlib.suppress(OSError):  # our own open file: reads wait with poll, then block no longer
+        os.set_blocking(fd, True)
     return fd
 
 
