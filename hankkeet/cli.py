@@ -89,6 +89,25 @@ def _checked_args(args: Sequence[str]) -> list[str]:
     return checked
 
 
+def _check_completion_home(args: Sequence[str]) -> None:
+    """``--install-completion`` writes the shell's start-up file in the home folder: bad input
+    unless HOME names a folder that exists and may be written (Python would take an empty HOME for
+    ``/``, an unset one for the password database's entry, a relative one as under the working folder)."""
+    words = list(args[: list(args).index("--")] if "--" in args else args)
+    if "--install-completion" not in words:
+        return
+    home = os.environ.get("HOME")
+    where = "--install-completion writes into the home folder"
+    if not home:
+        raise HankkeetError(f"{where}, and HOME is {'empty' if home == '' else 'not set'}; set HOME to yours")
+    if not os.path.isabs(home):
+        raise HankkeetError(f"{where}, and HOME is not an absolute path: {home!r}")
+    if not os.path.isdir(home):
+        raise HankkeetError(f"{where}, and HOME ({home}) is not a folder")
+    if not os.access(home, os.W_OK | os.X_OK):
+        raise HankkeetError(f"{where}, and HOME ({home}) may not be written")
+
+
 def _debug_enabled(ctx: typer.Context | None) -> bool:
     if os.environ.get("HANKKEET_DEBUG", "") not in ("", "0"):
         return True
@@ -125,6 +144,7 @@ class _Group(TyperGroup):
             fileio.set_max_wait(None)
         try:
             args = _checked_args(sys.argv[1:] if args is None else args)
+            _check_completion_home(args)
             args = self.arranged(args)
             if instruction := os.environ.get(f"_{PROG.upper()}_COMPLETE"):
                 _check_completion_instruction(instruction)
@@ -345,7 +365,7 @@ def _snapshot_line() -> str:
 def _root(
     ctx: typer.Context,
     data: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--data",
             metavar="PATH",
@@ -396,7 +416,10 @@ def _root(
     global _quiet
     _quiet = quiet
     render.CSV_RAW = raw_csv
-    ctx.obj = State(data=data, debug=debug, max_input=_max_input_bytes(max_input), no_pager=no_pager)
+    if data == "":  # (a Path would make it the working folder)
+        raise typer.BadParameter("the snapshot's name is empty", param_hint="'--data' / HANKKEET_DATA")
+    ctx.obj = State(data=Path(data) if data is not None else None, debug=debug, max_input=_max_input_bytes(max_input),
+                    no_pager=no_pager)
     if max_wait not in (None, ""):
         from hankkeet import fileio
 
@@ -773,7 +796,8 @@ def _parse_document(source: Path, password: str, max_bytes: int, max_seconds: fl
 @app.command("parse")
 def parse(
     ctx: typer.Context,
-    source: Annotated[Path, typer.Argument(metavar="FILE", help="The summary document: a PDF or its text extraction.")],
+    document: Annotated[str, typer.Argument(metavar="FILE",
+                                            help="The summary document: a PDF or its text extraction.")],
     output: Annotated[
         str | None,
         typer.Option("--output", "-o", metavar="OUT",
@@ -815,6 +839,9 @@ def parse(
     from hankkeet.parse import unread_rows
     from hankkeet.render import to_json
 
+    if not document:  # (a Path would make '' the working folder)
+        raise SourceError("the document's name is empty; give a file (or - for standard input)")
+    source = Path(document)
     target = _output_file(output)
     limit = _state(ctx).max_input
     if resolve:  # work linear in a snapshot that its own size limit bounds
@@ -931,10 +958,10 @@ def coverage_command(
         bool, typer.Option("--uncovered", help="List the municipalities no project covers, by region.")
     ] = False,
     by: Annotated[
-        str, typer.Option("--by", metavar="region|municipality",
-                          help="Rows per region (the default table) or per municipality (the default for "
-                          "--json and --csv).")
-    ] = "",
+        str | None, typer.Option("--by", metavar="region|municipality",
+                                 help="Rows per region (the default table) or per municipality (the default for "
+                                 "--json and --csv).")
+    ] = None,
     sort: Annotated[
         str, typer.Option("--sort", metavar="KEY", help="Order regions by share (most covered first), name, "
                           "gap (most people uncovered first) or code (the default).")

@@ -302,9 +302,10 @@ class CoverageView(StrEnum):
     MUNICIPALITY = "municipality"
 
     @classmethod
-    def parse(cls, text: str, *, default_machine: bool, uncovered: bool) -> CoverageView:
-        """``--by``: empty means per region for a table, per municipality for JSON/CSV and --uncovered."""
-        if not text:
+    def parse(cls, text: str | None, *, default_machine: bool, uncovered: bool) -> CoverageView:
+        """``--by``: None (not given) means per region for a table, per municipality for JSON/CSV and
+        --uncovered; an empty or unknown value is bad input."""
+        if text is None:
             return cls.MUNICIPALITY if default_machine or uncovered else cls.REGION
         try:
             view = cls(text.strip().lower())

@@ -230,3 +230,26 @@ def test_a_stream_encoding_that_cannot_write_lines_is_found(encoding, usable):
 
     stream = io.TextIOWrapper(io.BytesIO(), encoding=encoding, errors="replace")
     assert cli._encodes_text(stream) is usable
+
+
+@pytest.mark.parametrize("home", [None, "", "relative/home", "/proc/nonexistent/home", "FILE"])
+def test_install_completion_refuses_a_home_it_cannot_write_in_one_line(runner, tmp_path, monkeypatch, home):
+    monkeypatch.chdir(tmp_path)
+    if home == "FILE":
+        home = str(tmp_path / "a-file")
+        Path(home).write_text("x")
+    before = sorted(p.name for p in tmp_path.iterdir())
+    result = invoke(runner, "--install-completion", HOME=home, SHELL="/bin/bash")  # type: ignore[arg-type]
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    assert result.stderr.startswith("hankkeet: --install-completion writes into the home folder")
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+@pytest.mark.parametrize(("args", "words"), [
+    (["--data", "", "list"], "snapshot's name is empty"),
+    (["parse", ""], "document's name is empty"),
+    (["coverage", "--by", ""], "unknown --by ''"),
+])
+def test_an_empty_name_is_named_as_empty_not_read_as_the_working_folder(runner, args, words):
+    result = invoke(runner, *args)
+    assert result.exit_code == 2 and words in result.stderr and "director" not in result.stderr
