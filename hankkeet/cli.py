@@ -1184,8 +1184,11 @@ def search_command(
 
     # The index is stored (built once) for the bundled snapshot and large ones; a damaged store is
     # a cache miss, answered from an index in memory.
-    (hits, why), notes = answer(state.data, run_query, progress=_progress_reporter("indexing"),
-                                 max_bytes=state.max_input)
+    from hankkeet.fileio import signals_raise
+
+    with signals_raise():  # SIGTERM, SIGHUP while an index is built: its temporary file is removed
+        (hits, why), notes = answer(state.data, run_query, progress=_progress_reporter("indexing"),
+                                     max_bytes=state.max_input)
     if state.debug:
         for stored_note in notes:
             _report(stored_note)

@@ -36,7 +36,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 import signal
 import stat
 from collections.abc import Callable, Iterable, Iterator
@@ -331,6 +330,8 @@ def temporary_name(target: Path) -> str:
         name_max = os.pathconf(target.parent, "PC_NAME_MAX")
     except (OSError, ValueError):
         name_max = 255
+    import secrets
+
     suffix = f".{secrets.token_hex(4)}.tmp"
     room = max(1, name_max - 1 - len(suffix))
     stem = os.fsencode(target.name)[:room].decode(errors="ignore") or "out"
@@ -407,7 +408,7 @@ def building(path: str | os.PathLike[str], *, inputs: Iterable[str | os.PathLike
     # SIGHUP raising SystemExit from before the first is made until the last is gone: a signal
     # at any moment leaves no temporary behind.
     made: list[Path] = []
-    with _signals_raise():
+    with signals_raise():
         try:
             try:
                 target, info = _inspect_target(path, inputs, what)
@@ -494,7 +495,7 @@ def _put_in_place(tmp: Path, target: Path, in_place: bool) -> None:
 
 
 @contextlib.contextmanager
-def _signals_raise() -> Iterator[None]:
+def signals_raise() -> Iterator[None]:
     """SIGTERM and SIGHUP raise SystemExit (128 + the signal) while the block runs, so that
     cleanup runs; where a handler is already set, or off the main thread, nothing changes."""
     def leave(signum: int, _frame: object) -> None:

@@ -216,8 +216,7 @@ def _open_stored(
         apart, where = _built_for_this_run(stream, progress)
         return apart, f"cannot store the search index in {store.parent} ({exc}); built {where}"
     stream.close()
-    if store.name.startswith("index-"):
-        prune_cache(store)
+    prune_cache(store, prune_stores=store.name.startswith("index-"))  # the bundled store: temporaries only
     return index, note
 
 
@@ -295,6 +294,7 @@ def _built_for_this_run(
     import shutil
     import tempfile
 
+    _remove_stale_run_folders(Path(tempfile.gettempdir()))
     try:
         folder = Path(tempfile.mkdtemp(prefix="hankkeet-index-"))
     except OSError:
@@ -322,6 +322,27 @@ def _built_for_this_run(
     return index, "in a temporary file for this run"
 
 
+def _remove_stale_run_folders(tmp: Path) -> None:
+    """The folders of builds for a run that were killed (SIGKILL) before they removed theirs: this
+    user's ``hankkeet-index-*`` in ``tmp`` older than an hour."""
+    import shutil
+    import stat
+    import time
+
+    now = time.time()
+    try:
+        entries = [p for p in tmp.iterdir() if p.name.startswith("hankkeet-index-")]
+    except OSError:
+        return
+    for folder in entries:
+        try:
+            info = folder.lstat()
+        except OSError:
+            continue
+        if stat.S_ISDIR(info.st_mode) and info.st_uid == os.geteuid() and now - info.st_mtime > _STALE_TEMPORARY:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
 def _in_memory(stream: model.SnapshotFile) -> tuple[SearchIndex, str]:
     from hankkeet.search import index_for
 
@@ -345,11 +366,11 @@ def _touch(store: Path) -> None:
         os.utime(store, ns=(time.time_ns(), store.stat().st_mtime_ns))
 
 
-def prune_cache(keep: Path, *, max_stores: int = MAX_STORES) -> list[Path]:
-    """After ``keep`` was written: remove the stores of other program versions unused for a day,
-    temporaries of killed builds, and the least recently used stores beyond ``max_stores``
-    (``keep`` counted). Returns what was removed; what cannot be removed stays (another process
-    may be using the cache, and a store removed while open stays readable by it)."""
+def prune_cache(keep: Path, *, max_stores: int = MAX_STORES, prune_stores: bool = True) -> list[Path]:
+    """After ``keep`` was written: remove temporaries of killed builds and, with ``prune_stores``, the
+    stores of other program versions unused for a day and the least recently used stores beyond
+    ``max_stores`` (``keep`` counted). Returns what was removed; what cannot be removed stays
+    (another process may be using the cache, and a store removed while open stays readable by it)."""
     import time
 
     current = f"-{fingerprint()}.sqlite"
@@ -367,6 +388,8 @@ def prune_cache(keep: Path, *, max_stores: int = MAX_STORES) -> list[Path]:
         except OSError:
             continue
         used = max(info.st_atime, info.st_mtime)
+        if name.startswith("index-") and name.endswith(".sqlite") and not prune_stores:
+            continue
         if name.startswith("index-") and name.endswith(".sqlite"):
             if name.endswith(current) or now - used < _STALE_VERSION:
                 if path != keep:

@@ -114,3 +114,40 @@ def test_a_store_damaged_where_a_query_reads_is_answered_in_memory(tmp_path: Pat
     assert calls == [index_store.StoredIndex, search.SearchIndex]
     assert notes and "damaged" in notes[-1]
     assert not list(tmp_path.rglob("bundled-*.sqlite"))  # the damaged store is gone; the next run writes it again
+
+
+def test_writing_the_bundled_store_removes_only_the_temporaries_of_killed_builds(tmp_path: Path) -> None:
+    current = index_store.fingerprint()
+    bundled = _store(tmp_path, f"bundled-0000-{current}.sqlite", 0)
+    old_store = _store(tmp_path, f"index-{'b' * 64}-0123456789abcdef.sqlite", 2 * 86400)
+    killed = _store(tmp_path, ".index-abc.tmp", 7200)
+    building = _store(tmp_path, ".index-def.tmp", 5)
+    assert index_store.prune_cache(bundled, prune_stores=False) == [killed]
+    assert all(p.exists() for p in (bundled, old_store, building))
+
+
+def test_the_folders_of_killed_builds_for_a_run_are_removed(tmp_path: Path) -> None:
+    killed, running = tmp_path / "hankkeet-index-old", tmp_path / "hankkeet-index-new"
+    for folder in (killed, running):
+        folder.mkdir()
+        (folder / "index.sqlite").write_bytes(b"x")
+    when = time.time() - 7200
+    os.utime(killed, (when, when))
+    other = _store(tmp_path, "hankkeet-index-file", 7200)  # not a folder of ours
+    index_store._remove_stale_run_folders(tmp_path)
+    assert not killed.exists() and running.exists() and other.exists()
+
+
+def test_sigterm_and_sighup_raise_system_exit_while_held(tmp_path: Path) -> None:
+    import signal
+
+    import pytest
+
+    from hankkeet.fileio import signals_raise
+
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        with pytest.raises(SystemExit) as leaving, signals_raise():
+            os.kill(os.getpid(), signum)
+            time.sleep(1)
+        assert leaving.value.code == 128 + signum
+        assert signal.getsignal(signum) == signal.SIG_DFL
