@@ -364,6 +364,7 @@ def _touch(store: Path) -> None:
 
     with contextlib.suppress(OSError):
         os.utime(store, ns=(time.time_ns(), store.stat().st_mtime_ns))
+    _write_mark(store)  # (setting the access time changed the status-change time)
 
 
 def prune_cache(keep: Path, *, max_stores: int = MAX_STORES, prune_stores: bool = True) -> list[Path]:
@@ -388,6 +389,10 @@ def prune_cache(keep: Path, *, max_stores: int = MAX_STORES, prune_stores: bool 
         except OSError:
             continue
         used = max(info.st_atime, info.st_mtime)
+        if name.endswith(".sqlite.whole"):  # the mark of a store: removed with it, or when it is gone
+            if not path.with_name(name[1 : -len(".whole")]).exists():
+                removed += _remove(path)
+            continue
         if name.startswith("index-") and name.endswith(".sqlite") and not prune_stores:
             continue
         if name.startswith("index-") and name.endswith(".sqlite"):
@@ -409,6 +414,11 @@ def _remove(path: Path) -> list[Path]:
         path.unlink()
     except OSError:
         return []
+    if path.suffix == ".sqlite":
+        import contextlib
+
+        with contextlib.suppress(OSError):  # a mark that stays matches no later file (another inode, time)
+            _whole_mark(path).unlink(missing_ok=True)
     return [path]
 
 
@@ -479,16 +489,71 @@ def _seal(path: Path) -> None:
 
 
 def _check_whole(path: Path) -> None:
-    """ValueError unless a store of up to CHECK_WHOLE_UP_TO bytes has its checksum (larger ones are
-    checked page by page as SQLite reads them, and :func:`answer` handles what that finds)."""
+    """ValueError unless the store has its checksum. A store of up to CHECK_WHOLE_UP_TO bytes is
+    checked every time; a larger one when the file changed in any way since it was last found
+    whole (see :func:`_whole_mark`), which a store unchanged costs one stat and a small read."""
     with open(path, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if info.st_size > CHECK_WHOLE_UP_TO:
+            if _read_mark(path) == _file_state(info):
+                return
+            head = handle.read(1 << 20)
+            crc = _store_checksum(head)
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                crc = zlib.crc32(block, crc)
+            if int.from_bytes(head[60:64], "big") != crc:
+                raise ValueError("its checksum does not match: the file was changed after it was written")
+            _write_mark(path)
+            return
         data = handle.read(CHECK_WHOLE_UP_TO + 1)
-    if len(data) > CHECK_WHOLE_UP_TO:
-        return
     if len(data) < 100:
         raise ValueError("shorter than an SQLite header")
     if int.from_bytes(data[60:64], "big") != _store_checksum(data):
         raise ValueError("its checksum does not match: the file was changed after it was written")
+
+
+def _whole_mark(store: Path) -> Path:
+    """``.NAME.whole`` beside a store larger than CHECK_WHOLE_UP_TO: the state of the file (device,
+    inode, size, modification and status-change times) when it was last found whole. Any change to
+    the file through the file system changes its status-change time, which no program can set back,
+    so a store whose state is the recorded one has not changed since its checksum matched."""
+    return store.with_name(f".{store.name}.whole")
+
+
+def _file_state(info: os.stat_result) -> str:
+    return f"{info.st_dev} {info.st_ino} {info.st_size} {info.st_mtime_ns} {info.st_ctime_ns}\n"
+
+
+def _read_mark(store: Path) -> str:
+    import stat
+
+    mark = _whole_mark(store)
+    try:
+        info = os.lstat(mark)
+        if not stat.S_ISREG(info.st_mode) or info.st_uid != os.geteuid() or info.st_size > 200:
+            return ""
+        return mark.read_text(encoding="ascii")
+    except (OSError, ValueError):
+        return ""
+
+
+def _write_mark(store: Path) -> None:
+    """Record the store's state as whole (after its checksum matched, or after this run, which found
+    it whole, set its access time); a mark that cannot be written only costs a check next time."""
+    import contextlib
+
+    with contextlib.suppress(OSError):
+        info = os.stat(store)
+        if info.st_size <= CHECK_WHOLE_UP_TO:
+            return
+        mark = _whole_mark(store)
+        tmp = mark.with_name(f"{mark.name}.{os.getpid()}.tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        try:
+            os.write(fd, _file_state(info).encode("ascii"))
+        finally:
+            os.close(fd)
+        os.replace(tmp, mark)
 
 
 _SCHEMA = """

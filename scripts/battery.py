@@ -2113,7 +2113,7 @@ def _() -> str | None:
     letter = good.find("Etelä-Karjalan sosiaali".encode())
     rng = random.Random(11)
     damages = [(letter, b"X")] + [(rng.randrange(100, len(good) - 64), bytes(rng.randrange(256) for _ in range(8)))
-                                  for _ in range(6)]
+                                  for _ in range(3)]
     for offset, patch in damages:
         damaged = bytearray(good)
         damaged[offset: offset + len(patch)] = patch
@@ -2171,7 +2171,7 @@ def _() -> str | None:
     env = {k: v for k, v in BASE_ENV.items() if k != "HOME"}
     for label, home in (("empty", ""), ("unset", None)):
         full = {**env, "SHELL": "/bin/bash"} if home is None else {**env, "SHELL": "/bin/bash", "HOME": home}
-        proc = subprocess.run(COMMAND + ["--install-completion"], env=full, capture_output=True, cwd=cwd, timeout=20,
+        proc = subprocess.run([*COMMAND, "--install-completion"], env=full, capture_output=True, cwd=cwd, timeout=20,
                               preexec_fn=_limits(MEMORY_CAP, ()))
         r = Result(proc.returncode, proc.stdout, proc.stderr, 0.0, False)
         if problem := clean_error(r):
@@ -2252,7 +2252,7 @@ def _() -> str | None:
                         timeout=30)
                 if "Traceback" in r.err_text:
                     return f"{where} signal {signum} at {delay}s: traceback"
-                left = [p for p in [*tmp.rglob("*"), *cache.rglob("*.tmp")]]
+                left = [*tmp.rglob("*"), *cache.rglob("*.tmp")]
                 if left:
                     return f"{where}, signal {signum} at {delay}s (exit {r.rc}): left {[p.name for p in left]}"
     return None

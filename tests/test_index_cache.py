@@ -151,3 +151,46 @@ def test_sigterm_and_sighup_raise_system_exit_while_held(tmp_path: Path) -> None
             time.sleep(1)
         assert leaving.value.code == 128 + signum
         assert signal.getsignal(signum) == signal.SIG_DFL
+
+
+def test_a_large_store_is_checked_whole_once_per_change_of_the_file(tmp_path: Path, monkeypatch) -> None:
+    import pytest
+
+    from hankkeet import model
+
+    monkeypatch.setattr(index_store, "CHECK_WHOLE_UP_TO", 4096)  # every store here is "large"
+    store = tmp_path / "index-x.sqlite"
+    index_store.write_store(model.load().projects[:3], store, identity="a")
+    mark = index_store._whole_mark(store)
+    assert not mark.exists()
+    index_store.StoredIndex(store, "a").close()  # checked in full, then marked whole
+    assert mark.read_text() == index_store._file_state(store.stat())
+    checked = []
+    real = index_store._store_checksum
+    monkeypatch.setattr(index_store, "_store_checksum", lambda data: checked.append(1) or real(data))
+    index_store.StoredIndex(store, "a").close()
+    assert checked == []  # unchanged: the mark is enough
+    index_store._touch(store)  # a run marks its use: the status-change time moves, and the mark with it
+    index_store.StoredIndex(store, "a").close()
+    assert checked == []
+    data = bytearray(store.read_bytes())
+    at = data.index(b"Eksote")  # a letter of a stored record: SQLite itself would not notice
+    data[at] = ord("X")
+    times = store.stat()
+    with open(store, "r+b") as handle:
+        handle.write(bytes(data))
+    os.utime(store, ns=(times.st_atime_ns, times.st_mtime_ns))  # even with the old times put back
+    with pytest.raises(ValueError, match="checksum"):
+        index_store.StoredIndex(store, "a")
+    assert checked == [1]
+
+
+def test_the_mark_of_a_removed_store_goes_with_it(tmp_path: Path) -> None:
+    current = index_store.fingerprint()
+    keep = _store(tmp_path, f"index-{'a' * 64}-{current}.sqlite", 0)
+    gone = tmp_path / f".index-{'b' * 64}-{current}.sqlite.whole"  # its store was removed
+    gone.write_text("x")
+    kept = index_store._whole_mark(keep)
+    kept.write_text("x")
+    assert index_store.prune_cache(keep) == [gone]
+    assert kept.exists()
