@@ -235,3 +235,17 @@ def test_the_map_of_a_streamed_snapshot_is_the_map_of_the_whole_one() -> None:
         views = [drawing.view_for(s, maakunta=None, kunta="Loppi", **options) for s in (whole, drawn)]
         for fmt in (drawing.MapFormat.SVG, drawing.MapFormat.HTML):
             assert drawing.draw(drawn, views[1], fmt) == drawing.draw(whole, views[0], fmt)
+
+
+def test_control_and_bidi_characters_in_the_data_leave_svg_and_html_well_formed(snapshot) -> None:
+    nasty = "A\x00B\x1b[31mC\u202eD\x85E"
+    first = snapshot.projects[0]._replace(name=nasty, organisation=nasty, area=f"{snapshot.projects[0].area} {nasty}")
+    odd = snapshot._replace(projects=(first, *snapshot.projects[1:]),
+                            source=snapshot.source._replace(title=nasty, subtitle=nasty))
+    view = build_view(odd)
+    svg = render_svg(view)
+    html = render_html(odd, view)
+    ET.fromstring(svg)  # well-formed: XML allows no NUL or ESC
+    for text in (svg, html):
+        assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", text)
+    assert "A\u2400B\u241b[31mC" in html

@@ -4,12 +4,21 @@ files, nothing fetched: it opens offline and can be sent on as one file."""
 
 from __future__ import annotations
 
-from html import escape
+from html import escape as _escape
 
 from hankkeet.coverage import headline, percent, region_summary
 from hankkeet.maps.svg import render_svg
 from hankkeet.maps.view import COLOURS, LABELS, NOT_COVERED, MapView
 from hankkeet.model import BASES, Snapshot
+
+
+def escape(value: str) -> str:
+    """Markup text of ``value``: control and bidirectional characters shown as the tables show them
+    (XML allows no C0 control at all, and none should reach a terminal the file is printed on), then
+    escaped."""
+    from hankkeet.render import visible
+
+    return _escape(visible(value))
 
 
 def _num(value: int) -> str:

@@ -8,10 +8,19 @@ are drawn over the municipalities with a heavier stroke.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape as _escape
 
 from hankkeet.maps.topology import CREDITS, Atlas, Point, atlas
 from hankkeet.maps.view import CATEGORIES, COLOURS, LABELS, PALETTE_NAME, MapView, tooltip
+
+
+def escape(value: str) -> str:
+    """Markup text of ``value``: control and bidirectional characters shown as the tables show them
+    (XML allows no C0 control at all, and none should reach a terminal the file is printed on), then
+    escaped."""
+    from hankkeet.render import visible
+
+    return _escape(visible(value))
 
 WIDTH = 800
 MAP_BOX = (20.0, 96.0, 470.0, 820.0)  # x, y, width, height of the map area
