@@ -148,9 +148,33 @@ def shown_results(ranked: Sequence[Row], limit: int, *, score: Callable[[Row], f
 # -- writing ---------------------------------------------------------------------
 
 
+# Machine output (JSON, CSV, a map) printed on a terminal: a control character of the data would
+# act there (ESC starts a sequence that retitles the window or clears it), and a bidirectional one
+# would reorder the text. A C0 control (not a tab or a line end) shows as its picture (ESC as ␛);
+# DEL, the C1 controls (0x9b is an 8-bit ESC [) and the bidi controls as their JSON escape, which in
+# JSON (where only a string can hold them) is the same value. To a file or a pipe, output is exact.
+_ON_TERMINAL = {c: chr(0x2400 + c) for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)}
+_ON_TERMINAL.update({c: f"\\u{c:04x}" for c in (0x7F, *range(0x80, 0xA0), *range(0x202A, 0x202F),
+                                                 *range(0x2066, 0x206A), 0x061C)})
+_stdout_terminal: bool | None = None
+
+
+def _stdout_is_a_terminal(stream: Any) -> bool:
+    """Whether stdout really is a terminal (not FORCE_TERMINAL: that asks for tables, not for this)."""
+    global _stdout_terminal
+    if _stdout_terminal is None:
+        try:
+            _stdout_terminal = os.isatty(stream.fileno())
+        except (AttributeError, ValueError, OSError):
+            _stdout_terminal = False
+    return _stdout_terminal
+
+
 def write(text: str) -> None:
-    """UTF-8 bytes on stdout whatever the locale says."""
+    """UTF-8 bytes on stdout whatever the locale says; on a terminal, its control characters defused."""
     stream = sys.stdout
+    if _stdout_is_a_terminal(stream):
+        text = text.translate(_ON_TERMINAL)
     buffer = getattr(stream, "buffer", None)
     if buffer is not None:
         stream.flush()

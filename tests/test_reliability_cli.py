@@ -253,3 +253,26 @@ def test_install_completion_refuses_a_home_it_cannot_write_in_one_line(runner, t
 def test_an_empty_name_is_named_as_empty_not_read_as_the_working_folder(runner, args, words):
     result = invoke(runner, *args)
     assert result.exit_code == 2 and words in result.stderr and "director" not in result.stderr
+
+
+def test_machine_output_on_a_terminal_defuses_control_characters_json_keeps_its_value(monkeypatch, capsysbinary):
+    from hankkeet import output
+
+    monkeypatch.setattr(output, "_stdout_terminal", True)
+    value = "Hanke \x1b]0;x\x07 \u202eabc\u202c \x9b31m \x7f"
+    output.write(json.dumps({"name": value}, ensure_ascii=False) + "\n")
+    output.write("id,name\r\nx,a\x1b[2J\tb\r\n")
+    out = capsysbinary.readouterr().out
+    json_line, csv_text = out.split(b"\n", 1)
+    assert json.loads(json_line)["name"] == value  # the same value, its controls escaped
+    assert csv_text == "id,name\r\nx,a\u241b[2J\tb\r\n".encode()
+    for raw in ("\x1b", "\x9b", "\u202e", "\x7f", "\x07"):
+        assert raw.encode() not in out
+
+
+def test_machine_output_to_a_pipe_is_exact(monkeypatch, capsysbinary):
+    from hankkeet import output
+
+    monkeypatch.setattr(output, "_stdout_terminal", False)
+    output.write("a\x1b[2J\u202e\n")
+    assert capsysbinary.readouterr().out == "a\x1b[2J\u202e\n".encode()
