@@ -33,8 +33,14 @@ if TYPE_CHECKING:
 PROG = "hankkeet"
 
 
+_LONGEST_MESSAGE = 1000  # characters of a message on stderr
+
+
 def _report(message: str) -> None:
     """One line on stderr, control characters made visible; never fails (stderr may be closed or full)."""
+    if len(message) > _LONGEST_MESSAGE:  # a 100 kB path or name: its start and the reason at the end
+        half = _LONGEST_MESSAGE // 2
+        message = f"{message[:half]} … {message[-half:]}"
     safe = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in message)
     stream = sys.stderr
     if stream is None:

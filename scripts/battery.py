@@ -2258,6 +2258,23 @@ def _() -> str | None:
     return None
 
 
+@case("100 kB arguments (a --data path, a parse path, an -o name, a show id, a --fields list): one line of at most a few kB")
+def _() -> str | None:
+    long_name = "a" * 100_000
+    deep = "/".join(["abcdefgh"] * 600)
+    d = fresh_dir()
+    for args in (["--data", long_name, "list"], ["--data", deep, "list"], ["parse", long_name],
+                 ["parse", str(SEED), "-o", str(d / deep)], ["map", "-o", f"{deep}.svg"],
+                 ["export", "--sqlite", f"{deep}.db"], ["show", long_name], ["list", "--fields", "id," + long_name],
+                 ["kunta", long_name], ["list", "--kunta", long_name]):
+        r = run(args, cwd=d)
+        if problem := clean_error(r):
+            return f"{args[0]} {args[1][:20]}…: {problem[:300]}"
+        if len(r.err) > 4096:
+            return f"{args[0]} {args[1][:20]}…: a message of {len(r.err):,} bytes"
+    return None
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("-k", default="", help="only cases whose name contains this")

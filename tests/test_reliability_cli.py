@@ -276,3 +276,10 @@ def test_machine_output_to_a_pipe_is_exact(monkeypatch, capsysbinary):
     monkeypatch.setattr(output, "_stdout_terminal", False)
     output.write("a\x1b[2J\u202e\n")
     assert capsysbinary.readouterr().out == "a\x1b[2J\u202e\n".encode()
+
+
+def test_a_message_about_a_100_kb_argument_keeps_its_start_and_its_reason(runner):
+    result = invoke(runner, "--data", "a" * 100_000, "list")
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    assert len(result.stderr) < 1100
+    assert result.stderr.startswith("hankkeet: aaa") and result.stderr.rstrip().endswith("File name too long")
