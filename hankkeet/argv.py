@@ -41,7 +41,9 @@ def arrange(args: Sequence[str], takes_words: Mapping[str, bool]) -> list[str]:
         if arg == "--":
             kept += rest[j:]
             break
-        if arg in GLOBAL_WITH_VALUE and j + 1 < len(rest):
+        if arg in GLOBAL_WITH_VALUE:
+            if j + 1 == len(rest):  # no value: as at the root, so that the parser says it needs one
+                return [*args[:i], *hoisted, arg]
             hoisted += rest[j : j + 2]
             j += 2
             continue

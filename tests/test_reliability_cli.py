@@ -283,3 +283,20 @@ def test_a_message_about_a_100_kb_argument_keeps_its_start_and_its_reason(runner
     assert result.exit_code == 2 and result.stderr.count("\n") == 1
     assert len(result.stderr) < 1100
     assert result.stderr.startswith("hankkeet: aaa") and result.stderr.rstrip().endswith("File name too long")
+
+
+@pytest.mark.parametrize("args", [["list", "--max-wait"], ["search", "--data"], ["search", "x", "--data"],
+                                  ["list", "--data", "x.json", "--max-input"]])
+def test_a_global_option_after_the_command_without_its_value_says_it_needs_one(runner, args):
+    result = invoke(runner, *args)
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    assert f"Option '{args[-1]}' requires an argument" in result.stderr
+
+
+def test_arranging_moves_global_options_and_keeps_what_follows_two_dashes():
+    from hankkeet.argv import arrange
+
+    takes = {"list": False, "search": True}
+    assert arrange(["list", "--data", "s.json", "--json"], takes) == ["--data", "s.json", "list", "--json"]
+    assert arrange(["search", "x", "--", "--data", "y"], takes) == ["search", "x", "--", "--data", "y"]
+    assert arrange(["search", "x", "--max-wait"], takes) == ["--max-wait"]
