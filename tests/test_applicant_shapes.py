@@ -87,3 +87,52 @@ def test_a_list_with_a_comma_before_its_last_item() -> None:
     resolved = resolve_area("Oulu, Kempele, Liminka, ja Muhos")
     assert not resolved.unresolved
     assert [m.name for m in resolved.municipalities] == ["Oulu", "Kempele", "Liminka", "Muhos"]
+
+
+def test_a_place_prefix_keeps_its_hyphen_a_writer_dropped() -> None:
+    assert join_lines(["(osatoteuttajana EteläKarja-", "lan hyvinvointialue)"]) == \
+        "(osatoteuttajana Etelä-Karjalan hyvinvointialue)"
+    assert join_lines(["Koulutus WinNova"]) == "Koulutus WinNova"
+
+
+HEADER = "Hankkeen tiedot              Toiminta-alue          Toiminnan kuvaus"
+
+
+def _layout_page(rows: list[tuple[str, str, str]], area_at: int, description_at: int) -> str:
+    return "\n".join(f"{a:<{area_at}}{b:<{description_at - area_at}}{c}".rstrip() for a, b, c in rows)
+
+
+def test_a_run_after_a_broken_word_opens_the_next_cell() -> None:
+    from hankkeet.parse.layout_text import parse_layout_text
+
+    rows = [("Lahden kaupunki", "Lahti", "Avataan neuvontapiste kirjastoon;"),
+            ("Neuvonta lähellä", "Hollola", "palvellaan iltaisin."), (PERIOD, "", ""),
+            ("Pohjois-Pohjanmaan hy-", "", "Kehitetään seudun neuvontaa ja"),
+            ("vinvointialue, Pohde", "", "kootaan tiedot yhteen."),
+            ("Oulun seudun neuvonta", "", ""), (PERIOD, "", ""),
+            ("Porin kaupunki", "Pori", "Tarjotaan ohjausta;"), ("Porin neuvonta", "Ulvila", "kootaan oppaat."),
+            (PERIOD, "", "")]
+    lines = _layout_page(rows, 35, 58).split("\n")
+    # pdftotext set one area cell's first line left of its column, after the broken word.
+    lines[3] = lines[3][:22] + "      Oulun seutukunta" + " " * 14 + lines[3][58:]
+    text = HEADER.replace("Toiminta-alue", "      Toiminta-alue") + "\n" + "\n".join(lines) + "\n"
+    project = parse_layout_text(text, "t.txt", "0").projects[1]
+    assert (project.organisation, project.area) == ("Pohjois-Pohjanmaan hyvinvointialue, Pohde", "Oulun seutukunta")
+
+
+def test_a_page_without_a_header_may_set_its_columns_further_off() -> None:
+    from hankkeet.parse.layout_text import parse_layout_text
+
+    first = _layout_page([("Lahden kaupunki", "Lahti", "Avataan neuvontapiste kirjastoon;"),
+                          ("Neuvonta lähellä", "", "palvellaan iltaisin."), (PERIOD, "", "")], 29, 52)
+    rows = [("Kotkan kaupunki", "Kotka ja Hamina", "Kootaan neuvonta yhteen;"),
+            ("Satamien neuvonta", "", "palvellaan satamassa."), (PERIOD, "", ""),
+            ("Porin kaupunki", "Pori", "Tarjotaan ohjausta;"), ("Porin neuvonta", "", "kootaan oppaat."),
+            (PERIOD, "", "")]
+    second = _layout_page(rows, 27, 45)
+    text = HEADER + "\n" + first + "\n\f" + second + "\n"
+    projects = parse_layout_text(text, "t.txt", "0").projects
+    assert [(p.area, p.description) for p in projects[1:]] == [
+        ("Kotka ja Hamina", "Kootaan neuvonta yhteen; palvellaan satamassa."),
+        ("Pori", "Tarjotaan ohjausta; kootaan oppaat."),
+    ]

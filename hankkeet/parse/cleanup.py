@@ -191,6 +191,11 @@ def _continues_after(line: str, later: Sequence[str]) -> bool:
 
 
 _RANGE_DASHES = "\u2013\u2014\u2012"  # en dash, em dash, figure dash
+# A place name's prefix joins the name with a hyphen (``Etelä-Karjala``); a writer that
+# hyphenated the word elsewhere may have dropped it (reportlab: ``EteläKarja-`` / ``lan``).
+_COMPASS_JOINED = re.compile(
+    r"\b(Etelä|Pohjois|Itä|Länsi|Keski|Varsinais|Kanta|Päijät|Kaakkois|Lounais|Luoteis|Koillis|Sisä)"
+    r"(?=[A-ZÄÖÅ][a-zäöå])")
 
 
 def join_lines(lines: Sequence[str], known_words: frozenset[str] = frozenset()) -> str:
@@ -224,7 +229,7 @@ def join_lines(lines: Sequence[str], known_words: frozenset[str] = frozenset()) 
         else:
             out = out + " " + line
         soft_break = raw.rstrip().endswith(_SOFT_HYPHEN)
-    return clean(out)
+    return _COMPASS_JOINED.sub(r"\1-", clean(out))
 
 
 def split_preamble(lines: Sequence[str], known_words: frozenset[str], *, last_line_subtitle: bool = False

@@ -58,6 +58,8 @@ EDGE_SLACK = 3
 CROSSING_REACH = 6
 # A page without a header refits the previous page's edges within this distance.
 REFIT_REACH = 3
+# ... and further, to this distance, where clearly more of its runs start there.
+REFIT_FAR = 10
 # A row's cells may sit off the page's columns: the lines within this distance of a
 # line refit its edges, when at least LOCAL_EVIDENCE of their runs start there.
 LOCAL_LINES = 4
@@ -296,6 +298,9 @@ def _local_edges(lines: Sequence[str], at: int, edges: dict[str, int]) -> dict[s
 
 
 def _refit_edges(lines: Sequence[str], edges: dict[str, int]) -> dict[str, int]:
+    """The previous page's edges, moved to where this page's runs start most often
+    nearby; further off (an office suite sets a page's columns several characters
+    apart from the last one's) only where more runs start there than near the old edge."""
     starts = Counter(run.start for line in lines for run in _runs(line))
     out = {}
     for column, edge in edges.items():
@@ -304,6 +309,10 @@ def _refit_edges(lines: Sequence[str], edges: dict[str, int]) -> dict[str, int]:
             continue
         near = range(edge - REFIT_REACH, edge + REFIT_REACH + 1)
         best = max(near, key=lambda x: (starts[x], -abs(x - edge)))
+        far = range(edge - REFIT_FAR, edge + REFIT_FAR + 1)
+        further = max(far, key=lambda x: (starts[x], -abs(x - edge)))
+        if starts[further] >= LOCAL_EVIDENCE and starts[further] > 2 * starts[best]:
+            best = further
         out[column] = best if starts[best] else edge
     return out
 
@@ -358,6 +367,13 @@ def _cells(line: str, edges: dict[str, int], limits: dict[str, int] | None = Non
             if rest.start < edge - EDGE_SLACK and rest.end >= edge and " " not in rest.text \
                     and edge - rest.start <= CROSSING_REACH:
                 # One word shifted left of its column, reaching the column's edge.
+                column = name
+            elif (rest.start < edge - EDGE_SLACK and rest.end > edge + 1 and cells[column]
+                  and re.search(r"[^\W\d_]-$", cells[column][-1]) and rest.text[:1].isupper()
+                  and edge - rest.start <= 2 * CROSSING_REACH):
+                # After a word broken at a hyphen, which ends its cell's line, a run
+                # set apart that opens with a capital is the next cell's, shifted left
+                # (``Pohjois-Pohjanmaan hy-       Oulun seutukunta``).
                 column = name
             elif rest.start < edge - EDGE_SLACK and rest.end > edge + 1:
                 # The run crosses into the next column: pdftotext set the two cells
