@@ -355,6 +355,10 @@ class SearchIndex:
         for key, tier in family.items():
             keys[key] = min(keys.get(key, tier), tier)
         if not self._present(keys, fields):
+            region = swedish_region(query)
+            if region is not None:
+                # Lappland is Lappi: the region and its case forms, as a place.
+                return {f: STEM for f in region.forms if f in self.occurrences}
             keys = self._lexicon_typos(query, fields)
         return keys
 
@@ -1074,6 +1078,28 @@ def place_named(word: str) -> Place | None:
             if word in forms:
                 return Place(name, kind, frozenset(forms))
     return None
+
+
+@cache
+def _swedish_regions() -> dict[str, str]:
+    """The Finnish name of each region by its one-word Swedish name (folded, and
+    in the genitive: Lappland, Lapplands), from ``data/kunnat-aliases.csv``."""
+    from hankkeet.data import read_text
+
+    names: dict[str, str] = {}
+    for line in read_text("kunnat-aliases.csv").splitlines()[1:]:
+        kind, alias, target, *_ = [*line.split(","), "", "", ""]
+        if kind == "region" and " " not in alias.strip():
+            folded = fold(nfc(alias.strip()))
+            names[folded] = names[folded + "s"] = target.strip()
+    return names
+
+
+def swedish_region(word: str) -> Place | None:
+    """The region that the folded ``word`` names in Swedish (``lappland``), or None.
+    Consulted only for a word that matches nothing: the texts are Finnish."""
+    name = _swedish_regions().get(word)
+    return place_named(fold(name)) if name else None
 
 
 # The word that makes a phrase a wellbeing services county (Finnish, Swedish, abbreviated).

@@ -160,3 +160,11 @@ def test_search_table_shows_the_finnish_word_used() -> None:
     # In a pipe the lines stay data only; the note goes to stderr.
     piped = CliRunner().invoke(app, ["search", "guidance", "--limit", "1"], env={"COLUMNS": "120"})
     assert "guidance → ohjaus" in piped.stderr and "→" not in piped.stdout
+
+
+def test_a_long_word_with_two_slips_finds_what_its_glossary_word_finds() -> None:
+    # saavutettavuus with a letter left out and one doubled: a glossary word the
+    # bundled texts have only as saavutettava/saavutettavuutta.
+    slipped, right = run("search", "savutettavuuss", "--json"), run("search", "saavutettavuus", "--json")
+    assert slipped.exit_code == 0 and right.exit_code == 0
+    assert {p["id"] for p in json.loads(slipped.stdout)} == {p["id"] for p in json.loads(right.stdout)} != set()

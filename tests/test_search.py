@@ -820,3 +820,12 @@ def test_a_word_written_out_ranks_above_the_same_word_an_elliptical_hyphen_stand
         make_project(2, "written", description="Kehitetään monikielistä ohjausta."),
     )
     assert ids(texts, "monikielistä") == ["written", "guessed"]
+
+
+def test_a_regions_swedish_name_finds_the_region() -> None:
+    texts = snapshot_of(
+        make_project(1, "north", area="Lappi", description="Neuvontaa Rovaniemellä."),
+        make_project(2, "south", area="Uusimaa", description="Neuvontaa Espoossa."),
+    )
+    assert ids(texts, "Lappland") == ids(texts, "Lappi") == ["north"]
+    assert ids(texts, "Lapplands") == ["north"]
