@@ -15,6 +15,7 @@ stemmer is one extra candidate; on its own it stems ``neuvontaa`` and
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from enum import StrEnum
 from functools import lru_cache
 from typing import NamedTuple
@@ -240,11 +241,13 @@ def _is_boundary(word: str, i: int) -> bool:
     the second part starts like a Finnish word: one consonant then a vowel, or
     a vowel that does not make a long vowel with the one before.
     """
-    head, tail = word[:i], word[i:]
-    if len(head) < MIN_STEM or len(tail) < MIN_STEM or tail in _NOT_PARTS or tail in _ENDINGS:
+    if i < MIN_STEM or len(word) - i < MIN_STEM:
         return False
-    last = head[-1]
-    if not (last in _VOWELS or (last in "sn" and head[-2] in _VOWELS)):
+    last = word[i - 1]
+    if not (last in _VOWELS or (last in "sn" and word[i - 2] in _VOWELS)):
+        return False
+    tail = word[i:]
+    if tail in _NOT_PARTS or tail in _ENDING_SET:
         return False
     first, second = tail[0], tail[1]
     if first in _VOWELS:
@@ -256,7 +259,7 @@ def _is_boundary(word: str, i: int) -> bool:
     return first.isalpha() and second in _VOWELS
 
 
-def _genitive_cut_ok(word: str, i: int, cuts: list[int]) -> bool:
+def _genitive_cut_ok(word: str, i: int, cuts: Sequence[int]) -> bool:
     """A head ending in genitive ``n`` (päätöksen|teko) needs a real tail after it:
     not ``n`` again (neuvon|nan is the weak grade of neuvonta), not a bare
     ending-sized piece (neuvon|taa), and no other cut right after it: then the
@@ -267,12 +270,18 @@ def _genitive_cut_ok(word: str, i: int, cuts: list[int]) -> bool:
     return word[i] != "n" and len(word) - i > MIN_STEM and not any(i < j < i + MIN_STEM for j in cuts)
 
 
+@lru_cache(maxsize=1024)
+def _boundaries(word: str) -> tuple[int, ...]:
+    """The indexes before which a compound boundary could fall (see _is_boundary)."""
+    return tuple(i for i in range(MIN_STEM, len(word) - MIN_STEM + 1) if _is_boundary(word, i))
+
+
 @lru_cache(maxsize=8192)
 def split_points(word: str) -> list[tuple[str, str]]:
     """All plausible (head, tail) splits of an unhyphenated compound."""
     if len(word) > MAX_ANALYSED:
         return []
-    return [(word[:i], word[i:]) for i in range(MIN_STEM, len(word) - MIN_STEM + 1) if _is_boundary(word, i)]
+    return [(word[:i], word[i:]) for i in _boundaries(word)]
 
 
 def both_parts_inflected(query: str, word: str) -> bool:
@@ -300,7 +309,7 @@ def compound_parts(word: str) -> tuple[str, ...]:
     """Heads, tails and middle parts of ``word`` at least MIN_PART long."""
     if "-" in word or len(word) > MAX_ANALYSED:
         return ()
-    found = [i for i in range(MIN_STEM, len(word) - MIN_STEM + 1) if _is_boundary(word, i)]
+    found = _boundaries(word)
     cuts = [0, *(i for i in found if _genitive_cut_ok(word, i, found)), len(word)]
     parts = {
         word[a:b]
@@ -322,6 +331,9 @@ GRADATION = (
     ("lp", ("lv",)), ("rp", ("rv",)), ("ht", ("hd",)),
 )
 
+
+_WEAK_OF = dict(GRADATION)
+assert all(len(strong) == 2 for strong in _WEAK_OF)
 
 # Single consonants that weaken (teko/teon is k -> nothing), and the clusters that never do.
 SINGLE_GRADATION = (("k", ""), ("p", "v"), ("t", "d"))
@@ -355,11 +367,10 @@ def weaken(stem: str) -> set[str]:
         return set()  # no vowel before the cluster: a one-syllable word
     cluster, before, after = stem[start:end], stem[:start], stem[end:]
     variants: set[str] = set()
-    for strong, weak_forms in GRADATION:
-        if cluster.endswith(strong):
-            base = cluster[: -len(strong)]
-            variants.update(before + base + w + after for w in weak_forms)
-            break
+    weak_forms = _WEAK_OF.get(cluster[-2:])  # (every strong grade is two letters)
+    if weak_forms is not None:
+        base = cluster[:-2]
+        variants.update(before + base + w + after for w in weak_forms)
     else:
         if cluster == "p":
             variants.add(before + "v" + after)
@@ -480,8 +491,34 @@ def snowball(word: str) -> str:
 
 def snowball_match(query: str, word: str) -> bool:
     """Same Snowball stem, and a stem that keeps most of the query word."""
+    stem = matching_snowball(query)
+    return stem is not None and snowball(word) == stem
+
+
+def matching_snowball(query: str) -> str | None:
+    """The Snowball stem of ``query`` when it keeps enough of it to match on (see snowball_match)."""
     stem = snowball(query)
-    return len(stem) >= max(MIN_STEM + 1, len(query) - 3) and snowball(word) == stem
+    return stem if len(stem) >= max(MIN_STEM + 1, len(query) - 3) else None
+
+
+def snowball_prefixes(stem: str) -> frozenset[str]:
+    """Strings one of which every word with Snowball stem ``stem`` starts with.
+
+    Snowball's Finnish stemmer only cuts endings off, except that it writes a
+    possessive's ``kse`` as ``ksi`` (``ohjaukse|ni``) and at the end undoubles a
+    consonant before the final vowels (``katto`` -> ``kato``). So a word with
+    this stem starts with the stem, or with the stem with one letter doubled,
+    either of them with an ``i`` after ``ks`` as the ``e`` it was. (A look-up
+    by these prefixes then needs no stem of every word worked out beforehand.)
+    """
+    doubled = {stem, *(stem[:j] + stem[j - 1] + stem[j:] for j in range(1, len(stem) + 1))}
+    out = set(doubled)
+    for form in doubled:
+        at = form.find("ksi")
+        while at >= 0:
+            out.add(form[: at + 2] + "e" + form[at + 3 :])
+            at = form.find("ksi", at + 1)
+    return frozenset(out)
 
 
 @lru_cache(maxsize=16384)
@@ -587,7 +624,7 @@ def compound_tails(word: str) -> tuple[str, ...]:
     misreading (kun|tien is kuntien, not tie)."""
     if "-" in word or len(word) > MAX_ANALYSED:
         return ()
-    found = [i for i in range(MIN_STEM, len(word) - MIN_STEM + 1) if _is_boundary(word, i)]
+    found = _boundaries(word)
     return tuple(word[i:] for i in found if i >= MIN_PART and _genitive_cut_ok(word, i, found))
 
 

@@ -50,7 +50,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
-from hankkeet import __version__, finnish, model
+from hankkeet import __version__, finnish, model, search
 from hankkeet.errors import DataError, HankkeetError
 from hankkeet.model import Project
 from hankkeet.search import FIELDS, Occurrence, SearchIndex, field_text, indexed_words, project_acronyms
@@ -59,7 +59,7 @@ STORE_FROM_BYTES = 64 << 10  # see the module's docstring
 CHECK_WHOLE_UP_TO = 8 << 20  # a store this small is checked whole (its checksum) every time it is opened
 _T = TypeVar("_T")
 _NO_CACHE = "no cache folder (neither XDG_CACHE_HOME nor HOME is an absolute path)"
-_FORMAT = 2
+_FORMAT = 3
 _KINDS = tuple(finnish.WordKind)
 
 
@@ -718,7 +718,6 @@ class _Build:
         vocabulary = sorted(keys, key=keys.__getitem__)
         typo_keys = tuple(k for k in vocabulary if keys[k] & _TYPO)
         compound_keys = tuple(k for k in vocabulary if keys[k] & _COMPOUND)
-        family_words = tuple(k for k in vocabulary if keys[k] & _FAMILY)
         self.keys = {}
         blobs: dict[str, Any] = {
             "text_first": self.text_first.tobytes(),
@@ -732,68 +731,172 @@ class _Build:
         }
         con.executemany("INSERT INTO blob VALUES (?, ?)", ((k, marshal.dumps(v)) for k, v in blobs.items()))
         del blobs
-        self.text_first, self.text_more, self.numbers, self.name_keys, self.acronyms = array("i"), {}, [], [], []
-        # The per-letter tables are worked out by SearchIndex's own code, on an
-        # index that has only the word lists they are made from.
-        words = SearchIndex.__new__(SearchIndex)
-        words.__dict__.update(
-            vocabulary=tuple(vocabulary), typo_keys=typo_keys, compound_keys=compound_keys,
-            _family_words=family_words, _typo_forms={}, _family_index={},
-        )
-        # Everything worked out per word is written a slice of the vocabulary at a time, so
-        # that its memory is the slice's, and a form met in several slices has a row for each
-        # (read back in vocabulary order). The per-letter tables are worked out by
-        # SearchIndex's own code, on an index that has only the slice's word lists; a slice
-        # is small enough that the word analyses (stems, compound parts) it repeats are
-        # still in finnish's caches.
-        letters = sorted({key[0] for key in vocabulary if key})
-        compound, typo, family = set(compound_keys), set(typo_keys), set(family_words)
-        for start in range(0, len(vocabulary), _MAP_SLICE):
+        # Everything worked out per word is written a slice of the vocabulary at a time, so that
+        # its memory is the slice's, and a form met in several slices has a row for each (read
+        # back in vocabulary order). See _slice_rows.
+        slices = [vocabulary[start : start + _MAP_SLICE] for start in range(0, len(vocabulary), _MAP_SLICE)]
+        for done, (typo_rows, map_rows) in enumerate(_slices_rows(slices, keys)):
             if self.progress is not None and total:  # the second half of the bar: the vocabulary's share done
-                self.progress(total + total * start // len(vocabulary), total * 2)
-            keys_slice = vocabulary[start : start + _MAP_SLICE]
-            maps: dict[str, dict[str, list[str]]] = {"stem": {}, "part": {}, "snowball": {}}
-            stem_map, part_map, snowball_map = maps["stem"], maps["part"], maps["snowball"]
-            for key in keys_slice:
-                for form in {key, *finnish.stems(key)}:
-                    stem_map.setdefault(form, []).append(key)
-            words = SearchIndex.__new__(SearchIndex)
-            words.__dict__.update(
-                vocabulary=tuple(keys_slice),
-                typo_keys=tuple(k for k in keys_slice if k in typo),
-                compound_keys=tuple(k for k in keys_slice if k in compound),
-                _family_words=tuple(k for k in keys_slice if k in family),
-                _typo_forms={}, _family_index={},
-            )
-            con.executemany(
-                "INSERT INTO typo VALUES (?, ?)",
-                ((letter, marshal.dumps(typos)) for letter in letters if (typos := words.typo_forms(letter))),
-            )
-            for key in words.compound_keys:
-                part_forms: set[str] = set()
-                for part in {*finnish.compound_parts(key), *finnish.compound_tails(key)}:
-                    part_forms.add(part)
-                    part_forms.update(finnish.stems(part))
-                for form in part_forms:
-                    part_map.setdefault(form, []).append(key)
-            for key in words.typo_keys:
-                snowball_map.setdefault(finnish.snowball(key), []).append(key)
-            for letter in letters:
-                maps[f"family:{letter}"] = words.family_part_index(letter)
-            self._write_maps(maps)
+                self.progress(total + total * done // len(slices), total * 2)
+            con.executemany("INSERT INTO typo VALUES (?, ?)", typo_rows)
+            con.executemany("INSERT INTO map VALUES (?, ?, ?)", map_rows)
+        del keys
         con.execute("CREATE INDEX map_form ON map (kind, form)")
         con.execute("CREATE INDEX typo_letter ON typo (letter)")
 
-    def _write_maps(self, maps: dict[str, dict[str, list[str]]]) -> None:
-        self.con.executemany(
-            "INSERT INTO map VALUES (?, ?, ?)",
-            (
-                (kind, form, marshal.dumps(keys))
-                for kind, by_form in maps.items()
-                for form, keys in by_form.items()
-                if keys
-            ),
-        )
+
+_Rows = tuple[list[tuple[str, bytes]], list[tuple[str, str, bytes]]]
+
+
+def _slice_rows(keys_slice: Sequence[str], keys: Mapping[str, int]) -> _Rows:
+    """The rows of the typo and map tables for one slice of the vocabulary (``keys``: each key's
+    flags, see _Build.keys).
+
+    Each word is analysed once, by the rules SearchIndex's own tables are made by
+    (search.typo_sources, typo_source_forms, family_parts), and its entries are appended in
+    vocabulary order, as SearchIndex's per-letter scans append them; a slice is small enough that
+    the analyses a word's entries share (its stems, its compound parts' stems) are still in
+    finnish's caches. Snowball stems are not stored: StoredIndex looks them up by prefix.
+    """
+    stems, parts_of, tails_of = finnish.stems, finnish.compound_parts, finnish.compound_tails
+    family_keys, family_parts = finnish.family_keys, search.family_parts
+    typo_sources, typo_source_forms = search.typo_sources, search.typo_source_forms
+    stem_map: dict[str, list[str]] = {}
+    part_map: dict[str, list[str]] = {}
+    typo: dict[str, list[tuple[str, str]]] = {}
+    family: dict[str, dict[str, list[str]]] = {}
+    added: set[tuple[str, str]] = set()
+    for key in keys_slice:
+        for form in {key, *stems(key)}:
+            forms = stem_map.get(form)
+            if forms is None:
+                stem_map[form] = [key]
+            else:
+                forms.append(key)
+        flags = keys[key]
+        if flags & _COMPOUND:
+            part_forms: set[str] = set()
+            for part in {*parts_of(key), *tails_of(key)}:
+                part_forms.add(part)
+                part_forms.update(stems(part))
+            for form in part_forms:
+                part_map.setdefault(form, []).append(key)
+        if flags & _TYPO:
+            for source in typo_sources(key, bool(flags & _COMPOUND)):
+                typo.setdefault(source[0], []).extend((form, key) for form in typo_source_forms(source))
+        if flags & _FAMILY:
+            by_root = family.setdefault(key[0], {})
+            for family_key in family_keys(key):
+                by_root.setdefault(family_key, []).append(key)
+            for part in family_parts(key):
+                by_root = family.setdefault(part[0], {})
+                for family_key in family_keys(part, part=True):
+                    if (family_key, key) not in added:
+                        added.add((family_key, key))
+                        by_root.setdefault(search.PART_ROOT + family_key, []).append(key)
+    dumps = marshal.dumps
+    maps = {"stem": stem_map, "part": part_map, **{f"family:{k}": v for k, v in family.items()}}
+    return (
+        [(letter, dumps(forms)) for letter, forms in typo.items()],
+        [(kind, form, dumps(found)) for kind, by_form in maps.items() for form, found in by_form.items()],
+    )
+
+
+# A vocabulary of this many slices or more is shared with a forked worker (where there is a second
+# CPU): forking costs a few milliseconds, a slice some tenths of a second.
+_FORK_FROM_SLICES = 4
+
+
+def _slices_rows(slices: Sequence[Sequence[str]], keys: Mapping[str, int]) -> Iterator[_Rows]:
+    """The rows of each slice (see _slice_rows), in order.
+
+    The slices are independent: with a second CPU, a forked worker works out every other one and
+    sends its rows back through a pipe, while this process works out the rest and writes them all
+    in order. If the worker cannot be started or fails, its slices are worked out here."""
+    worker = _fork_slices_worker(slices[1::2], keys) if len(slices) >= _FORK_FROM_SLICES else None
+    if worker is None:
+        for keys_slice in slices:
+            yield _slice_rows(keys_slice, keys)
+        return
+    pid, reader = worker
+    try:
+        for number, keys_slice in enumerate(slices):
+            rows = None
+            if number % 2 and reader is not None:
+                rows = _read_rows(reader)
+                if rows is None:  # the worker failed: the rest is worked out here
+                    reader.close()
+                    reader = None
+            yield _slice_rows(keys_slice, keys) if rows is None else rows
+    finally:
+        import contextlib
+        import signal
+
+        if reader is not None:
+            reader.close()
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)  # done (or failed) by now, or not needed any more
+        with contextlib.suppress(OSError):
+            os.waitpid(pid, 0)
+
+
+def _fork_slices_worker(slices: Sequence[Sequence[str]], keys: Mapping[str, int]) -> tuple[int, Any] | None:
+    """(pid, pipe to read from) of a forked process writing the rows of ``slices``, each as
+    an 8-byte length and its marshal; None where there is no fork or no second CPU."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cpus = os.cpu_count() or 1
+    if cpus < 2 or not hasattr(os, "fork"):
+        return None
+    import signal
+    import warnings
+
+    try:
+        read_end, write_end = os.pipe()
+    except OSError:
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)  # (fork with a progress thread running)
+            pid = os.fork()
+    except OSError:
+        os.close(read_end)
+        os.close(write_end)
+        return None
+    if pid == 0:  # the worker: no handlers of the parent's (its cleanup is the parent's), no exit code but 0/1
+        code = 1
+        try:
+            for name in ("SIGINT", "SIGTERM", "SIGHUP", "SIGPIPE"):
+                if hasattr(signal, name):
+                    signal.signal(getattr(signal, name), signal.SIG_DFL)
+            os.close(read_end)
+            with open(write_end, "wb") as out:
+                for keys_slice in slices:
+                    data = marshal.dumps(_slice_rows(keys_slice, keys))
+                    out.write(len(data).to_bytes(8, "little"))
+                    out.write(data)
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(write_end)
+    return pid, open(read_end, "rb")
+
+
+def _read_rows(reader: Any) -> _Rows | None:
+    """The next slice's rows from the worker, or None if it ended without them."""
+    try:
+        head = reader.read(8)
+        if len(head) < 8:
+            return None
+        size = int.from_bytes(head, "little")
+        data = reader.read(size)
+        if len(data) < size:
+            return None
+        rows: _Rows = marshal.loads(data)
+        return rows
+    except (OSError, ValueError, EOFError):
+        return None
 
 
 _SEP = "\x1f"  # between the words of a name: folded words never hold a control character
@@ -942,6 +1045,7 @@ class StoredIndex(SearchIndex):
         self._maps: dict[tuple[str, str], list[str]] = {}
         self._sorted_vocabulary: list[str] | None = None
         self._typo_key_set: set[str] | None = None
+        self._typo_order: dict[str, int] | None = None
 
     def close(self) -> None:
         self._con.close()
@@ -1031,7 +1135,16 @@ class StoredIndex(SearchIndex):
         return self._map("part", {word, *finnish.stems(word)})
 
     def _snowball_candidates(self, word: str) -> Iterable[str]:
-        return self._map("snowball", [finnish.snowball(word)])
+        # Rarely needed (a word nothing else matched), so not stored: the typo keys that start
+        # as a word with this stem must, in vocabulary order.
+        stem = finnish.matching_snowball(word)
+        if stem is None:
+            return []  # snowball_match accepts no key
+        if self._typo_order is None:
+            self._typo_order = {key: i for i, key in enumerate(self._blob("typo_keys"))}
+        order = self._typo_order
+        found = {k for k in self._prefix_candidates(tuple(finnish.snowball_prefixes(stem))) if k in order}
+        return sorted((k for k in found if finnish.snowball(k) == stem), key=order.__getitem__)
 
     def _typo_candidates(self, query: str, probes: list[tuple[str, int]]) -> Iterable[tuple[str, str]]:
         from rapidfuzz import process

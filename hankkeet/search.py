@@ -260,8 +260,7 @@ class SearchIndex:
         """Each family word with its compound parts long enough to have a family,
         worked out once (per letter, the bounded compound_parts cache would be
         filled again for every letter on a large vocabulary)."""
-        least = finnish.MIN_FAMILY_ROOT + 2
-        pairs = ((key, tuple(p for p in finnish.compound_parts(key) if len(p) >= least)) for key in self._family_words)
+        pairs = ((key, family_parts(key)) for key in self._family_words)
         return tuple((key, parts) for key, parts in pairs if parts)
 
     @cached_property
@@ -504,11 +503,8 @@ class SearchIndex:
         compound = set(self.compound_keys)
         sources: dict[str, list[tuple[str, str]]] = {}
         for key in self.typo_keys:
-            sources.setdefault(key[0], []).append((key, key))
-            if key in compound and len(key) >= TYPO_MIN_FORM + finnish.MIN_STEM:
-                for part in finnish.compound_parts(key):
-                    if len(part) >= TYPO_MIN_FORM and key.endswith(part):
-                        sources.setdefault(part[0], []).append((part, key))
+            for source in typo_sources(key, key in compound):
+                sources.setdefault(source[0], []).append((source, key))
         return sources
 
     def typo_forms(self, letter: str) -> list[tuple[str, str]]:
@@ -519,8 +515,7 @@ class SearchIndex:
         if forms is None:
             forms = []
             for source, key in self._typo_sources.get(letter, ()):
-                floor = min(len(source), max(TYPO_MIN_FORM, len(source) - 5))
-                forms.extend((form, key) for form in {source, *finnish.stems(source)} if len(form) >= floor)
+                forms.extend((form, key) for form in typo_source_forms(source))
             self._typo_forms[letter] = forms
         return forms
 
@@ -1275,6 +1270,29 @@ def explain_no_results(snapshot: Snapshot, query: str, fields: Sequence[str] | N
 
 
 # -- for a store that builds the index without holding the snapshot (index_store) --
+
+
+def typo_sources(key: str, compound: bool) -> list[str]:
+    """The words a typo key is compared as (see SearchIndex._typo_sources): the
+    key and, for a ``compound`` key, its longer tails."""
+    sources = [key]
+    if compound and len(key) >= TYPO_MIN_FORM + finnish.MIN_STEM:
+        sources.extend(
+            part for part in finnish.compound_parts(key) if len(part) >= TYPO_MIN_FORM and key.endswith(part)
+        )
+    return sources
+
+
+def typo_source_forms(source: str) -> list[str]:
+    """A typo source and its longer stems (see SearchIndex.typo_forms)."""
+    floor = min(len(source), max(TYPO_MIN_FORM, len(source) - 5))
+    return [form for form in {source, *finnish.stems(source)} if len(form) >= floor]
+
+
+def family_parts(key: str) -> tuple[str, ...]:
+    """The compound parts of a family word long enough to have a family of their own."""
+    least = finnish.MIN_FAMILY_ROOT + 2
+    return tuple(p for p in finnish.compound_parts(key) if len(p) >= least)
 
 
 def indexed_words(field: str, text: str) -> list[finnish.Word]:

@@ -282,3 +282,24 @@ def test_uus_nouns_partitive_meets_their_other_forms() -> None:
     assert finnish.same_lemma("tilaisuudet", "tilaisuutta")
     assert finnish.same_lemma("saavutettavuutta", "saavutettavuuden")
     assert not finnish.same_lemma("uutta", "uus")  # a short word is not an -uus noun
+
+
+def test_every_word_starts_with_one_of_its_snowball_stems_prefixes() -> None:
+    import random
+
+    rng = random.Random(5)
+    syllables = ["ka", "tto", "ks", "kse", "ksi", "oj", "uj", "jo", "aa", "ii", "ll", "pp", "mme", "n", "ta", "ää",
+                 "hän", "kin", "pa", "s", "t", "ei", "uo", "r", "kk", "ssa", "nsa", "ni", "si", "een", "lla"]
+    words = ["ohjauksensa", "ohjaukseni", "katto", "kattoja", "kokeilujen", "palveluistammekin", "tarpeet"]
+    words += ["".join(rng.choice(syllables) for _ in range(rng.randrange(1, 7))) for _ in range(20_000)]
+    for word in (finnish.fold(w) for w in words):
+        stem = finnish.snowball(word)
+        assert word.startswith(tuple(finnish.snowball_prefixes(stem))), (word, stem)
+    assert finnish.snowball("katto") == "kato" and "katto" in finnish.snowball_prefixes("kato")
+
+
+def test_a_snowball_stem_is_matched_on_only_when_it_keeps_most_of_the_word() -> None:
+    assert finnish.matching_snowball("palveluja") == "palvelu"
+    assert finnish.snowball_match("palveluja", "palvelun")
+    assert finnish.matching_snowball("rakennetaan") is None  # cut to half of the word
+    assert not finnish.snowball_match("rakennetaan", "rakennetaan")

@@ -256,3 +256,23 @@ def test_a_snapshot_with_more_words_than_an_index_holds_is_refused_in_one_line(
     assert result.stderr.startswith("hankkeet: ") and "more than 500 distinct words" in result.stderr
     assert result.stderr.count("\n") == 1
     assert not list((tmp_path / "cache").glob("**/*.sqlite")) and not list((tmp_path / "cache").glob("**/.index-*"))
+
+
+def test_the_snowball_look_up_by_prefix_finds_what_the_vocabulary_scan_finds(corpus: Path, tmp_path: Path) -> None:
+    from hankkeet import finnish
+
+    snapshot = model.load(corpus)
+    store = tmp_path / "index.sqlite"
+    index_store.write_store(snapshot.projects, store)
+    stored = index_store.StoredIndex(store)
+    memory = search.SearchIndex(snapshot)
+
+    def matched(index: search.SearchIndex, query: str) -> list[str]:
+        return [k for k in index._snowball_candidates(query) if k[0] == query[0] and finnish.snowball_match(query, k)]
+
+    queries = sorted(memory.typo_keys)[::7]
+    found = 0
+    for query in queries:
+        assert matched(stored, query) == matched(memory, query), query
+        found += len(matched(memory, query)) > 1
+    assert found > 20  # words that meet others on their Snowball stem
