@@ -136,3 +136,20 @@ def test_a_page_without_a_header_may_set_its_columns_further_off() -> None:
         ("Kotka ja Hamina", "Kootaan neuvonta yhteen; palvellaan satamassa."),
         ("Pori", "Tarjotaan ohjausta; kootaan oppaat."),
     ]
+
+
+def test_a_conjunction_set_wide_after_an_elliptical_hyphen_stays_in_its_cell() -> None:
+    from hankkeet.parse.layout_text import parse_layout_text
+
+    rows = [("Hämeenlinnan kaupunki", "Hämeenlinna", "Sijoitetaan neuvoja"),
+            ("(osatoteuttajana sivistys-", "", "hyvinvointikeskukseen;"),
+            ("ja hyvinvointipalvelut)", "", "kootaan ohjeet."),
+            ("Neuvonta lähellä", "", ""), (PERIOD, "", "")]
+    lines = _layout_page(rows, 35, 58).split("\n")
+    # Justification set the line's last word wide, into the next column.
+    lines[1] = "(osatoteuttajana sivistys-" + " " * 9 + "ja" + " " * 21 + "hyvinvointikeskukseen;"
+    lines[2] = "hyvinvointipalvelut)" + " " * 38 + "kootaan ohjeet."
+    text = HEADER.replace("Toiminta-alue", "      Toiminta-alue") + "\n" + "\n".join(lines) + "\n"
+    project = parse_layout_text(text, "t.txt", "0").projects[0]
+    assert project.co_implementers == ("sivistys- ja hyvinvointipalvelut",)
+    assert project.area == "Hämeenlinna"

@@ -78,6 +78,8 @@ WRAP_WIDTH_SHARE = 0.9
 LAYOUT_LINE_SHARE = 0.2
 
 _WIDE_GAP = re.compile(r"\S {3,}\S")
+# A word broken at the line's end: a hyphen, or a soft hyphen pdftotext keeps (typst, browsers).
+_BROKEN_END = re.compile(r"[^\W\d_][-\u00ad\u2010]$")
 # A line of dates and dashes only: a period line, or a half of one (``1.9.2020–``).
 _DATES_ONLY = re.compile(r"^[\s\d.–—-]*\d{1,2}\s*\.\s*\d{1,2}\s*\.\s*\d{4}[\s\d.–—-]*$")
 
@@ -369,7 +371,7 @@ def _cells(line: str, edges: dict[str, int], limits: dict[str, int] | None = Non
                 # One word shifted left of its column, reaching the column's edge.
                 column = name
             elif (rest.start < edge - EDGE_SLACK and rest.end > edge + 1 and cells[column]
-                  and re.search(r"[^\W\d_]-$", cells[column][-1]) and rest.text[:1].isupper()
+                  and _BROKEN_END.search(cells[column][-1]) and rest.text[:1].isupper()
                   and edge - rest.start <= 2 * CROSSING_REACH):
                 # After a word broken at a hyphen, which ends its cell's line, a run
                 # set apart that opens with a capital is the next cell's, shifted left
@@ -414,7 +416,7 @@ def _split_at_edges(runs: list[_Run], ordered: Sequence[tuple[str, int]],
                 # (``Itä-`` / ``Viedään``: no conjunction), anywhere within the slack.
                 at = next((i for i, ch in enumerate(run.text) if ch == " " and (
                     abs(run.start + i + 1 - edge) <= 1
-                    or (abs(run.start + i + 1 - edge) <= EDGE_SLACK and re.search(r"[^\W\d_]-$", run.text[:i])
+                    or (abs(run.start + i + 1 - edge) <= EDGE_SLACK and _BROKEN_END.search(run.text[:i])
                         and run.text[i + 1 :].split(" ", 1)[0].casefold() not in _CONJUNCTIONS))), None)
                 if at is not None:
                     out.append(_Run(run.start, run.text[:at], before=edge))
@@ -424,7 +426,7 @@ def _split_at_edges(runs: list[_Run], ordered: Sequence[tuple[str, int]],
             # at the edge that starts ``Itä- Viedään`` holds the left cell's last word first.
             words = run.text.split(" ", 2)
             if (out and left_edge + EDGE_SLACK < out[-1].end and abs(run.start - edge) <= 1 and len(words) > 1
-                    and re.search(r"[^\W\d_]-$", words[0]) and words[1][:1].isalpha()
+                    and _BROKEN_END.search(words[0]) and words[1][:1].isalpha()
                     and words[1].casefold() not in _CONJUNCTIONS):
                 out.append(_Run(run.start, words[0], before=run.start))
                 run = _Run(run.start + len(words[0]) + 1, run.text[len(words[0]) + 1 :])
@@ -445,7 +447,7 @@ def _likely_cuts(run: _Run, spaces: list[int], opens: bool) -> list[int]:
         return run.text[at - run.start + 1 :].split(" ", 1)[0]
 
     broken = [at for at in spaces
-              if re.search(r"[^\W\d_]-$", left_end(at)) and right_word(at).casefold() not in _CONJUNCTIONS]
+              if _BROKEN_END.search(left_end(at)) and right_word(at).casefold() not in _CONJUNCTIONS]
     if broken:
         return broken
     if opens:
@@ -460,10 +462,17 @@ def _rehome_stranded_halves(cells: list[dict[str, str]], edges: dict[str, int]) 
     alone in a column whose next line is empty, beside a column that goes on, is the
     end of that column's line set wide (justified text): ``toteuttajana      Pohjois-``."""
     ordered = [column for column, _ in sorted(edges.items(), key=lambda item: item[1])]
+    for k in range(len(cells)):
+        for left, column in pairwise(ordered):
+            # A conjunction alone after an elliptical compound's hyphen goes on that line
+            # (``sivistys-           ja`` set wide by justification).
+            if cells[k][column].casefold() in _CONJUNCTIONS and cells[k][left].endswith("-"):
+                cells[k][left] = f"{cells[k][left]} {cells[k][column]}"
+                cells[k][column] = ""
     for k in range(len(cells) - 1):
         for left, column in pairwise(ordered):
             text = cells[k][column]
-            if (" " not in text and re.search(r"[^\W\d_]-$", text) and not cells[k + 1][column]
+            if (" " not in text and _BROKEN_END.search(text) and not cells[k + 1][column]
                     and cells[k][left] and cells[k + 1][left]):
                 cells[k][left] = f"{cells[k][left]} {text}"
                 cells[k][column] = ""
