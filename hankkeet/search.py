@@ -416,10 +416,11 @@ class SearchIndex:
                     and place_named(key) is None
                 ):
                     keys[key] = COMPOUND
-        if any(tier not in _FAMILY_TIERS for tier in keys.values()):
+        if any(tier not in _FAMILY_TIERS for tier in keys.values()) and FAMILY not in keys.values():
             return keys
         # A relative inside a compound (verkko|koulutus for kouluttaminen) is the
-        # farthest link: only for a word the texts have in no form of its own.
+        # farthest link: only for a word the texts have in no form of its own, or
+        # whose family they have (kouluttaa, koulutetaan, koulutus|päivää).
         family_index = self.family_part_index(query[0])
         for family_key in finnish.family_keys(query):
             for partner in finnish.family_partners(family_key):
@@ -553,6 +554,7 @@ class SearchIndex:
         ]
         slipped_stems = set(slipped_cuts)
         distances: dict[str, int] = {}
+        tails: dict[str, str] = {}
         probes = [(query, budget), *((q, budget - cost) for q, cost in cuts), *((q, 0) for q in slipped_stems)]
         for form, key in self._typo_candidates(query, probes):
             if abs(len(form) - len(query)) > budget + 3:
@@ -575,6 +577,11 @@ class SearchIndex:
                 if distance and not self._tail_typo_ok(heads, typed, form, budget):
                     continue
                 distances[key] = distance
+                at = key.rfind(form)
+                if at > 0:
+                    tails[key] = key[at:]  # met through a compound's last part
+                else:
+                    tails.pop(key, None)
         # Only the closest words (a typo has one intended word, not every
         # neighbour), then whatever those words match themselves: their other
         # inflections and the compounds they are part of (työllisttyminen ->
@@ -582,7 +589,9 @@ class SearchIndex:
         best_distance = min(distances.values(), default=0)
         best = [key for key, distance in distances.items() if distance == best_distance]
         keys: dict[str, int] = {}
-        for key in best:
+        # A slip of a word the texts have only as a compound's last part (palvleut
+        # for osaamis|palvelut) is a slip of that word: its own forms count too.
+        for key in [*best, *dict.fromkeys(tails[k] for k in best if k in tails)]:
             for found, tier in self._lemma_keys(key).items():
                 keys[found] = min(keys.get(found, TYPO_PART), TYPO if tier <= STEM else TYPO_PART)
         return keys

@@ -829,3 +829,22 @@ def test_a_regions_swedish_name_finds_the_region() -> None:
     )
     assert ids(texts, "Lappland") == ids(texts, "Lappi") == ["north"]
     assert ids(texts, "Lapplands") == ["north"]
+
+
+def test_a_slip_of_a_word_the_texts_have_as_a_compounds_last_part_meets_the_word_too() -> None:
+    texts = snapshot_of(
+        make_project(1, "compound", description="Kehitetään osaamispalvelut."),
+        make_project(2, "plain", description="Tarjotaan palveluita."),
+    )
+    assert sorted(ids(texts, "palvleut")) == ["compound", "plain"]
+
+
+def test_a_word_that_meets_its_family_meets_the_compounds_of_its_family_too() -> None:
+    texts = snapshot_of(
+        make_project(1, "passive", description="Henkilöstö koulutetaan."),
+        make_project(2, "compound", description="Järjestetään koulutuspäiviä."),
+        make_project(3, "other", description="Kuulutus ja koulu."),
+        make_project(4, "verb", description="Yhdistys kouluttaa vapaaehtoisia."),
+    )
+    # The word as written first, then its family, then the family inside a compound.
+    assert ids(texts, "kouluttaa") == ["verb", "passive", "compound"]
