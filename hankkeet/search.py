@@ -328,6 +328,8 @@ class SearchIndex:
             # look-alike word (Hanko is not hankkeen, Kitee not keskitetysti).
             return {f: EXACT if f == query else STEM for f in place.forms if f in self.occurrences}
         found = self._lemma_keys(query)
+        if found and all(tier in _FAMILY_TIERS for tier in found.values()) and self._misread_compound(query):
+            found = {}
         if not self._present(found, fields):
             # An agent noun meets its verb's family (ohjaaja, ohjataan) only when
             # the texts have neither the word nor a closer relative: a person
@@ -428,6 +430,24 @@ class SearchIndex:
                     if key not in keys:
                         keys[key] = FAMILY_PART
         return keys
+
+    def _misread_compound(self, query: str) -> bool:
+        """Does a derivation read into ``query`` cross a compound boundary? A
+        compound that ends in a word of its own (seura|kunta) has the family of
+        that word: seuraku|nta is no -nta noun of seurata. Asked only of a word
+        that met nothing but relatives."""
+        keys = finnish.family_keys(query)
+        for head, tail in finnish.split_points(query):
+            if (
+                len(tail) >= finnish.MIN_PART and len(head) >= finnish.MIN_STEM
+                # (a vowel after a vowel-final head is more often a suffix: tilasto|idaan)
+                and not (head[-1] in "aeiouy" and tail[0] in "aeiouy")
+                and self._is_word(tail)
+            ):
+                through_tail = {key[:2] + head + key[2:] for key in finnish.family_keys(tail)}
+                if not keys & through_tail:
+                    return True
+        return False
 
     def _agent_keys(self, query: str) -> dict[str, int]:
         """Keys of the agent nouns of ``query``'s verb family, or of the verb

@@ -848,3 +848,13 @@ def test_a_word_that_meets_its_family_meets_the_compounds_of_its_family_too() ->
     )
     # The word as written first, then its family, then the family inside a compound.
     assert ids(texts, "kouluttaa") == ["verb", "passive", "compound"]
+
+
+def test_a_derivation_does_not_cross_a_compound_boundary() -> None:
+    texts = snapshot_of(
+        make_project(1, "follow", description="Tuloksia seurataan."),
+        make_project(2, "towns", description="Kunta ja kunnat."),
+    )
+    # seura|kunta ends in a word of its own: seuraku|nta is no -nta noun of seurata.
+    assert ids(texts, "seurakunta") == []
+    assert ids(texts, "seuranta") == ["follow"]  # the -nta noun it is
