@@ -2275,6 +2275,24 @@ def _() -> str | None:
     return None
 
 
+@case("the summary's text saved as UTF-16 (LE, BE) or UTF-32 with its byte-order mark: parsed to the same projects")
+def _() -> str | None:
+    text = SEED.read_text(encoding="utf-8")
+    want = run(["parse", str(SEED)])
+    if problem := success(want, quiet=False):
+        return f"UTF-8: {problem}"
+    d = fresh_dir()
+    for encoding in ("utf-16-le", "utf-16-be", "utf-32-le"):
+        path = d / f"{encoding}.txt"
+        path.write_bytes(("\ufeff" + text).encode(encoding))
+        r = run(["parse", str(path)])
+        if problem := success(r, quiet=False):
+            return f"{encoding}: {problem}"
+        if json.loads(r.out)["projects"] != json.loads(want.out)["projects"]:
+            return f"{encoding}: other projects"
+    return None
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("-k", default="", help="only cases whose name contains this")

@@ -189,7 +189,9 @@ def test_a_new_document_of_the_same_shape():
         (b"just some text\nwithout a table\n", "column header"),
         (b"Hankkeen tiedot Toiminta-alue Toiminnan kuvaus\n\nKuka tahansa\n", "unexpected text"),
         (b"Hankkeen tiedot Toiminta-alue Toiminnan kuvaus\n\n", "no projects"),
-        (b"\xff\xfe\x00b\x00i\x00n", "neither a PDF nor a text file"),
+        (b"\xff\xfe\x00b\x00i\x00n", "column header"),  # UTF-16 by its mark, and no table in it
+        (b"\xff\xfe\x00\xd8", "not UTF-16 text"),
+        (b"\x00\x01\x02binary", "neither a PDF nor a text file"),
         (b"caf\xe9 latin-1", "not UTF-8"),
     ],
 )
@@ -222,3 +224,14 @@ def test_an_impossible_date_is_a_warning_and_null_dates(runner, tmp_path):
     assert shown.exit_code == 0 and _json.loads(shown.stdout)["start"] is None
     table = invoke(runner, "--data", str(out), "show", "kemi")
     assert "? – ?" in table.stdout
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_text_saved_as_utf16_or_utf32_with_its_mark_parses_as_utf8_does(encoding):
+    from conftest import SEED_TEXT
+
+    text = SEED_TEXT.read_text(encoding="utf-8")
+    data = text.encode(encoding)
+    if encoding in ("utf-16-le", "utf-16-be"):  # the mark, as editors write it
+        data = "\ufeff".encode(encoding) + data
+    assert parse_bytes(data, "a.txt").projects == parse_bytes(text.encode(), "a.txt").projects

@@ -39,6 +39,30 @@ def parse_file(path: str | Path, password: str = "", max_bytes: int = DEFAULT_MA
     return parse_bytes(data, path.name, password=password, label=str(path), max_bytes=max_bytes, progress=progress)
 
 
+# Text saved as "Unicode" by some editors (Windows Notepad: UTF-16 with its byte-order mark).
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"),
+         (b"\xfe\xff", "utf-16"))
+
+
+def _decoded_text(data: bytes) -> str:
+    """A text document's text: UTF-8 (a BOM skipped), or UTF-16/32 that starts with its byte-order mark."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                raise SourceError(f"not {encoding.upper()} text, although it starts with its byte-order mark") from None
+            if "\x00" in text[:4096]:
+                raise SourceError("neither a PDF nor a text file")
+            return text
+    if b"\x00" in data[:4096]:
+        raise SourceError("neither a PDF nor a text file")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise SourceError("not UTF-8 text (and not a PDF)") from None
+
+
 def parse_bytes(data: bytes, file_name: str, password: str = "", label: str | None = None,
                 max_bytes: int = DEFAULT_MAX_INPUT, progress: Callable[[int, int], None] | None = None) -> Snapshot:
     label = label or file_name
@@ -56,12 +80,7 @@ def parse_bytes(data: bytes, file_name: str, password: str = "", label: str | No
             from hankkeet.kunnat.areas import is_place
             from hankkeet.parse.text import parse_text
 
-            if b"\x00" in data[:4096]:
-                raise SourceError("neither a PDF nor a text file")
-            try:
-                text = data.decode("utf-8-sig")
-            except UnicodeDecodeError:
-                raise SourceError("not UTF-8 text (and not a PDF)") from None
+            text = _decoded_text(data)
             result = parse_text(text, file_name, sha256, is_place)
     except SourceError as exc:
         # The cause, if any, is an unexpected exception under it: --debug shows it.
