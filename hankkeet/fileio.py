@@ -253,6 +253,9 @@ def _inspect_target(
         return target, None
     if (info.st_dev, info.st_ino) in _READ or any(same_file(source, target) for source in inputs):
         raise OutputError(f"{path}: is the input file; give another name for the {what}")
+    if stat.S_ISREG(info.st_mode) and not os.access(target, os.W_OK):
+        # A rename would replace it anyway (only the folder's permission counts), as cp would not.
+        raise OutputError(f"{path}: the file is read-only; make it writable or give another name for the {what}")
     return target, info
 
 

@@ -2293,6 +2293,53 @@ def _() -> str | None:
     return None
 
 
+def env_probe(home: Path) -> dict[str, str]:
+    return {**BASE_ENV, "HOME": str(home), "XDG_CACHE_HOME": str(home / "cache")}
+
+
+def _as_nobody() -> Callable[[], None]:
+    """A preexec that drops root to nobody (65534), so that permission checks apply to the child."""
+    def drop() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
+        os.setgroups([])
+        os.setgid(65534)
+        os.setuid(65534)
+
+    return drop
+
+
+@case("-o, map -o and export --sqlite onto a read-only file (0444, the folder writable): refused, the file kept")
+def _() -> str | None:
+    d = fresh_dir()
+    target = d / "kept.json"
+    target.write_text("precious")
+    target.chmod(0o444)
+    command: list[str] = [*COMMAND]
+    preexec: Callable[[], None] = _limits(MEMORY_CAP, ())
+    if IS_ROOT:  # root writes anything: run the child as nobody, the folder theirs
+        os.chown(d, 65534, 65534)
+        os.chown(target, 65534, 65534)
+        preexec = _as_nobody()
+        try:
+            reachable = subprocess.run([*command, "--version"], env=env_probe(d), capture_output=True,
+                                       timeout=TIMEOUT, preexec_fn=preexec).returncode == 0
+        except OSError:
+            reachable = False
+        if not reachable:
+            raise Skip("the interpreter is not reachable by the user nobody (it lives under root's home)")
+    env = env_probe(d)
+    for args in (["parse", str(SEED), "-o", str(target)], ["map", "--format", "svg", "-o", str(target)],
+                 ["export", "--sqlite", str(target)]):
+        proc = subprocess.run([*command, *args], env=env, capture_output=True, cwd=d, timeout=TIMEOUT,
+                              preexec_fn=preexec)
+        r = Result(proc.returncode, proc.stdout, proc.stderr, 0.0, False)
+        if problem := clean_error(r):
+            return f"{args[0]}: {problem}"
+        if target.read_text() != "precious" or sorted(p.name for p in d.iterdir()) != ["kept.json"]:
+            return f"{args[0]}: the read-only file was replaced, or a file left beside it"
+    return None
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("-k", default="", help="only cases whose name contains this")

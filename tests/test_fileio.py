@@ -351,3 +351,14 @@ def test_a_bad_max_wait_is_a_usage_error(value):
 
     result = CliRunner().invoke(app, ["--max-wait", value, "list"])
     assert result.exit_code == 2 and "--max-wait" in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_a_read_only_file_is_not_replaced(tmp_path, monkeypatch):
+    out = tmp_path / "s.json"
+    out.write_text("old")
+    out.chmod(0o444)
+    real = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode: False if Path(p) == out and mode & os.W_OK else real(p, mode))
+    with pytest.raises(OutputError, match="read-only"):
+        write_file(out, DATA)
+    assert out.read_text() == "old" and _files(tmp_path) == ["s.json"]
