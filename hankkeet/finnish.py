@@ -127,17 +127,17 @@ def words(text: str, names: bool = False) -> list[Word]:
     """
     raw = tokens(text)
     out: list[Word] = []
+    append, new_word, shape, kind = out.append, tuple.__new__, _token_shape, WordKind.WORD
     run_end = [0]  # the index of the word a run of heads completes, found once for the whole run
     for index, (token, start, end) in enumerate(raw):
-        bare = token.strip("-")
-        key = fold(bare)
-        lead, trail = token.startswith("-"), token.endswith("-") and len(token) > 1
-        proper = bare[:1].isupper() and (names or not _sentence_start(text, start))
-        out.append(Word(key, start, end, index, WordKind.WORD, proper))
-        if "-" in key:
-            out.extend(_hyphen_parts(key, bare, start + (1 if lead else 0), index))
-        elif ("aa" in key and "ä" in bare) or ("oo" in key and "ö" in bare):  # cheap tests first
-            out.extend(_harmony_parts(bare, start + (1 if lead else 0), index, proper))
+        bare, key, lead, trail, capital, inner = shape(token)
+        proper = capital and (names or not _sentence_start(text, start))
+        append(new_word(Word, (key, start, end, index, kind, proper)))  # (Word(...), without its Python frame)
+        if inner:
+            if inner == _HYPHENATED:
+                out.extend(_hyphen_parts(key, bare, start + (1 if lead else 0), index))
+            else:
+                out.extend(_harmony_parts(bare, start + (1 if lead else 0), index, proper))
         if trail:
             out.extend(_completed_heads(raw, index, key, start, run_end))
         if lead and index >= 2 and fold(raw[index - 1][0]) in _CONJUNCTIONS:
@@ -147,6 +147,24 @@ def words(text: str, names: bool = False) -> list[Word]:
             for head, _ in split_points(prev_key):
                 out.append(Word(head + key, prev_start, end, index, WordKind.EXPANSION))
     return out
+
+
+_HYPHENATED, _HARMONY = 1, 2
+
+
+@lru_cache(maxsize=1 << 16)
+def _token_shape(token: str) -> tuple[str, str, bool, bool, bool, int]:
+    """What words() reads off a raw token, worked out once per distinct token (they repeat):
+    the token without its hyphens, its key, a leading and a trailing hyphen, a capital first
+    letter, and whether it has parts (_HYPHENATED, or _HARMONY: a vowel-harmony boundary)."""
+    bare = token.strip("-")
+    key = fold(bare)
+    inner = 0
+    if "-" in key:
+        inner = _HYPHENATED
+    elif ("aa" in key and "ä" in bare) or ("oo" in key and "ö" in bare):  # cheap tests first
+        inner = _HARMONY
+    return bare, key, token.startswith("-"), token.endswith("-") and len(token) > 1, bare[:1].isupper(), inner
 
 
 def _hyphen_parts(key: str, bare: str, offset: int, index: int) -> list[Word]:

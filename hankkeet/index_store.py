@@ -682,15 +682,15 @@ class _Build:
             top = field_no << _FIELD_SHIFT
             found = indexed_words(field, text)
             self.pending += len(found)
-            for word in found:
-                key, kind = word.key, _KIND_NO[word.kind]
-                record = (text_id, field_no, word.start, word.end, word.position, kind, word.proper)
+            for key, start, end, position, word_kind, proper in found:
+                kind = _KIND_NO[word_kind]
+                record = (text_id, field_no, start, end, position, kind, proper)
                 occs = batch.get(key)
                 if occs is None:
                     batch[key] = [record]
                 else:
                     occs.append(record)
-                bits = _FLAG_TABLE[kind][word.proper]
+                bits = _FLAG_TABLE[kind][proper]
                 state = keys.get(key)
                 if state is None and len(keys) >= MAX_WORDS:
                     raise TooManyWords(
@@ -802,23 +802,23 @@ def _slice_rows(keys_slice: Sequence[str], keys: Mapping[str, int]) -> _Rows:
     )
 
 
-# A vocabulary of this many slices or more is shared with a forked worker (where there is a second
-# CPU): forking costs a few milliseconds, a slice some tenths of a second.
-_FORK_FROM_SLICES = 4
+# A vocabulary of this many slices or more is shared with a worker process (where there is a second
+# CPU): starting one costs about a tenth of a second, a slice some tenths of a second.
+_WORKER_FROM_SLICES = 4
 
 
 def _slices_rows(slices: Sequence[Sequence[str]], keys: Mapping[str, int]) -> Iterator[_Rows]:
     """The rows of each slice (see _slice_rows), in order.
 
-    The slices are independent: with a second CPU, a forked worker works out every other one and
+    The slices are independent: with a second CPU, a worker process works out every other one and
     sends its rows back through a pipe, while this process works out the rest and writes them all
     in order. If the worker cannot be started or fails, its slices are worked out here."""
-    worker = _fork_slices_worker(slices[1::2], keys) if len(slices) >= _FORK_FROM_SLICES else None
+    worker = _start_slices_worker(slices[1::2], keys) if len(slices) >= _WORKER_FROM_SLICES else None
     if worker is None:
         for keys_slice in slices:
             yield _slice_rows(keys_slice, keys)
         return
-    pid, reader = worker
+    process, reader = worker
     try:
         for number, keys_slice in enumerate(slices):
             rows = None
@@ -829,58 +829,61 @@ def _slices_rows(slices: Sequence[Sequence[str]], keys: Mapping[str, int]) -> It
                     reader = None
             yield _slice_rows(keys_slice, keys) if rows is None else rows
     finally:
-        import contextlib
-        import signal
-
         if reader is not None:
             reader.close()
-        with contextlib.suppress(OSError):
-            os.kill(pid, signal.SIGKILL)  # done (or failed) by now, or not needed any more
-        with contextlib.suppress(OSError):
-            os.waitpid(pid, 0)
+        process.kill()  # done (or failed) by now, or not needed any more
+        process.wait()
 
 
-def _fork_slices_worker(slices: Sequence[Sequence[str]], keys: Mapping[str, int]) -> tuple[int, Any] | None:
-    """(pid, pipe to read from) of a forked process writing the rows of ``slices``, each as
-    an 8-byte length and its marshal; None where there is no fork or no second CPU."""
+def _start_slices_worker(slices: Sequence[Sequence[str]], keys: Mapping[str, int]) -> tuple[Any, Any] | None:
+    """(process, pipe to read from) of a worker process writing the rows of ``slices``, each as
+    an 8-byte length and its marshal; None where there is no second CPU or no process to start.
+
+    The worker is a fresh interpreter given only its slices (a forked copy of this process would
+    soon hold a private copy of most of its memory: reading an object writes its reference count)."""
     try:
         cpus = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
         cpus = os.cpu_count() or 1
-    if cpus < 2 or not hasattr(os, "fork"):
+    if cpus < 2:
         return None
-    import signal
-    import warnings
+    import subprocess
+    import sys
 
+    package_root = str(Path(__file__).resolve().parent.parent)
+    path = os.environ.get("PYTHONPATH")
+    env = {**os.environ, "PYTHONPATH": package_root + (os.pathsep + path if path else "")}
+    payload = marshal.dumps([(list(keys_slice), [keys[k] for k in keys_slice]) for keys_slice in slices])
     try:
-        read_end, write_end = os.pipe()
-    except OSError:
+        process = subprocess.Popen(
+            [sys.executable, "-c", "from hankkeet.index_store import _slices_worker; _slices_worker()"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
+        )
+    except (OSError, ValueError, subprocess.SubprocessError):
         return None
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", DeprecationWarning)  # (fork with a progress thread running)
-            pid = os.fork()
-    except OSError:
-        os.close(read_end)
-        os.close(write_end)
+        assert process.stdin is not None
+        process.stdin.write(payload)
+        process.stdin.close()
+    except OSError:  # it ended at once: no worker
+        process.kill()
+        process.wait()
         return None
-    if pid == 0:  # the worker: no handlers of the parent's (its cleanup is the parent's), no exit code but 0/1
-        code = 1
-        try:
-            for name in ("SIGINT", "SIGTERM", "SIGHUP", "SIGPIPE"):
-                if hasattr(signal, name):
-                    signal.signal(getattr(signal, name), signal.SIG_DFL)
-            os.close(read_end)
-            with open(write_end, "wb") as out:
-                for keys_slice in slices:
-                    data = marshal.dumps(_slice_rows(keys_slice, keys))
-                    out.write(len(data).to_bytes(8, "little"))
-                    out.write(data)
-            code = 0
-        finally:
-            os._exit(code)
-    os.close(write_end)
-    return pid, open(read_end, "rb")
+    return process, process.stdout
+
+
+def _slices_worker() -> None:
+    """The worker of _start_slices_worker: slices and their keys' flags on stdin, rows on stdout."""
+    import gc
+    import sys
+
+    gc.disable()  # (acyclic records, as in _Build.run)
+    out = sys.stdout.buffer
+    for keys_slice, flags in marshal.loads(sys.stdin.buffer.read()):
+        data = marshal.dumps(_slice_rows(keys_slice, dict(zip(keys_slice, flags, strict=True))))
+        out.write(len(data).to_bytes(8, "little"))
+        out.write(data)
+    out.flush()
 
 
 def _read_rows(reader: Any) -> _Rows | None:

@@ -276,3 +276,43 @@ def test_the_snowball_look_up_by_prefix_finds_what_the_vocabulary_scan_finds(cor
         assert matched(stored, query) == matched(memory, query), query
         found += len(matched(memory, query)) > 1
     assert found > 20  # words that meet others on their Snowball stem
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("worker", ["started", "unstartable"])
+def test_slices_worked_out_by_a_worker_process_make_the_same_index(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, worker: str
+) -> None:
+    monkeypatch.setattr(index_store, "_MAP_SLICE", 100)  # many slices: every other one to the worker
+    monkeypatch.setattr(index_store, "_start_slices_worker", _counting_worker(monkeypatch, worker))
+    snapshot = model.load(corpus)
+    store = tmp_path / "index.sqlite"
+    index_store.write_store(snapshot.projects, store)
+    stored = index_store.StoredIndex(store)
+    memory = search.SearchIndex(snapshot)
+    assert (_WORKER_ROWS[0] > 5) if worker == "started" else (_WORKER_ROWS[0] == 0), _WORKER_ROWS
+    queries = _queries()[::9]
+    assert [q for q in queries if _results(stored, q) != _results(memory, q)] == []
+
+
+_WORKER_ROWS = [0]
+
+
+def _counting_worker(monkeypatch: pytest.MonkeyPatch, worker: str) -> Any:
+    import sys
+
+    start, read = index_store._start_slices_worker, index_store._read_rows
+    _WORKER_ROWS[0] = 0
+
+    def counting_read(reader: Any) -> Any:
+        rows = read(reader)
+        _WORKER_ROWS[0] += rows is not None
+        return rows
+
+    def starting(slices: Any, keys: Any) -> Any:
+        if worker == "unstartable":
+            monkeypatch.setattr(sys, "executable", "/nonexistent/python")
+        return start(slices, keys)
+
+    monkeypatch.setattr(index_store, "_read_rows", counting_read)
+    return starting
