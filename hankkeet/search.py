@@ -1313,9 +1313,12 @@ def typo_sources(key: str, compound: bool) -> list[str]:
 
 
 def typo_source_forms(source: str) -> list[str]:
-    """A typo source and its longer stems (see SearchIndex.typo_forms)."""
+    """A typo source and its longer stems (see SearchIndex.typo_forms): the source first, then
+    the longer stems first, in an order that is the same in every process (a stored index's
+    slices may be worked out in another one; ties between a word's forms go to the first)."""
     floor = min(len(source), max(TYPO_MIN_FORM, len(source) - 5))
-    return [form for form in {source, *finnish.stems(source)} if len(form) >= floor]
+    stems = sorted((s for s in finnish.stems(source) if s != source and len(s) >= floor), key=lambda s: (-len(s), s))
+    return [source, *stems]
 
 
 def family_parts(key: str) -> tuple[str, ...]:
