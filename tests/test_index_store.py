@@ -316,3 +316,16 @@ def _counting_worker(monkeypatch: pytest.MonkeyPatch, worker: str) -> Any:
 
     monkeypatch.setattr(index_store, "_read_rows", counting_read)
     return starting
+
+
+def test_typo_forms_come_in_the_same_order_in_every_process() -> None:
+    import subprocess
+
+    code = ("from hankkeet import search; print([search.typo_source_forms(w) for w in "
+            "('palvelut', 'maahanmuuttajien', 'kotoutumista', 'tarpeet', 'ohjauksessa')])")
+    outputs = {
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(outputs) == 1 and "palvelu" in outputs.pop()
