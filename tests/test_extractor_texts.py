@@ -61,3 +61,30 @@ def test_a_layout_text_through_the_cli(runner, tmp_path) -> None:
     from hankkeet import model
 
     assert [p.to_dict()["name"] for p in model.load(out).projects] == [p.name for p in model.load().projects]
+
+
+def _paragraph_out_of_order(text: str) -> str:
+    """Move the last line of the first row's description to column 0 just above the
+    second row, as pdfminer does when it gives a column's paragraphs in its own order."""
+    lines = text.split("\n")
+    first = next(k for k, line in enumerate(lines) if line.startswith("Kotkan kaupunki"))
+    last_line = next(k for k in range(first, 0, -1) if lines[k].strip() and lines[k][:1] == " ")
+    description_at = len(lines[last_line]) - len(lines[last_line].lstrip())
+    moved = lines[last_line][description_at:]
+    lines[last_line] = lines[last_line][:description_at].rstrip()
+    lines.insert(first, moved)
+    return "\n".join(lines)
+
+
+def test_a_side_by_side_text_with_rows_out_of_order_is_refused_not_misread(runner, tmp_path) -> None:
+    from conftest import invoke
+
+    source = (ROOT / "tests" / "fixtures" / "text" / "summary_original.pdftotext-layout.txt").read_text("utf-8")
+    shuffled = tmp_path / "shuffled.txt"
+    shuffled.write_text(_paragraph_out_of_order(source), "utf-8")
+    out = tmp_path / "s.json"
+    for extra in ((), ("--keep-going",)):
+        done = invoke(runner, "parse", str(shuffled), "-o", str(out), *extra)
+        assert done.exit_code == 2, done.stderr
+        assert "out of row order" in done.stderr and "give the PDF itself" in done.stderr
+        assert done.stderr.count("\n") == 1 and not out.exists()

@@ -48,7 +48,7 @@ def _parse_text(text: str, file_name: str, sha256: str, is_place: Callable[[str]
     from hankkeet.parse.layout_text import looks_like_layout, parse_layout_text
 
     if looks_like_layout(raw):
-        return parse_layout_text(text, file_name, sha256)
+        return _in_row_order(parse_layout_text(text, file_name, sha256))
     lines = [clean(line) for line in raw]
     header_at = _find_header(raw, lines)
     title, subtitle = _preamble(lines[:header_at])
@@ -74,6 +74,22 @@ LOST_CELLS = (
     "the text has lost the table's cells ({how}), as pdftotext and pdfminer's extract_text make it; "
     "give the PDF itself"
 )
+
+
+def _in_row_order(result: ParseResult) -> ParseResult:
+    """Refuse a text whose rows came out of lines in the wrong order.
+
+    pdfminer can set a page's cells side by side, as ``pdftotext -layout`` does, yet
+    give each column's paragraphs in an order of its own: the rows then start in the
+    middle of a sentence. An applicant is a name and begins with a capital letter;
+    one that begins in lower case is a piece of another cell.
+    """
+    for project in result.projects:
+        if project.organisation[:1].islower():
+            raise SourceError(LOST_CELLS.format(
+                how=f"cells out of row order: row {project.number}'s applicant begins "
+                    f"{project.organisation[:40]!r}"))
+    return result
 
 
 def _find_header(raw: Sequence[str], lines: Sequence[str]) -> int:
