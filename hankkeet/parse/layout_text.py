@@ -38,7 +38,15 @@ from itertools import pairwise
 from hankkeet.errors import SourceError
 from hankkeet.model import Source
 from hankkeet.parse.cleanup import document_words, normalise_extracted, split_preamble
-from hankkeet.parse.records import PERIOD, ParseResult, build_project, split_info_cell, unique_ids
+from hankkeet.parse.records import (
+    PERIOD,
+    ParseResult,
+    build_project,
+    cut_short_note,
+    ends_mid_sentence,
+    split_info_cell,
+    unique_ids,
+)
 from hankkeet.textnorm import clean, fold
 
 INFO, AREA, DESCRIPTION = "info", "area", "description"
@@ -179,6 +187,13 @@ def parse_layout_text(text: str, file_name: str, sha256: str) -> ParseResult:
         if unread:
             raise SourceError(f"no row could be read; {unread[0]}")
         raise SourceError("no projects found under the table header")
+    if projects[-1].number == len(rows) and ends_mid_sentence(projects):
+        # pdftotext ends every page, the last one too, with a form feed: a text without
+        # it after its last page was cut, and its last row is not whole.
+        if text.rstrip(" \r\n").endswith("\f"):
+            warnings.append(cut_short_note(projects[-1]))
+        else:
+            unread.append(cut_short_note(projects.pop()))
     return ParseResult(Source(title=title, subtitle=subtitle, file=file_name, sha256=sha256), unique_ids(projects),
                        warnings, unread)
 

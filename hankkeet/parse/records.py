@@ -449,3 +449,30 @@ def table_reconstruction() -> Iterator[None]:
         raise
     except Exception as exc:
         raise SourceError(f"cannot make out the project table ({type(exc).__name__})") from exc
+
+
+# A description ends as a sentence does: a full stop, a question or exclamation mark,
+# an ellipsis, maybe inside a closing bracket or quote.
+_SENTENCE_END = re.compile(r"[.!?…][)\]\"'”’»]*$")
+# The document's own habit: at least this share of the other rows end so (and two at least).
+CUT_SHORT_SHARE = 0.9
+
+
+def ends_mid_sentence(projects: Sequence[Project]) -> bool:
+    """Does the last row's description stop mid-sentence where the others end as sentences?
+
+    A text cut short (a download broken off, a copy truncated) still parses: its
+    last row simply ends where the file does. The document itself tells such a row
+    from a whole one, by how its other descriptions end.
+    """
+    if len(projects) < 3:
+        return False
+    others = projects[:-1]
+    ended = sum(1 for p in others if _SENTENCE_END.search(p.description.rstrip()))
+    last = projects[-1].description.rstrip()
+    return ended >= CUT_SHORT_SHARE * len(others) and not _SENTENCE_END.search(last)
+
+
+def cut_short_note(project: Project) -> str:
+    return (f"row {project.number}: the text ends inside this row (its description stops mid-sentence: "
+            f"…{project.description.rstrip()[-40:]!r}); the file may be cut short")

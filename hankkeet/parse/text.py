@@ -21,6 +21,8 @@ from hankkeet.parse.records import (
     PERIOD,
     ParseResult,
     build_project,
+    cut_short_note,
+    ends_mid_sentence,
     extend_to_parenthesis,
     parse_applicant,
     table_reconstruction,
@@ -66,6 +68,8 @@ def _parse_text(text: str, file_name: str, sha256: str, is_place: Callable[[str]
     ]
     if not projects:
         raise SourceError("no projects found under the table header")
+    if ends_mid_sentence(projects):
+        warnings.append(cut_short_note(projects[-1]))
     return ParseResult(Source(title=title, subtitle=subtitle, file=file_name, sha256=sha256), unique_ids(projects),
                        warnings)
 
