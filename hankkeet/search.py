@@ -16,6 +16,7 @@ a few milliseconds, so nothing is stored in the snapshot.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache, cached_property
 from typing import Any, NamedTuple
@@ -207,6 +208,7 @@ class SearchIndex:
         self._typo_forms: dict[str, list[tuple[str, str]]] = {}
         self._words: dict[str, bool] = {}
         self._lemma_memo: dict[str, dict[str, int]] = {}
+        self._direct_memo: dict[tuple[str, bool], dict[str, int]] = {}
         self._family_index: dict[str, dict[str, list[str]]] = {}
         self.vocabulary: tuple[str, ...] = tuple(self.occurrences)
 
@@ -371,7 +373,26 @@ class SearchIndex:
             found = self._lemma_memo[query] = self._find_lemma_keys(query)
         return dict(found)
 
-    def _find_lemma_keys(self, query: str) -> dict[str, int]:
+    def _direct_keys(self, query: str, compounds_starting: bool = False) -> dict[str, int]:
+        """The keys of _lemma_keys with a tier of STEM or better and, with ``compounds_starting``,
+        the COMPOUND keys that start with ``query``, in the same order, worked out without looking
+        at the other compounds or the compound parts' families (a split word's halves and a typo's
+        matches need no more). Remembered, as _lemma_keys, for the current query only."""
+        memo_key = (query, compounds_starting)
+        found = self._direct_memo.get(memo_key)
+        if found is None:
+            full = self._lemma_memo.get(query)
+            if full is None:
+                full = self._find_lemma_keys(query, compounds=query if compounds_starting else None)
+            found = self._direct_memo[memo_key] = {
+                k: t for k, t in full.items()
+                if t <= STEM or (compounds_starting and t == COMPOUND and k.startswith(query))
+            }
+        return dict(found)
+
+    def _find_lemma_keys(self, query: str, compounds: str | None = "") -> dict[str, int]:
+        """See _lemma_keys. ``compounds``: the compounds looked at, those starting with it ("":
+        every one); None: none, nor the compound parts' families (see _direct_keys)."""
         keys: dict[str, int] = {}
         if query in self.occurrences:
             keys[query] = EXACT
@@ -406,11 +427,12 @@ class SearchIndex:
                 for key in self._prefix_candidates(s_stems):
                     if key not in keys and key.startswith(s_stems):
                         keys[key] = STEM
-        if len(query) >= finnish.MIN_QUERY_FOR_TAILS:
+        if len(query) >= finnish.MIN_QUERY_FOR_TAILS and compounds is not None:
             probes = {s[:3] for s in finnish.stems(query) if len(s) >= min(finnish.MIN_PART, len(query))}
             for key in self._compound_candidates(query):
                 if (
                     key not in keys
+                    and key.startswith(compounds)
                     and len(key) > len(query) - 2
                     and any(p in key for p in probes)
                     and finnish.in_compound(query, key)
@@ -418,7 +440,9 @@ class SearchIndex:
                     and place_named(key) is None
                 ):
                     keys[key] = COMPOUND
-        if any(tier not in _FAMILY_TIERS for tier in keys.values()) and FAMILY not in keys.values():
+        if compounds != "" or (
+            any(tier not in _FAMILY_TIERS for tier in keys.values()) and FAMILY not in keys.values()
+        ):
             return keys
         # A relative inside a compound (verkko|koulutus for kouluttaminen) is the
         # farthest link: only for a word the texts have in no form of its own, or
@@ -486,12 +510,17 @@ class SearchIndex:
     def _both_parts_keys(self, query: str) -> dict[str, int]:
         """Adjective-noun compounds with both parts inflected (see finnish.both_parts_inflected);
         rare, so tried only when nothing else matched."""
-        if len(query) < MIN_BOTH_INFLECTED or not finnish.split_points(query):
+        splits = finnish.split_points(query)
+        if len(query) < MIN_BOTH_INFLECTED or not splits:
             return {}
+        # A key's tail must begin as one of the query's tails (both_parts_inflected), at a boundary,
+        # which leaves at least MIN_STEM letters on either side: a test in C before the analysis.
+        starts = "|".join(sorted({re.escape(tail[:2]) for _, tail in splits}))
+        could = re.compile(f".{{{finnish.MIN_STEM},}}(?:{starts}).", re.DOTALL).match
         return {
             k: STEM
             for k in self._prefix_candidates((query[:2],))
-            if k[:2] == query[:2] and finnish.both_parts_inflected(query, k)
+            if k[:2] == query[:2] and could(k) and finnish.both_parts_inflected(query, k)
         }
 
     def _is_word(self, head: str) -> bool:
@@ -540,13 +569,15 @@ class SearchIndex:
             self._typo_forms[letter] = forms
         return forms
 
-    def _typos(self, query: str, known_relatives: bool = False) -> dict[str, int]:
+    def _typos(self, query: str, known_relatives: bool = False, direct: bool = False) -> dict[str, int]:
         """Keys of the words ``query`` is a slip of, and what they match.
         ``known_relatives``: the query has relatives in the texts, so it is
-        probably a word typed right; it gets one edit fewer."""
+        probably a word typed right; it gets one edit fewer. ``direct``: only
+        the keys of tier TYPO (what the closest words match as written or
+        inflected), all a caller that keeps only those needs."""
         budget = finnish.typo_budget(query) - (1 if known_relatives else 0)
         if budget <= 0:
-            return self._length_slips(query) if budget == 0 else {}
+            return self._length_slips(query, direct) if budget == 0 else {}
         # Slips of typing (see finnish.slip_distance): a swap of two letters (psite/piste) is one edit.
         # The query as typed is compared with every form of a word: a base form
         # with a typo against the stem of an inflected one. The query's own
@@ -612,7 +643,7 @@ class SearchIndex:
         # A slip of a word the texts have only as a compound's last part (palvleut
         # for osaamis|palvelut) is a slip of that word: its own forms count too.
         for key in [*best, *dict.fromkeys(tails[k] for k in best if k in tails)]:
-            for found, tier in self._lemma_keys(key).items():
+            for found, tier in (self._direct_keys(key) if direct else self._lemma_keys(key)).items():
                 keys[found] = min(keys.get(found, TYPO_PART), TYPO if tier <= STEM else TYPO_PART)
         return keys
 
@@ -668,10 +699,10 @@ class SearchIndex:
                 keys[found] = min(keys.get(found, TYPO_PART), TYPO if tier <= STEM else TYPO_PART)
         return keys if self._present(keys, fields) else {}
 
-    def _length_slips(self, query: str) -> dict[str, int]:
+    def _length_slips(self, query: str, direct: bool = False) -> dict[str, int]:
         """A short word allows no typo but one: a letter doubled or undoubled
         (``ofice``, ``offfice``), the commonest slip of fast typing; any other edit
-        to a five-letter word is as likely another word."""
+        to a five-letter word is as likely another word. ``direct``: as for _typos."""
         if len(query) < MIN_LENGTH_SLIP:
             return {}
         found = {
@@ -681,7 +712,7 @@ class SearchIndex:
         }
         keys: dict[str, int] = {}
         for key in found:
-            for other, tier in self._lemma_keys(key).items():
+            for other, tier in (self._direct_keys(key) if direct else self._lemma_keys(key)).items():
                 keys[other] = min(keys.get(other, TYPO_PART), TYPO if tier <= STEM else TYPO_PART)
         return keys
 
@@ -705,6 +736,7 @@ class SearchIndex:
     def search(self, query: str, fields: Sequence[str] = FIELDS, limit: int = 0) -> list[Hit]:
         """Projects matching every word of ``query``, best first; ``limit`` 0 = all."""
         self._lemma_memo.clear()
+        self._direct_memo.clear()
         words = finnish.query_words(query, limit=MAX_QUERY_WORDS)
         if not words:
             raise EmptyQuery("empty query: give at least one word to search for")
@@ -925,7 +957,7 @@ class SearchIndex:
             if not self._present(keys, fields) and not (self._direct(word_keys[i]) and self._direct(word_keys[i + 1])):
                 # One of the two matches nothing, or only as a typo: the compound
                 # may carry the slip (marjan poiminann for marjanpoiminnan).
-                keys = {k: t for k, t in self._typos(joined).items() if t == TYPO}
+                keys = {k: t for k, t in self._typos(joined, direct=True).items() if t == TYPO}
             if self._present(keys, fields):
                 for own in (word_keys[i], word_keys[i + 1]):
                     for key, tier in keys.items():
@@ -943,7 +975,7 @@ class SearchIndex:
             return slipped
         for i in range(MIN_SLIP_HALF, len(word) - 2 * MIN_SLIP_HALF + 1):
             head, rest = word[:i], word[i:]
-            head_keys = {k: t for k, t in self._lemma_keys(head).items() if t <= STEM}
+            head_keys = self._direct_keys(head)
             if not self._present(head_keys, fields):
                 continue
             pair = self._joined_words(rest, fields)
@@ -963,7 +995,7 @@ class SearchIndex:
 
     def _inflections(self, word: str) -> dict[str, int]:
         """``word`` as written and its inflections in the texts (a part of a split word)."""
-        return {k: t for k, t in self._lemma_keys(word).items() if t <= STEM}
+        return self._direct_keys(word)
 
     def _joined_words(self, word: str, fields: Sequence[str]) -> list[str] | None:
         """A word that matches nothing, read as two words the texts have side by
@@ -1012,12 +1044,12 @@ class SearchIndex:
         compound parts: a half is a word of its own), else as a typo.
         ``first_part``: the second half may also begin a compound of the texts
         (``liikuva|neuvonta`` for ``liikkuva neuvonta|malli``)."""
-        found = self._lemma_keys(half)
-        keys = {k: t for k, t in found.items() if t <= STEM}
-        if first_part and len(half) >= finnish.MIN_PART + 1:
-            keys.update((k, STEM) for k, t in found.items() if t == COMPOUND and k.startswith(half))
+        keys = {
+            k: STEM if t == COMPOUND else t
+            for k, t in self._direct_keys(half, first_part and len(half) >= finnish.MIN_PART + 1).items()
+        }
         if not self._present(keys, fields):
-            keys = {k: t for k, t in self._typos(half).items() if t == TYPO}
+            keys = {k: t for k, t in self._typos(half, direct=True).items() if t == TYPO}
         return keys if self._present(keys, fields) else {}
 
     def _split_unknown_hyphenated(self, words: list[str], fields: Sequence[str]) -> list[str]:
