@@ -22,12 +22,14 @@ TEXTS = [(label, path, expected) for label, path, expected in documents() if not
 PDF_FLOOR = 0.99
 # The same for the text of pdftotext -layout, per document.
 LAYOUT_FLOOR = 0.97
-# -layout texts not yet at that floor: the fields right so far must not fall. Justified
-# text with small gaps inside words, where pdftotext writes a space.
+# -layout texts not yet at that floor: the fields right so far must not fall. (A row whose
+# cells look misread is refused, and all its fields count as wrong: 156 and 167 before
+# such rows were refused.) Justified text with small gaps inside words, where pdftotext
+# writes a space.
 LAYOUT_SHORT = {
-    "round2024_justified.pdftotext-layout.txt": 156,
+    "round2024_justified.pdftotext-layout.txt": 151,
     # typst with no gutter: cells a single space apart, words of two columns run together.
-    "round2027_typst.pdftotext-layout.txt": 167,
+    "round2027_typst.pdftotext-layout.txt": 163,
 }
 
 

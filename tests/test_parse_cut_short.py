@@ -79,3 +79,40 @@ def test_cli_parse_of_a_cut_text_names_the_row_and_exits_2(runner, tmp_path) -> 
     assert result.exit_code == 2
     assert "row 3: the text ends inside this row" in result.stderr
     assert not out.exists()
+
+
+def _project(number: int, description: str = "Tarjotaan ohjausta.", area: str = "Pori",
+             organisation: str = "Porin kaupunki", name: str = "Neuvonta"):
+    from hankkeet.model import Project
+
+    return Project(id=f"p{number}", number=number, organisation=organisation, co_implementers=(), name=name,
+                   start="2027-09-01", end="2028-08-31", area=area, description=description)
+
+
+def test_cells_that_do_not_look_like_what_they_are_are_named() -> None:
+    from hankkeet.parse.records import misread_rows
+
+    rows = [_project(n) for n in range(1, 5)]
+    assert misread_rows(rows) == {}
+    lower = misread_rows([*rows, _project(5, description="ruotsiksi toimiva neuvonta.")])
+    assert list(lower) == [5] and "lower case" in lower[5]
+    assert list(misread_rows([*rows, _project(5, area="")])) == [5]
+    swallowed = misread_rows([*rows, _project(5, organisation="Lohjan kaupunki (osatoteuttajina Vihdin")])
+    assert list(swallowed) == [5]
+    # The document's own habit decides: where most descriptions begin in lower case, or
+    # most areas are empty, one more is no sign.
+    bare = [_project(n, description="tarjotaan ohjausta.", area="") for n in range(1, 5)]
+    assert misread_rows([*bare, _project(5, description="ruotsiksi.", area="")]) == {}
+
+
+def test_a_layout_text_row_read_into_the_wrong_cells_is_refused_not_passed() -> None:
+    from hankkeet.parse import parse_bytes
+
+    rows = [*ROWS[:6], ("Porin kaupunki", "", "Tarjotaan ohjausta verkossa;"),
+            ("Porin neuvonta Pori", "", "kootaan oppaat."), (PERIOD, "", ""),
+            ("Raahen kaupunki", "Raahe", "Avataan neuvonta;"), ("Raahen neuvonta", "", "palvellaan."),
+            (PERIOD, "", "")]
+    snapshot = parse_bytes(_text(rows, "\n\f").encode(), "t.txt")
+    assert [p.number for p in snapshot.projects] == [1, 2, 4]
+    assert snapshot.unread_rows == [
+        "row 3: its area cell is empty: its text was read into another cell (begins 'Porin kaupunki')"]

@@ -82,15 +82,39 @@ def parse_bytes(data: bytes, file_name: str, password: str = "", label: str | No
 
             text = _decoded_text(data)
             result = parse_text(text, file_name, sha256, is_place)
+        read, unread = _without_misread(result.projects, result.unread)
     except SourceError as exc:
         # The cause, if any, is an unexpected exception under it: --debug shows it.
         raise SourceError(f"{label}: {exc.message}") from exc.__cause__
     from hankkeet.kunnat.registry import REGISTRY_VERSION
 
-    projects, area_warnings = _with_coverage(result.projects)
+    projects, area_warnings = _with_coverage(read)
     source = result.source._replace(year=round_year(result.source.title), period=funding_period(projects))
     return Snapshot(source=source, projects=tuple(projects), registry_version=REGISTRY_VERSION,
-                    unread="\n".join(result.unread) or None, warnings=(*result.warnings, *area_warnings))
+                    unread="\n".join(unread) or None, warnings=(*result.warnings, *area_warnings))
+
+
+def _without_misread(projects: list[Project], unread: list[str]) -> tuple[list[Project], list[str]]:
+    """The rows whose cells look like what they are, and the others named among the unread rows."""
+    import re
+
+    from hankkeet.parse.records import misread_rows
+
+    misread = misread_rows(projects)
+    if not misread:
+        return projects, unread
+    kept = [p for p in projects if p.number not in misread]
+    if not kept:
+        number, why = next(iter(misread.items()))
+        raise SourceError(f"no row could be read; row {number}: {why}")
+    named = [*unread, *(f"row {p.number}: {misread[p.number]} (begins {p.organisation[:60]!r})"
+                        for p in projects if p.number in misread)]
+
+    def row_number(line: str) -> int:
+        found = re.match(r"row (\d+)", line)
+        return int(found.group(1)) if found else 0
+
+    return kept, sorted(named, key=row_number)
 
 
 def unread_rows(snapshot: Snapshot) -> list[str]:

@@ -13,7 +13,7 @@ cells mean. The rules are general, for any summary of this shape:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
@@ -476,3 +476,43 @@ def ends_mid_sentence(projects: Sequence[Project]) -> bool:
 def cut_short_note(project: Project) -> str:
     return (f"row {project.number}: the text ends inside this row (its description stops mid-sentence: "
             f"…{project.description.rstrip()[-40:]!r}); the file may be cut short")
+
+
+# Rows whose cells do not look like what they are: judged by the document's own habit,
+# which at least this share of the other rows must follow (and three rows at least).
+MISREAD_SHARE = 0.75
+
+
+def misread_rows(projects: Sequence[Project]) -> dict[int, str]:
+    """The rows (by number) whose cells do not look like what they should be, and why.
+
+    Text of one cell read into another leaves a mark the document itself shows: a
+    description that begins in lower case where the others begin as sentences do
+    (its first words went to another cell), an area cell left empty where the others
+    have one (its text went to another cell), a co-implementer parenthesis left in the
+    applicant or the project name (the row's info cell was not made out). Such a row
+    is better refused than passed as read.
+    """
+    if len(projects) < 4:
+        return {}
+
+    def habit(holds: Callable[[Project], bool], project: Project) -> bool:
+        others = [p for p in projects if p.number != project.number]
+        return sum(1 for p in others if holds(p)) >= MISREAD_SHARE * len(others)
+
+    def opens(p: Project) -> bool:
+        return p.description[:1].isupper() or p.description[:1].isdigit()
+
+    out: dict[int, str] = {}
+    for project in projects:
+        if _CO_IMPLEMENTER_WORD.search(project.organisation) or _CO_IMPLEMENTER_WORD.search(project.name):
+            out[project.number] = "a co-implementer parenthesis was not read apart from the applicant"
+        elif project.description[:1].islower() and habit(opens, project):
+            out[project.number] = (f"its description begins in lower case ({project.description[:30]!r}): "
+                                   "its first words were read into another cell")
+        elif not project.area.strip() and habit(lambda p: bool(p.area.strip()), project):
+            out[project.number] = "its area cell is empty: its text was read into another cell"
+    return out
+
+
+_CO_IMPLEMENTER_WORD = re.compile(r"osatoteuttaj", re.IGNORECASE)
