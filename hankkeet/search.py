@@ -329,9 +329,7 @@ class SearchIndex:
             # A place name matches the place and its case forms, never a
             # look-alike word (Hanko is not hankkeen, Kitee not keskitetysti).
             return {f: EXACT if f == query else STEM for f in place.forms if f in self.occurrences}
-        found = self._lemma_keys(query)
-        if found and all(tier in _FAMILY_TIERS for tier in found.values()) and self._misread_compound(query):
-            found = {}
+        found = self._own_keys(query)
         if not self._present(found, fields):
             # An agent noun meets its verb's family (ohjaaja, ohjataan) only when
             # the texts have neither the word nor a closer relative: a person
@@ -454,6 +452,15 @@ class SearchIndex:
                     if key not in keys:
                         keys[key] = FAMILY_PART
         return keys
+
+    def _own_keys(self, word: str) -> dict[str, int]:
+        """_lemma_keys without the relatives that a derivation read across a
+        compound boundary would bring (seura|kunta is no -nta noun of seurata,
+        so seurakunta does not meet seurataan)."""
+        found = self._lemma_keys(word)
+        if any(tier in _FAMILY_TIERS for tier in found.values()) and self._misread_compound(word):
+            found = {k: t for k, t in found.items() if t not in _FAMILY_TIERS}
+        return found
 
     def _misread_compound(self, query: str) -> bool:
         """Does a derivation read into ``query`` cross a compound boundary? A
@@ -610,18 +617,21 @@ class SearchIndex:
         for form, key in self._typo_candidates(query, probes):
             if abs(len(form) - len(query)) > budget + 3:
                 continue
-            distance, typed = _slip_distance(query, form, budget), query
+            distance, typed, cut_cost = _slip_distance(query, form, budget), query, 0
             if distance > budget:
-                distance, typed = min(
+                distance, typed, cut_cost = min(
                     (
-                        (_slip_distance(q, form, budget - cost) + cost, q)
+                        (_slip_distance(q, form, budget - cost) + cost, q, cost)
                         for q, cost in cuts
                         if abs(len(q) - len(form)) <= budget - cost
                     ),
-                    default=(distance, query),
+                    default=(distance, query, 0),
                 )
             if distance > 1 and form in slipped_stems:
-                distance, typed = 1, form
+                distance, typed, cut_cost = 1, form, 0
+            if distance - cut_cost > 1 and distance - cut_cost > finnish.typo_budget(min(typed, form, key=len)):
+                # Two slips need two long words: seurakut|na (a cut) is not two slips from seurat|aan.
+                continue
             if distance <= budget and distance < distances.get(key, budget + 1):
                 # The tail is judged in the form that met the word: a stem
                 # against a stem (maahanmuttaj|at against maahanmuuttaj|ien).
@@ -643,7 +653,7 @@ class SearchIndex:
         # A slip of a word the texts have only as a compound's last part (palvleut
         # for osaamis|palvelut) is a slip of that word: its own forms count too.
         for key in [*best, *dict.fromkeys(tails[k] for k in best if k in tails)]:
-            for found, tier in (self._direct_keys(key) if direct else self._lemma_keys(key)).items():
+            for found, tier in (self._direct_keys(key) if direct else self._own_keys(key)).items():
                 keys[found] = min(keys.get(found, TYPO_PART), TYPO if tier <= STEM else TYPO_PART)
         return keys
 
@@ -695,7 +705,7 @@ class SearchIndex:
         closest = min(distances.values())
         keys: dict[str, int] = {}
         for word in (w for w, d in distances.items() if d == closest):
-            for found, tier in self._lemma_keys(word).items():
+            for found, tier in self._own_keys(word).items():
                 keys[found] = min(keys.get(found, TYPO_PART), TYPO if tier <= STEM else TYPO_PART)
         return keys if self._present(keys, fields) else {}
 
@@ -712,7 +722,7 @@ class SearchIndex:
         }
         keys: dict[str, int] = {}
         for key in found:
-            for other, tier in (self._direct_keys(key) if direct else self._lemma_keys(key)).items():
+            for other, tier in (self._direct_keys(key) if direct else self._own_keys(key)).items():
                 keys[other] = min(keys.get(other, TYPO_PART), TYPO if tier <= STEM else TYPO_PART)
         return keys
 
