@@ -344,6 +344,12 @@ class SearchIndex:
         if not self._present(keys, fields) and not family:
             keys = self._both_parts_keys(query)
             self._add_other_forms(keys)
+            if keys:
+                # A both-parts reading that a slip also explains is that slip: its
+                # word's family comes with it (monikanvainenn, monikanavaisuutta).
+                slipped = self._typos(query)
+                if set(keys) <= set(slipped):
+                    keys = slipped
         if not self._present(keys, fields) and not family:
             keys = {
                 k: STEM
@@ -576,13 +582,16 @@ class SearchIndex:
             self._typo_forms[letter] = forms
         return forms
 
-    def _typos(self, query: str, known_relatives: bool = False, direct: bool = False) -> dict[str, int]:
+    def _typos(
+        self, query: str, known_relatives: bool = False, direct: bool = False, least: int = 0
+    ) -> dict[str, int]:
         """Keys of the words ``query`` is a slip of, and what they match.
         ``known_relatives``: the query has relatives in the texts, so it is
         probably a word typed right; it gets one edit fewer. ``direct``: only
         the keys of tier TYPO (what the closest words match as written or
-        inflected), all a caller that keeps only those needs."""
-        budget = finnish.typo_budget(query) - (1 if known_relatives else 0)
+        inflected), all a caller that keeps only those needs. ``least``: the
+        budget is at least this."""
+        budget = max(least, finnish.typo_budget(query)) - (1 if known_relatives else 0)
         if budget <= 0:
             return self._length_slips(query, direct) if budget == 0 else {}
         # Slips of typing (see finnish.slip_distance): a swap of two letters (psite/piste) is one edit.
@@ -1033,6 +1042,12 @@ class SearchIndex:
         for i in range(MIN_SLIP_HALF, len(word) - MIN_SLIP_HALF + 1):
             head, tail = word[:i], word[i:]
             head_keys, tail_keys = self._half_keys(head, fields), self._half_keys(tail, fields, first_part=True)
+            # Beside a half typed right, the other is known by its place: a short
+            # half may carry one slip too (olemassa|olvaa for olemassa olevaa).
+            if not head_keys and self._direct_half(tail_keys):
+                head_keys = self._half_keys(head, fields, least=1)
+            elif not tail_keys and self._direct_half(head_keys):
+                tail_keys = self._half_keys(tail, fields, first_part=True, least=1)
             if not head_keys or not tail_keys:
                 continue
             if not any(t <= STEM for t in head_keys.values()) and not any(t <= STEM for t in tail_keys.values()):
@@ -1049,7 +1064,11 @@ class SearchIndex:
                 return [head, tail], [dict.fromkeys(head_keys, STEM), dict.fromkeys(tail_keys, STEM)]
         return None
 
-    def _half_keys(self, half: str, fields: Sequence[str], first_part: bool = False) -> dict[str, int]:
+    @staticmethod
+    def _direct_half(keys: dict[str, int]) -> bool:
+        return any(t <= STEM for t in keys.values())
+
+    def _half_keys(self, half: str, fields: Sequence[str], first_part: bool = False, least: int = 0) -> dict[str, int]:
         """Keys one half of a split word matches: as written or inflected (no
         compound parts: a half is a word of its own), else as a typo.
         ``first_part``: the second half may also begin a compound of the texts
@@ -1059,7 +1078,13 @@ class SearchIndex:
             for k, t in self._direct_keys(half, first_part and len(half) >= finnish.MIN_PART + 1).items()
         }
         if not self._present(keys, fields):
-            keys = {k: t for k, t in self._typos(half, direct=True).items() if t == TYPO}
+            # (A second half also needs the compounds its slipped word begins.)
+            slipped = self._typos(half, direct=not first_part, least=least)
+            keys = {k: t for k, t in slipped.items() if t == TYPO}
+            if first_part and keys:
+                # The slipped word may begin a compound too (sähköiset|palvleut for sähköisiä palveluohjauskanavia).
+                heads = tuple(k[: len(k) - 2] for k in keys if len(k) - 2 >= finnish.MIN_PART)
+                keys.update((k, TYPO) for k, t in slipped.items() if t == TYPO_PART and k.startswith(heads))
         return keys if self._present(keys, fields) else {}
 
     def _split_unknown_hyphenated(self, words: list[str], fields: Sequence[str]) -> list[str]:
