@@ -425,6 +425,10 @@ def _tidy(stem: str) -> set[str]:
                 out.add(stem[:-1])  # long vowel: tamperee(lle) -> tampere
         if stem[-1] == "s" and stem[-2] in _VOWELS and len(stem) >= 5:
             out.add(stem[:-1])  # kotoutumis -> kotoutumi, asiakas -> asiaka
+        if stem[-1] == "s" and stem[-2] in "ae" and stem[-3] not in _VOWELS:
+            # -as/-es nouns lengthen the vowel in their other forms, in the strong
+            # grade (opas/oppaa-, which gradation weakens to opaa-; kirves/kirvee-).
+            out.add(stem[:-1] + stem[-2])
         if stem.endswith("se") and stem[-3] in _VOWELS and len(stem) >= 6:
             out.add(stem[:-2])  # kotoutumise(en) -> kotoutumi
     return out
@@ -631,7 +635,29 @@ def in_compound(query: str, word: str) -> str | None:
     for part in compound_tails(word) if tails_only else compound_parts(word):
         if same_lemma(query, part):
             return part
+    if (
+        len(query) >= MIN_CLOSED_HEAD
+        and query[-1] not in _VOWELS
+        and len(word) - len(query) >= MIN_CLOSED_HEAD
+        and word.startswith(query)
+        and _is_boundary(word, len(query))
+        and not _weak_nta_tail(word[len(query):])
+    ):
+        # A base form ending in a consonant, whole at the start of a compound
+        # (puhelin|numero, jäsen|maksu): compound_parts reads an n|n seam as the
+        # weak grade of -nta (neuvon|nan) and so never offers this head.
+        return query
     return None
+
+
+MIN_CLOSED_HEAD = 6  # a consonant-final head, and the tail after it, at least this long
+
+
+def _weak_nta_tail(tail: str) -> bool:
+    """Does ``tail``, after a head ending in n, read as the rest of a weak -nnA
+    (toimin|nallisen is toiminna|llisen, toimin|nassa toiminna|ssa), not a word?"""
+    rest = tail[2:]
+    return tail[:1] == "n" and tail[1:2] in _VOWELS and (not rest or rest in _ENDING_SET or rest.startswith("lli"))
 
 
 @lru_cache(maxsize=8192)
@@ -913,6 +939,10 @@ def family_keys(word: str, part: bool = False) -> frozenset[str]:
         quality = _QUALITY.search(form)
         if quality and len(form) - len(quality.group()) >= MIN_FAMILY_ROOT:
             keys.add("q:" + form[: quality.start()])
+        elif form.endswith(("eus", "eys")) and len(form) - 2 >= MIN_FAMILY_ROOT:
+            keys.add("q:" + form[:-2])  # -eA adjectives: selke|ys = selke|ä, vaike|us = vaike|a
+        if form.endswith("ea") and len(form) - 1 >= MIN_FAMILY_ROOT:
+            keys.add("a:" + form[:-1])  # selke|ä, selkeä|sti, korke|an
     # The adjective side: saavutettav|a, monikieli|nen (the -nen base form only).
     if word.endswith("nen") and len(word) >= MIN_FAMILY_ROOT + 4:
         keys.add("a:" + word[:-3])

@@ -908,19 +908,19 @@ class SearchIndex:
             # A foreign query: its joining words go.
             kept = [i for i, word in enumerate(out) if word not in glossary.FUNCTION_WORDS] or list(range(len(out)))
             out, alternatives = [out[i] for i in kept], [alternatives[i] for i in kept]
-        if translations or len(out) == 1:
-            # A term the texts also have as written is searched as written and
-            # through its Finnish words: in a foreign query (a Swedish project
-            # name's rådgivning), and a Swedish term alone (välfärdsområde in a
-            # bilingual organisation's name is still the hyvinvointialue of the
-            # others). An English word alone stays as it is: English words in
-            # these texts are names (Welcome, entry point).
-            for i, word in enumerate(out):
-                entry = glossary.lookup(word) if alternatives[i] == (word,) else None
-                also = tuple(f for f in entry.finnish if " " not in f) if entry is not None else ()
-                if entry is not None and also and (translations or entry.language == "sv"):
-                    alternatives[i] = (word, *(fold(f) for f in also))
-                    translations.append(Translation(spelled.get(word, word), entry.language, also))
+        # A term the texts also have as written is searched as written and
+        # through its Finnish words: in a foreign query (a Swedish project
+        # name's rådgivning), and a Swedish term anywhere (välfärdsområde in
+        # a bilingual organisation's name is still the hyvinvointialue of the
+        # others; rådgivning Kokkola is neuvonta there). An English word of a
+        # Finnish query stays as it is: English words in these texts are
+        # names (Welcome, entry point).
+        for i, word in enumerate(out):
+            entry = glossary.lookup(word) if alternatives[i] == (word,) else None
+            also = tuple(f for f in entry.finnish if " " not in f) if entry is not None else ()
+            if entry is not None and also and (translations or entry.language == "sv"):
+                alternatives[i] = (word, *(fold(f) for f in also))
+                translations.append(Translation(spelled.get(word, word), entry.language, also))
         return out[:MAX_QUERY_WORDS], alternatives[:MAX_QUERY_WORDS], tuple(translations)
 
     def _words_translate(self, group: list[str], fields: Sequence[str]) -> bool:
@@ -1164,7 +1164,8 @@ def place_named(word: str) -> Place | None:
         return None
     for name, kind, names in _places_by_prefix().get(word[:2], ()):
         folded = [fold(n) for n in names]
-        if word in folded or any(word[:3] == f[:3] for f in folded):
+        # (Ii is two letters: its case forms begin with all of it.)
+        if word in folded or any(word[: len(f[:3])] == f[:3] for f in folded):
             forms = {*folded, *(fold(form) for form in finnish.inflected_forms(name))}
             if word in forms:
                 return Place(name, kind, frozenset(forms))

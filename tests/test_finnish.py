@@ -106,6 +106,8 @@ def test_nfd_input_folds_like_nfc() -> None:
         ("materiaali", "materiaaleja"),  # plural e of an i-word
         ("kokeilu", "kokeiluja"),
         ("palvelut", "palvelun"),  # endings differing in the last letter
+        ("opas", "oppaaseen"),  # -as nouns lengthen the vowel in the strong grade
+        ("kirves", "kirveellä"),
     ],
 )
 def test_inflections_share_a_stem(base: str, inflected: str) -> None:
@@ -303,3 +305,20 @@ def test_a_snowball_stem_is_matched_on_only_when_it_keeps_most_of_the_word() -> 
     assert finnish.snowball_match("palveluja", "palvelun")
     assert finnish.matching_snowball("rakennetaan") is None  # cut to half of the word
     assert not finnish.snowball_match("rakennetaan", "rakennetaan")
+
+
+def test_a_consonant_final_base_form_is_the_head_of_a_compound() -> None:
+    # An n|n seam is otherwise read as the weak grade of -nta (neuvon|nan).
+    assert finnish.in_compound("puhelin", "puhelinnumerosta") == "puhelin"
+    assert finnish.in_compound("sisallon", "sisallontuotanto") == "sisallon"
+    assert finnish.in_compound("toimin", "toiminnan") is None  # an ending, not a word, after the seam
+    assert finnish.in_compound("toimin", "toiminnallisen") is None  # a derivation, not a compound
+
+
+def test_an_eus_noun_meets_its_ea_adjective_and_adverb() -> None:
+    def meet(a: str, b: str) -> bool:
+        return any(p in finnish.family_keys(b) for k in finnish.family_keys(a) for p in finnish.family_partners(k))
+
+    assert meet("selkeys", "selkeasti")
+    assert meet("vaikeus", "vaikeat")
+    assert not meet("selkeys", "selkaranka")

@@ -858,3 +858,22 @@ def test_a_derivation_does_not_cross_a_compound_boundary() -> None:
     # seura|kunta ends in a word of its own: seuraku|nta is no -nta noun of seurata.
     assert ids(texts, "seurakunta") == []
     assert ids(texts, "seuranta") == ["follow"]  # the -nta noun it is
+
+
+def test_a_two_letter_municipality_is_found_in_its_case_forms(bundled: Snapshot) -> None:
+    # Ii: its case forms begin with all of its name, not with three letters of it.
+    covering = [p.id for p in bundled.projects if any(m.name == "Ii" for m in p.municipalities)]
+    assert covering
+    for form in ("Iissä", "Iihin", "Iin"):
+        assert ids(bundled, form) == covering
+
+
+def test_a_swedish_term_beside_a_finnish_word_is_searched_in_finnish_too() -> None:
+    # The texts have rådgivning in a Swedish project name, so it is "Finnish" there;
+    # beside a place it must still mean neuvonta (as it does alone).
+    snapshot = snapshot_of(
+        make_project(1, "a", name="Rådgivning för alla", area="Närpiö", description="Kehitetään palveluja."),
+        make_project(2, "b", name="Yhteinen neuvonta", area="Kokkola", description="Sovitaan neuvonnan työnjako."),
+    )
+    assert ids(snapshot, "rådgivning Kokkola") == ["b"]
+    assert "a" in ids(snapshot, "rådgivning")
