@@ -52,7 +52,7 @@ _ENDINGS = tuple(
             an en in on un yn han hen hin hon hun hyn seen siin
             den tten iden itten jen ien ten ia ita ja issa ista illa ilta ille ina iksi
             isiin ihin iin nen sen set sia sten sesti sti nsa
-            ssaan staan llaan ltaan lleen naan kseen""".split()
+            ssaan staan llaan ltaan lleen naan kseen itse""".split()
         ),
         key=len,
         reverse=True,
@@ -285,7 +285,10 @@ def _genitive_cut_ok(word: str, i: int, cuts: Sequence[int]) -> bool:
     neuvon|tapalvelu)."""
     if word[i - 1] != "n":
         return True
-    return word[i] != "n" and len(word) - i > MIN_STEM and not any(i < j < i + MIN_STEM for j in cuts)
+    # (A vowel after a vowel is a weak seam: ruotsin|ki|elisten does not make ruotsin|kielisten a derivation.)
+    return word[i] != "n" and len(word) - i > MIN_STEM and not any(
+        i < j < i + MIN_STEM and not (word[j] in _VOWELS and word[j - 1] in _VOWELS) for j in cuts
+    )
 
 
 @lru_cache(maxsize=1024)
@@ -429,6 +432,10 @@ def _tidy(stem: str) -> set[str]:
             # -as/-es nouns lengthen the vowel in their other forms, in the strong
             # grade (opas/oppaa-, which gradation weakens to opaa-; kirves/kirvee-).
             out.add(stem[:-1] + stem[-2])
+        if stem.endswith("ime") and len(stem) >= 7:
+            out.add(stem[:-2] + "n")  # -in nouns: puhelime(lla) -> puhelin, avaime(t) -> avain
+        elif stem.endswith("im") and stem[-3] not in _VOWELS and len(stem) >= 6:
+            out.add(stem[:-1] + "n")  # puhelim(ia), puhelim(itse)
         if stem.endswith("se") and stem[-3] in _VOWELS and len(stem) >= 6:
             out.add(stem[:-2])  # kotoutumise(en) -> kotoutumi
     return out

@@ -108,6 +108,8 @@ def test_nfd_input_folds_like_nfc() -> None:
         ("palvelut", "palvelun"),  # endings differing in the last letter
         ("opas", "oppaaseen"),  # -as nouns lengthen the vowel in the strong grade
         ("kirves", "kirveellä"),
+        ("puhelin", "puhelimella"),  # -in nouns take an -ime- stem
+        ("puhelin", "puhelimitse"),
     ],
 )
 def test_inflections_share_a_stem(base: str, inflected: str) -> None:
@@ -322,3 +324,9 @@ def test_an_eus_noun_meets_its_ea_adjective_and_adverb() -> None:
     assert meet("selkeys", "selkeasti")
     assert meet("vaikeus", "vaikeat")
     assert not meet("selkeys", "selkaranka")
+
+
+def test_a_genitive_head_is_not_lost_to_a_vowel_seam_after_it() -> None:
+    # ruotsin|ki|elisten: the i|e seam is no derivational tail of ruotsin.
+    assert finnish.in_compound("ruotsi", "ruotsinkielisten") == "ruotsin"
+    assert "neuvon" not in finnish.compound_parts("neuvontapalvelu")  # neuvonta|palvelu stays one reading
