@@ -616,7 +616,10 @@ class SearchIndex:
         exact_cuts, slipped_cuts = finnish.ending_cuts(query, TYPO_MIN_FORM)
         # A one-letter ending (-t, -n, -a) is as likely a slip itself: free only
         # after a long stem (viestntäkanva|t), where two slips are allowed anyway.
-        cuts = [(q, 1) for q in query_stems] + [
+        # The weak grade of a whole long word (henkilöstöhallinto/-hallinno-) is inflection, not a
+        # lost ending: free. (In a short word it is a slip's likeness: tarvike is no tarve.)
+        whole_weak = finnish.weaken(query) if query[-1] in "aeiouy" and finnish.typo_budget(query) > 1 else set()
+        cuts = [(q, 0 if q in whole_weak else 1) for q in query_stems] + [
             (q, 0) for q in exact_cuts if len(query) - len(q) > 1 or len(q) >= MIN_LONG_STEM
         ]
         slipped_stems = set(slipped_cuts)
