@@ -1,4 +1,4 @@
-"""Score `parse` on the later-round evaluation documents (tests/later_round/out/).
+"""Score `parse` on the later-round evaluation documents (tests/later_round/out/: 2022-2029).
 
     uv run python scripts/score_later_round.py [--json]
 
@@ -32,7 +32,7 @@ def documents() -> list[tuple[str, Path, Path]]:
     for expected in sorted(OUT.glob("round*.expected.json")):
         year = expected.name.split(".")[0]
         for layout in ("original", "reflowed", "landscape", "narrow", "justified", "long", "reportlab", "typst",
-                       "typstwide", "weasy"):
+                       "typstwide", "weasy", "grid", "svg", "narrow", "story", "xelatex"):
             for kind in KINDS:
                 path = OUT / f"{year}_{layout}.{kind}"
                 if path.exists():

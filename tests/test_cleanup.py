@@ -106,3 +106,10 @@ def test_a_word_the_document_spells_whole_loses_a_line_end_hyphen_between_like_v
     both = document_words(["kotoutumiskoordinaattori", "kotoutumisko-ordinaattori"])
     assert join_lines(lines, both) == "kotoutumisko-ordinaattori aloittaa"
     assert join_lines(["Etelä-", "Karjala"], document_words(["Eteläkarjala"])) == "Etelä-Karjala"
+
+
+def test_a_date_range_broken_after_its_dash_is_one_token() -> None:
+    assert join_lines(["syksyllä 2029 (1.9.–", "30.11.2029) järjestetään"]) == "syksyllä 2029 (1.9.–30.11.2029) järjestetään"
+    assert join_lines(["vuosina 2026–", "2027 ja"]) == "vuosina 2026–2027 ja"
+    # A dash after a word is a dash between words.
+    assert join_lines(["Kotka –", "2027"]) == "Kotka – 2027"

@@ -77,3 +77,28 @@ def test_list_kunta_says_which_county(runner) -> None:
     json.loads(as_json.stdout)
     helsinki = invoke(runner, "list", "--kunta", "Helsingfors")
     assert "no wellbeing services county" in helsinki.stdout + helsinki.stderr
+
+
+def test_a_county_whose_name_has_a_ja_is_one_item_of_an_area_list() -> None:
+    from hankkeet.kunnat.areas import resolve_area
+
+    both = sorted(m.code for m in registry().in_county("Vantaan ja Keravan hyvinvointialue"))
+    for area in ("Vantaan ja Keravan hyvinvointialue", "Vanda och Kervo välfärdsområde", "Vantaan ja Keravan hva"):
+        resolved = resolve_area(area)
+        assert sorted(c.code for c in resolved.municipalities) == both, area
+        assert resolved.unresolved == (), area
+    # Beside other items, and in a case form, it is still the county.
+    resolved = resolve_area("Vantaan ja Keravan hyvinvointialueella, Helsinki ja Espoo")
+    assert len(resolved.municipalities) == len(both) + 2 and resolved.unresolved == ()
+    # Two municipalities joined by ja are still two.
+    assert sorted(c.name for c in resolve_area("Porvoo ja Loviisa").municipalities) == ["Loviisa", "Porvoo"]
+
+
+def test_a_county_named_in_a_case_form_resolves() -> None:
+    from hankkeet.kunnat.areas import resolve_area
+
+    whole = len(registry().in_county("Pirkanmaan hyvinvointialue"))
+    for area in ("Pirkanmaan hyvinvointialueella", "Pirkanmaan hyvinvointialueen alueella", "Pirkanmaan hva:lla"):
+        resolved = resolve_area(area)
+        assert len(resolved.municipalities) == whole and resolved.unresolved == (), area
+    assert resolve_area("hyvinvointialueella").unresolved == ("hyvinvointialueella",)

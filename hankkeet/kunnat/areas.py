@@ -19,6 +19,7 @@ note saying when.
 from __future__ import annotations
 
 import re
+from functools import cache
 from datetime import date, timedelta
 from enum import StrEnum
 from typing import NamedTuple
@@ -305,12 +306,41 @@ class _Collector:
         )
 
 
+@cache
+def _joined_county_names() -> re.Pattern[str] | None:
+    """County names that hold a list separator themselves (``Vantaan ja Keravan
+    hyvinvointialue``, ``Vanda och Kervo välfärdsområde``), in any case form or as
+    ``…n hva``: one item of an area list, not two."""
+    heads = []
+    for county in registry().counties:
+        for name, word, forms in ((county.name, "hyvinvointialue", r"(?:hyvinvointialue\w*|hva\b)"),
+                                  (county.name_sv, "välfärdsområde", r"välfärdsområde\w*")):
+            if word in name and _LIST_SPLIT.search(name):
+                heads.append(re.escape(name[: name.rindex(word)]) + forms)
+    return re.compile("|".join(heads), re.IGNORECASE) if heads else None
+
+
+def _list_items(text: str) -> list[str]:
+    """The items of an area list, split at commas, ``ja``/``sekä``/``och`` and
+    parentheses, a county whose name has a ``ja`` in it kept whole."""
+    pattern = _joined_county_names()
+    kept: list[str] = []
+
+    def hide(match: re.Match[str]) -> str:
+        kept.append(match.group())
+        return f"\ue000{len(kept) - 1}\ue001"
+
+    hidden = pattern.sub(hide, text) if pattern is not None else text
+    items = [clean(i) for i in _LIST_SPLIT.split(hidden) if clean(i)]
+    return [re.sub("\ue000(\\d+)\ue001", lambda m: kept[int(m.group(1))], item) for item in items]
+
+
 def resolve_area(area: str, *, start: str | None = None, end: str | None = None) -> AreaResolution:
     """Resolve an area cell. ``start``/``end`` (ISO dates) are the project period,
     used for region membership across the 2021-01-01 transfers; unknown = both sides."""
     text = clean(area)
     label, has_list, rest = text.partition(";")
-    items = [clean(i) for i in _LIST_SPLIT.split(rest if has_list else text) if clean(i)]
+    items = _list_items(rest if has_list else text)
     collector = _Collector(start, end)
     unresolved: list[str] = []
     context: str | None = None

@@ -435,5 +435,17 @@ def lookup_county(text: str) -> County | None:
     ``Norra Karelen``), any case, with or without diacritics. A short name is
     often also a region's name: callers that accept both decide which they mean.
     """
-    k = key(clean(text))
+    k = key(_COUNTY_CASE.sub(_county_base, clean(text)))
     return _county_index().get(k) if k else None
+
+
+# A county's name in a case form (``…n hyvinvointialueella``, ``…n hyvinvointialueen
+# alueella``, ``…n hva:lla``, ``…s välfärdsområdet``): the base form before the look-up.
+_COUNTY_CASE = re.compile(
+    r"(?i)\b(?:(hyvinvointialue)(?:en|ella|elle|elta|essa|esta|eseen|tta)(?: alueella)?"
+    r"|(hva):(?:n|lla|lle|lta|ssa|sta|han|ta)|(välfärdsområde)(?:t|ts|n)(?: område)?)$"
+)
+
+
+def _county_base(match: re.Match[str]) -> str:
+    return next(g for g in match.groups() if g)

@@ -191,6 +191,7 @@ def _continues_after(line: str, later: Sequence[str]) -> bool:
 
 
 _RANGE_DASHES = "\u2013\u2014\u2012"  # en dash, em dash, figure dash
+_RANGE_START = re.compile(r"(?<![^\s(])[\d.]*\d\.?$")  # what stands before a range's dash: 2026, 1.9.
 # A place name's prefix joins the name with a hyphen (``Etelä-Karjala``); a writer that
 # hyphenated the word elsewhere may have dropped it (reportlab: ``EteläKarja-`` / ``lan``).
 _COMPASS_JOINED = re.compile(
@@ -223,8 +224,8 @@ def join_lines(lines: Sequence[str], known_words: frozenset[str] = frozenset()) 
                 out = out + line
             else:
                 out = stem + line
-        elif out[-1] in _RANGE_DASHES and out[-2:-1].isdigit() and line[:1].isdigit():
-            # A range of numbers broken after its dash (2026– / 2027) is one token.
+        elif out[-1] in _RANGE_DASHES and _RANGE_START.search(out[:-1]) and line[:1].isdigit():
+            # A range of numbers or dates broken after its dash (2026– / 2027, 1.9.– / 30.11.) is one token.
             out = out + line
         else:
             out = out + " " + line

@@ -96,6 +96,9 @@ LINE_OVERLAP_SHARE = 0.5
 RULE_MAX_THICKNESS = 2.5
 RULE_MIN_LENGTH = 5.0
 RULE_FLAT = 0.5
+# A horizontal stroke this close to the top or bottom edge of the page (points)
+# is the border of a background, not a table rule.
+PAGE_EDGE = 1.0
 # Running headers and footers: the same text on at least this share of the pages,
 # within these distances (pt) of one place.
 FURNITURE_PAGE_SHARE = 0.6
@@ -388,6 +391,9 @@ def _page(number: int, layout: Any) -> _RawPage:
         if hasattr(obj, "__iter__") and not isinstance(obj, LTTextLine):
             stack.extend(obj)
     width = layout.width
+    # The edges of a page-sized background rectangle (matplotlib draws one) lie on
+    # the page's border, where no table rule can be seen: they are not rules.
+    rules = [r for r in rules if PAGE_EDGE < r[0] < height - PAGE_EDGE]
     chunks = [
         c for c in chunks
         if c.text.strip()
@@ -617,7 +623,8 @@ class _TableReader:
         if not self.furniture_places or not _outside_table(raw, chunk):
             return False
         places = self.furniture_places.get(_furniture_key(chunk), ())
-        return any(abs(top - chunk.top) <= FURNITURE_DY and _aligned(x0, x1, chunk.x0, chunk.x1)
+        ruled = _ruled(raw)
+        return any((ruled or abs(top - chunk.top) <= FURNITURE_DY) and _aligned(x0, x1, chunk.x0, chunk.x1)
                    for top, x0, x1 in places)
 
     def _page(self, raw: _RawPage) -> Page:
@@ -682,8 +689,14 @@ def _outside_table(page: _RawPage, chunk: Chunk) -> bool:
     below the last horizontal rule of a ruled page, else in its top or bottom eighth?"""
     ys = sorted({round(y) for y, _, _ in page.rules})
     # Two edges may be only a shaded header row; a ruled table has more.
-    upper, lower = (ys[0], ys[-1]) if len(ys) >= 3 else (page.height * MARGIN_SHARE, page.height * (1 - MARGIN_SHARE))
+    upper, lower = (ys[0], ys[-1]) if _ruled(page) else (page.height * MARGIN_SHARE, page.height * (1 - MARGIN_SHARE))
     return chunk.bottom <= upper + POSITION_SLACK or chunk.top >= lower - POSITION_SLACK
+
+
+def _ruled(page: _RawPage) -> bool:
+    """Does the page have table rules (three heights at least, more than a shaded header)?
+    Then text above the first or below the last rule is outside the table wherever it stands."""
+    return len({round(y) for y, _, _ in page.rules}) >= 3
 
 
 def _furniture_key(chunk: Chunk) -> str:
@@ -709,21 +722,25 @@ def _running_furniture(pages: list[_RawPage]) -> set[Chunk]:
     """
     if len(pages) < 2:
         return set()
-    placed: dict[str, list[tuple[int, Chunk]]] = {}
+    placed: dict[str, list[tuple[int, Chunk, bool]]] = {}
     for page in pages:
+        ruled = _ruled(page)
         for chunk in page.chunks:
             if _outside_table(page, chunk) and not PERIOD.match(clean(chunk.text)):
-                placed.setdefault(_furniture_key(chunk), []).append((page.number, chunk))
+                placed.setdefault(_furniture_key(chunk), []).append((page.number, chunk, ruled))
     # Furniture is on (nearly) every page; a row's line recurring by chance is not.
     needed = max(2, math.ceil(FURNITURE_PAGE_SHARE * len(pages)))
     furniture: set[Chunk] = set()
     for found in placed.values():
-        if len({number for number, _ in found}) < needed:
+        if len({number for number, _, _ in found}) < needed:
             continue
-        for _number, chunk in found:
+        for _number, chunk, ruled in found:
+            # Outside the rules of a ruled table, a line may follow the table's end
+            # (LaTeX longtable's "jatkuu seuraavalla sivulla"): its height varies.
             pages_alike = {
-                other_number for other_number, other in found
-                if abs(other.top - chunk.top) <= FURNITURE_DY and _aligned(other.x0, other.x1, chunk.x0, chunk.x1)
+                other_number for other_number, other, other_ruled in found
+                if (abs(other.top - chunk.top) <= FURNITURE_DY or (ruled and other_ruled))
+                and _aligned(other.x0, other.x1, chunk.x0, chunk.x1)
             }
             if len(pages_alike) >= needed:
                 furniture.add(chunk)
