@@ -37,7 +37,13 @@ _LONGEST_MESSAGE = 1000  # characters of a message on stderr
 
 
 def _report(message: str) -> None:
-    """One line on stderr, control characters made visible; never fails (stderr may be closed or full)."""
+    """One line on stderr, after any held notices, control characters made visible; never fails
+    (stderr may be closed or full)."""
+    _release_held()
+    _write_report(message)
+
+
+def _write_report(message: str) -> None:
     if len(message) > _LONGEST_MESSAGE:  # a 100 kB path or name: its start and the reason at the end
         half = _LONGEST_MESSAGE // 2
         message = f"{message[:half]} … {message[-half:]}"
@@ -55,11 +61,42 @@ def _report(message: str) -> None:
 # --quiet (or HANKKEET_QUIET=1): no progress and no notices; errors and warnings are still shown.
 _quiet = False
 
+# Notices of a run whose stdout is not a terminal wait here until its output is written: a run
+# whose output cannot be written (a full disk), or that fails, prints only the reason, one line.
+_held: list[str] = []
+
+
+def _say(message: str) -> None:
+    """A notice on stderr: at once on a terminal, else once the output is written."""
+    if _is_terminal_stream(sys.stdout):
+        _report(message)
+    else:
+        _held.append(message)
+
+
+def _release_held() -> None:
+    """The held notices, on stderr in their order (the output was written)."""
+    held = _held[:]
+    _held.clear()
+    for message in held:
+        _write_report(message)
+
+
+def _drop_held() -> None:
+    """The run failed (its output could not be written, bad input): its notices are moot."""
+    _held.clear()
+
+
+def _fail(message: str) -> None:
+    """The reason a run failed: one line on stderr, without the notices still held."""
+    _drop_held()
+    _write_report(message)
+
 
 def _notice(message: str) -> None:
     """A notice on stderr (a note, what was written, how much is shown), unless --quiet."""
     if not _quiet:
-        _report(message)
+        _say(message)
 
 
 def _os_problem(exc: OSError) -> str:
@@ -148,6 +185,19 @@ class _Group(TyperGroup):
         if fileio is not None:  # a new run (in a test runner): no file is an input of it yet, no --max-wait
             fileio.forget_reads()
             fileio.set_max_wait(None)
+        _held.clear()
+        try:
+            result = self._main(args, prog_name, complete_var, windows_expand_args, **extra)
+        except SystemExit as exc:
+            if isinstance(exc.code, int) and exc.code >= 128:  # ended by a signal: quietly
+                _drop_held()
+            raise
+        finally:
+            _release_held()  # what is still held (success, a reader gone) follows the output
+        sys.exit(result if isinstance(result, int) else 0)
+
+    def _main(self, args: Sequence[str] | None, prog_name: str | None, complete_var: str | None,
+              windows_expand_args: bool, **extra: Any) -> Any:
         try:
             args = _checked_args(sys.argv[1:] if args is None else args)
             _check_completion_home(args)
@@ -155,9 +205,13 @@ class _Group(TyperGroup):
             if instruction := os.environ.get(f"_{PROG.upper()}_COMPLETE"):
                 _check_completion_instruction(instruction)
                 self.complete_without_prefix_filter()
+            else:
+                _check_global_options(args)
             result = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
+            if sys.stdout is not None:
+                sys.stdout.flush()  # the output is written before its notices follow it (a full disk: exit 2)
         except HankkeetError as exc:
-            _report(exc.message)
+            _fail(exc.message)
             sys.exit(exc.exit_code)
         except _click_exception_class() as exc:
             message = cast(_ClickError, exc).format_message()
@@ -167,15 +221,16 @@ class _Group(TyperGroup):
                 sys.exit(2)
             # Usage errors: one line instead of click's usage block.
             ctx = getattr(exc, "ctx", None)
-            where = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
-            _report(f"{message}{self.owner_hint(message)}{where}")
+            where = f" (see '{ctx.command_path if ctx is not None else PROG} --help')"
+            _fail(f"{message}{self.owner_hint(message)}{where}")
             sys.exit(getattr(exc, "exit_code", 2))
         except (typer.Abort, KeyboardInterrupt):
+            _drop_held()
             sys.exit(130)  # Ctrl-C: quietly, as the shell expects
         except BrokenPipeError:
             _quiet_broken_pipe()
         except OSError as exc:  # --help or --version to a full disk or a closed stdout
-            _report(_os_problem(exc))
+            _fail(_os_problem(exc))
             _drop_pending_output(exc)
             sys.exit(2)
         except SystemExit as exc:
@@ -185,20 +240,23 @@ class _Group(TyperGroup):
                 _quiet_broken_pipe()
             raise
         except MemoryError:
-            _report("out of memory")
+            _fail("out of memory")
             sys.exit(2)
         except Exception as exc:
+            if _out_of_memory(exc):
+                _fail("out of memory")
+                sys.exit(2)
             if os.environ.get(f"_{PROG.upper()}_COMPLETE"):
                 # A completion request the shell scripts never send (COMP_CWORD=abc, no COMP_WORDS).
-                _report(f"bad shell completion request: {type(exc).__name__}: {exc}")
+                _fail(f"bad shell completion request: {type(exc).__name__}: {exc}")
                 sys.exit(2)
             words = list(args or [])
             if _debug_enabled(None) or "--debug" in words[: words.index("--") if "--" in words else None]:
                 raise
-            _report(f"internal error: {type(exc).__name__}: {exc} "
+            _fail(f"internal error: {type(exc).__name__}: {exc} "
                     "(this is a bug; run with --debug or HANKKEET_DEBUG=1 for details)")
             sys.exit(EXIT_INTERNAL)
-        sys.exit(result if isinstance(result, int) else 0)
+        return result
 
     def arranged(self, args: Sequence[str]) -> list[str]:
         """Global options after the command, multi-word names (see hankkeet.argv)."""
@@ -229,6 +287,13 @@ class _Group(TyperGroup):
 
                 param._custom_shell_complete = unfiltered
 
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        """Click parses the words again as options when the command's name starts with a dash, so
+        ``hankkeet -- --version`` printed the version: after ``--`` it is a word, no such command."""
+        if args and args[0][:1] == "-" and self.get_command(ctx, args[0]) is None and not ctx.resilient_parsing:
+            ctx.fail(f"No such command {args[0]!r}.")
+        return super().resolve_command(ctx, args)
+
     def owner_hint(self, message: str) -> str:
         """For 'No such option: --x', the commands that do have --x."""
         prefix = "No such option: "
@@ -248,7 +313,7 @@ class _Group(TyperGroup):
                 import traceback
 
                 traceback.print_exception(exc.__cause__, file=sys.stderr)
-            _report(exc.message)
+            _fail(exc.message)
             ctx.exit(exc.exit_code)
         except BrokenPipeError:
             _quiet_broken_pipe()
@@ -256,17 +321,17 @@ class _Group(TyperGroup):
             # The environment, not a bug: a full disk, a closed stream, an I/O error.
             if _debug_enabled(ctx):
                 raise
-            _report(_os_problem(exc))
+            _fail(_os_problem(exc))
             _drop_pending_output(exc)
             ctx.exit(2)
         except UnicodeEncodeError as exc:
             if _debug_enabled(ctx):
                 raise
             encoding = getattr(sys.stdout, "encoding", None) or "the output encoding"
-            _report(f"cannot write {exc.object[exc.start:exc.end]!r} in {encoding}; set PYTHONIOENCODING=utf-8")
+            _fail(f"cannot write {exc.object[exc.start:exc.end]!r} in {encoding}; set PYTHONIOENCODING=utf-8")
             ctx.exit(2)
         except MemoryError:
-            _report("out of memory")
+            _fail("out of memory")
             ctx.exit(2)
         except Exception as exc:
             # Typer/click's own exceptions (usage errors, Exit) pass through.
@@ -274,11 +339,21 @@ class _Group(TyperGroup):
                 raise
             if _debug_enabled(ctx):
                 raise
-            _report(
+            if _out_of_memory(exc):
+                _fail("out of memory")
+                ctx.exit(2)
+            _fail(
                 f"internal error: {type(exc).__name__}: {exc} "
                 "(this is a bug; run with --debug or HANKKEET_DEBUG=1 for details)"
             )
             ctx.exit(EXIT_INTERNAL)
+
+
+def _out_of_memory(exc: BaseException) -> bool:
+    """A failure for want of memory, however it surfaced (a module that could not be mapped)."""
+    from hankkeet.errors import out_of_memory
+
+    return out_of_memory(exc)
 
 
 def _drop_pending_output(exc: OSError) -> None:
@@ -343,6 +418,60 @@ def _max_input_bytes(value: str | None) -> int | None:
     return max(1, int(mb * MIB))
 
 
+_GLOBAL_ENV = {"--data": "HANKKEET_DATA", "--max-input": "HANKKEET_MAX_INPUT_MB", "--max-wait": "HANKKEET_MAX_WAIT"}
+
+
+def _global_values(args: Sequence[str]) -> dict[str, str | None]:
+    """The values the global options with a value will have, read as click reads them: the last one
+    given before the command (``arranged`` has put them there; nothing after ``--``), else the
+    environment variable's (an empty one is unset)."""
+    given: dict[str, str] = {}
+    i = 0
+    while i < len(args) and args[i].startswith("-") and args[i] != "--":
+        name, eq, value = args[i].partition("=")
+        if name in _GLOBAL_ENV and (eq or i + 1 < len(args)):
+            given[name] = value if eq else args[i + 1]
+            i += 1 if eq else 2
+        else:
+            i += 1
+    return {name: given.get(name, os.environ.get(env) or None) for name, env in _GLOBAL_ENV.items()}
+
+
+def _checked_globals(data: str | None, max_input: str | None, max_wait: str | None) -> tuple[int | None, float | None]:
+    """The global options' values checked: ``--max-input`` in bytes and ``--max-wait`` in seconds
+    (None: the default); a usage error for a value that is not one."""
+    if data == "":  # (a Path would make it the working folder)
+        raise typer.BadParameter("the snapshot's name is empty", param_hint="'--data' / HANKKEET_DATA")
+    limit = _max_input_bytes(max_input)
+    seconds = None
+    if max_wait not in (None, ""):
+        from hankkeet import fileio
+
+        seconds = fileio.parse_seconds(max_wait or "")
+        if seconds is None:
+            raise typer.BadParameter(f"{max_wait!r} is not a number of seconds (from 0.001 to 1000000)",
+                                     param_hint="'--max-wait' / HANKKEET_MAX_WAIT")
+    return limit, seconds
+
+
+# The snapshot --version names, and its size limit: set before click parses anything.
+_version_data: tuple[str | None, int | None] = (None, None)
+
+
+def _check_global_options(args: Sequence[str]) -> None:
+    """The global options' values are checked before anything runs, so that ``--version``,
+    ``--help`` and the completion options (eager: they act and exit while click is still
+    parsing) meet a bad value as the commands do: exit 2."""
+    global _version_data
+    values = _global_values(args)
+    limit, seconds = _checked_globals(values["--data"], values["--max-input"], values["--max-wait"])
+    _version_data = (values["--data"], limit)
+    if seconds is not None:
+        from hankkeet import fileio
+
+        fileio.set_max_wait(seconds)
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"{PROG} {__version__}")
@@ -351,15 +480,13 @@ def _version(value: bool) -> None:
 
 
 def _snapshot_line() -> str:
-    """Which snapshot is in use (``--data`` is not parsed yet for --version: HANKKEET_DATA is)."""
-    import os
-
+    """Which snapshot is in use: ``--data`` (or HANKKEET_DATA) as checked before click parsed anything."""
     from hankkeet.model import SnapshotFile
     from hankkeet.render import snapshot_summary
 
-    path = os.environ.get("HANKKEET_DATA") or None
+    path, limit = _version_data
     try:
-        stream = SnapshotFile(path)
+        stream = SnapshotFile(path, max_bytes=limit)
         count = sum(1 for _ in stream.projects())
         assert stream.header is not None
         return snapshot_summary(stream.header, path, count)
@@ -422,17 +549,11 @@ def _root(
     global _quiet
     _quiet = quiet
     render.CSV_RAW = raw_csv
-    if data == "":  # (a Path would make it the working folder)
-        raise typer.BadParameter("the snapshot's name is empty", param_hint="'--data' / HANKKEET_DATA")
-    ctx.obj = State(data=Path(data) if data is not None else None, debug=debug, max_input=_max_input_bytes(max_input),
-                    no_pager=no_pager)
-    if max_wait not in (None, ""):
+    limit, seconds = _checked_globals(data, max_input, max_wait)
+    ctx.obj = State(data=Path(data) if data is not None else None, debug=debug, max_input=limit, no_pager=no_pager)
+    if seconds is not None:
         from hankkeet import fileio
 
-        seconds = fileio.parse_seconds(max_wait or "")
-        if seconds is None:
-            raise typer.BadParameter(f"{max_wait!r} is not a number of seconds (from 0.001 to 1000000)",
-                                     param_hint="'--max-wait' / HANKKEET_MAX_WAIT")
         fileio.set_max_wait(seconds)
 
 
@@ -795,8 +916,9 @@ def _parse_document(source: Path, password: str, max_bytes: int, max_seconds: fl
             if exc.message.startswith(f"{source}: "):
                 raise
             raise SourceError(f"{source}: {exc.message}") from exc.__cause__
-        raise WorkTooLarge(f"{source}: reading it needs more than the memory limit of "
-                           f"{describe_limit(memory)}{advice}") from None
+        # The process ran out (a limit set from outside, ulimit -v, below the work limit; or the machine's).
+        raise WorkTooLarge(f"{source}: out of memory while reading it (the work limit, "
+                           f"{describe_limit(memory)}, was not reached)") from None
 
 
 @app.command("parse")
@@ -1340,11 +1462,25 @@ class _WholeWrites(io.RawIOBase):
         return os.isatty(self._fd)
 
     def write(self, data: Any) -> int:
+        self._not_an_input()
         view = memoryview(data).cast("B")
         total = len(view)
         while view:
             view = view[os.write(self._fd, view):]
         return total
+
+    def _not_an_input(self) -> None:
+        """OSError if stdout is a file this run read (``--data s.json list --json >> s.json``): the
+        output would be written into its own input, as ``cat f >> f`` would, and cat refuses too."""
+        fileio = sys.modules.get("hankkeet.fileio")
+        if fileio is None or not fileio._READ:
+            return
+        info = os.fstat(self._fd)
+        import stat
+
+        if stat.S_ISREG(info.st_mode) and (info.st_dev, info.st_ino) in fileio._READ:
+            raise OSError(errno.EINVAL, "stdout is a file this run reads (the snapshot or the document); "
+                                        "send the output to another file")
 
     def close(self) -> None:  # the descriptor stays open, as sys.stdout's does
         super().close()
@@ -1381,7 +1517,7 @@ def _exit(code: object) -> NoReturn:
     except BrokenPipeError:
         status = _quiet_exit_code()
     except OSError as exc:
-        _report(_os_problem(exc))
+        _fail(_os_problem(exc))
         status = 2 if status in (0, 1) else status
     except ValueError:
         pass

@@ -54,6 +54,12 @@ except ImportError:  # pragma: no cover - another interpreter
 
 
 def main() -> None:
-    from hankkeet.cli import main as run
-
+    try:
+        from hankkeet.cli import main as run
+    except MemoryError:  # a memory limit (ulimit -v) too low to import the command line: one line
+        try:  # noqa: SIM105 - as above
+            os.write(2, b"hankkeet: out of memory\n")
+        except OSError:
+            pass
+        os._exit(2)
     run()

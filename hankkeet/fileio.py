@@ -25,10 +25,11 @@ Writes: :func:`write_file` puts ``data`` at ``path`` as follows.
 * A path that is one of ``inputs``, or any regular file this process has read
   (a snapshot, a document: :func:`note_read` remembers each), is refused: the
   same file by device and inode, so also through a symlink or a hard link.
-* SIGINT, SIGTERM, SIGHUP and SIGQUIT are held off while a regular file is
-  written: a signal then takes effect once the file is whole and the
-  temporary is gone. (SIGKILL cannot be held off; a ``.NAME.*.tmp`` may then
-  remain.)
+* SIGINT, SIGTERM, SIGHUP, SIGQUIT and every other signal whose default action
+  ends the process (SIGUSR1, SIGUSR2, SIGALRM, the real-time signals, ...) are
+  held off while a regular file is written: a signal then takes effect once the
+  file is whole and the temporary is gone. (SIGKILL cannot be held off, nor
+  should the signals that report a crash be; a ``.NAME.*.tmp`` may then remain.)
 """
 
 from __future__ import annotations
@@ -48,7 +49,16 @@ MIB = 1 << 20
 DEFAULT_MAX_SNAPSHOT = 256 * MIB  # room for 100,000 projects
 DEFAULT_MAX_INPUT = 64 * MIB  # a document, and what a PDF's streams may inflate to
 _CHUNK = 1 << 20
-_HELD_SIGNALS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT}
+# Every signal a process can catch whose default action ends it: SIGINT, SIGTERM, SIGHUP and SIGQUIT,
+# and as much SIGUSR1, SIGUSR2, SIGALRM (``timeout -s ALRM``) or a real-time signal. Left out: SIGKILL
+# (it cannot be caught) and the signals that report a crash (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT,
+# SIGTRAP, SIGSYS), which a handler could only turn into a loop.
+_ENDING = ("SIGHUP", "SIGINT", "SIGQUIT", "SIGTERM", "SIGUSR1", "SIGUSR2", "SIGALRM", "SIGVTALRM", "SIGPROF",
+           "SIGXCPU", "SIGXFSZ", "SIGIO", "SIGPOLL", "SIGPWR", "SIGSTKFLT", "SIGLOST", "SIGEMT", "SIGINFO")
+_HELD_SIGNALS: set[int] = {int(getattr(signal, name)) for name in _ENDING if hasattr(signal, name)}
+if hasattr(signal, "SIGRTMIN") and hasattr(signal, "SIGRTMAX"):
+    _HELD_SIGNALS.update(range(int(signal.SIGRTMIN), int(signal.SIGRTMAX) + 1))
+_HELD_SIGNALS &= set(signal.valid_signals())
 
 
 # How long a read or a write waits for the other end of a FIFO, a pipe or a device (a writer to
@@ -203,6 +213,15 @@ def check_output_name(name: str) -> None:
         raise OutputError("the output file name is empty")
     if name.endswith(os.sep) or os.path.basename(name) in (".", ".."):
         raise OutputError(f"{name}: names a folder; give a file name")
+    if not os.path.isabs(name) and _working_folder_deleted():
+        raise OutputError(f"{name}: the working folder has been deleted; give the output's full path")
+
+
+def _working_folder_deleted() -> bool:
+    try:
+        return os.stat(os.curdir).st_nlink == 0  # (a folder removed while a process is in it has no links)
+    except OSError:
+        return True
 
 
 def write_file(path: str | os.PathLike[str], data: bytes, *, inputs: Iterable[str | os.PathLike[str]] = ()) -> None:
@@ -250,7 +269,13 @@ def _inspect_target(
     try:
         info = os.stat(target)
     except FileNotFoundError:
-        return target, None
+        try:  # a link of /proc (/proc/self/fd/1) to what has no name: a pipe, a socket, a deleted file
+            info = os.stat(path)
+        except (OSError, ValueError):
+            return target, None
+        if stat.S_ISREG(info.st_mode):
+            raise OutputError(f"{path}: is a file that has been deleted; give another name for the {what}") from None
+        target = Path(path)
     if (info.st_dev, info.st_ino) in _READ or any(same_file(source, target) for source in inputs):
         raise OutputError(f"{path}: is the input file; give another name for the {what}")
     if stat.S_ISREG(info.st_mode) and not os.access(target, os.W_OK):
@@ -402,8 +427,8 @@ def building(path: str | os.PathLike[str], *, inputs: Iterable[str | os.PathLike
     step. A symlink is followed; a file with other hard links, or a writable
     file in a folder where no temporary may be created, is built elsewhere and
     copied in place. The input files, folders, devices, FIFOs and sockets are
-    refused (OutputError). On any exception, SIGTERM and SIGHUP included (they
-    raise SystemExit while the block runs), the temporary is removed and the
+    refused (OutputError). On any exception, SIGTERM, SIGHUP and the other ending
+    signals included (they raise SystemExit while the block runs), the temporary is removed and the
     target is untouched.
     """
     label = str(path)
@@ -499,14 +524,16 @@ def _put_in_place(tmp: Path, target: Path, in_place: bool) -> None:
 
 @contextlib.contextmanager
 def signals_raise() -> Iterator[None]:
-    """SIGTERM and SIGHUP raise SystemExit (128 + the signal) while the block runs, so that
-    cleanup runs; where a handler is already set, or off the main thread, nothing changes."""
+    """SIGTERM, SIGHUP and every other signal whose default action would end the process there and
+    then (not SIGINT: it raises KeyboardInterrupt already) raise SystemExit (128 + the signal) while
+    the block runs, so that cleanup runs; where a handler is already set (or the signal is ignored),
+    or off the main thread, nothing changes."""
     def leave(signum: int, _frame: object) -> None:
         raise SystemExit(128 + signum)
 
-    previous: dict[signal.Signals, Any] = {}
+    previous: dict[int, Any] = {}
     try:
-        for sig in (signal.SIGTERM, signal.SIGHUP):
+        for sig in sorted(_HELD_SIGNALS - {signal.SIGINT}):
             if signal.getsignal(sig) == signal.SIG_DFL:
                 previous[sig] = signal.signal(sig, leave)
     except ValueError:  # not the main thread

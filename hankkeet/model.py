@@ -513,7 +513,7 @@ class SnapshotFile:
         self._fd: int | None = None
         self._waits = False
         self._read = 0  # bytes read by this pass
-        self._identity: tuple[int, int, int] | None = None
+        self._identity: tuple[int, ...] | None = None
         self.size = 0
         if path is not None:
             self._open()
@@ -541,7 +541,7 @@ class SnapshotFile:
             if info.st_size > self.max_bytes:
                 os.close(fd)
                 raise too_large(label, self.max_bytes)
-            self._identity = (info.st_size, info.st_mtime_ns, info.st_ino)
+            self._identity = _identity(info)
             self.size = info.st_size
         self._waits = waits(fd, info)  # a FIFO, a pipe, a device: each read within the wait limit
         self._fd = fd
@@ -580,6 +580,7 @@ class SnapshotFile:
         if fd is None:
             raise DataError(f"{self.label}: cannot read: the file is closed")
         if self._identity is not None:
+            self._unchanged()  # a second pass reads what the first one checked, or nothing
             os.lseek(fd, 0, os.SEEK_SET)
         decoder = codecs.getincrementaldecoder("utf-8-sig")()
         self._read = 0
@@ -596,9 +597,15 @@ class SnapshotFile:
             if not block:
                 break
         if self._identity is not None:
-            info = os.fstat(fd)
-            if (info.st_size, info.st_mtime_ns, info.st_ino) != self._identity:
-                raise DataError(f"{self.label}: changed while it was read; try again")
+            self._unchanged()
+
+    def _unchanged(self) -> None:
+        """DataError if the file was written since it was opened: its size, its modification time
+        or its change time differ (a write, however it puts back the modification time, sets the
+        change time, which no program can set back)."""
+        assert self._fd is not None
+        if _identity(os.fstat(self._fd)) != self._identity:
+            raise DataError(f"{self.label}: changed while it was read; try again")
 
     def _block(self) -> bytes:
         assert self._fd is not None
@@ -637,7 +644,7 @@ class SnapshotFile:
         if self.count and not self.rereadable:
             raise DataError(f"{self.label}: can be read only once (not a regular file)")
         try:
-            scan = _Scan(self._chunks(), self.label)
+            scan = _Scan(self._chunks(), self.label, check_nfc=self.path is not None)  # (the bundled one is NFC)
             count = 0
             for project in _snapshot_items(scan):
                 count += 1
@@ -670,6 +677,10 @@ class SnapshotFile:
         return self.header._replace(projects=projects)
 
 
+def _identity(info: os.stat_result) -> tuple[int, ...]:
+    return info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev
+
+
 _READ_BLOCK = 1 << 20
 # The longest JSON text of one value (a project, a header field) a snapshot may hold: the schema's bounds
 # allow at most about 2.5 million characters in a project, six JSON characters each when escaped.
@@ -687,8 +698,13 @@ class _BadJson(Exception):
 class _Scan:
     """JSON text read in chunks: one value at a time, and positions in the whole text."""
 
-    def __init__(self, chunks: Iterator[str], label: str) -> None:
+    def __init__(self, chunks: Iterator[str], label: str, *, check_nfc: bool = True) -> None:
         self.chunks = chunks
+        self.is_normalized: Any = None  # values not in NFC are made so (see value())
+        if check_nfc:
+            import unicodedata
+
+            self.is_normalized = unicodedata.is_normalized
         self.label = label
         self.buf = ""
         self.pos = 0
@@ -774,7 +790,31 @@ class _Scan:
                 self._grow()
                 continue
             self.pos = end
+            if self.is_normalized is not None and (_NON_ASCII_ESCAPES.search(self.buf, start, end)
+                                                   or not self.is_normalized("NFC", self.buf[start:end])):
+                try:  # text in NFD (or escapes that may be): the program's texts are NFC, so the snapshot's are
+                    value = _nfc(value)
+                except RecursionError:
+                    raise _BadJson("nested too deeply") from None
             return value, _RISKY_ESCAPES.search(self.buf, start, end) is None
+
+
+# An escape of a character beyond ASCII (``\u0308``, a combining mark) may leave a JSON string
+# in NFD although the text itself is ASCII.
+_NON_ASCII_ESCAPES = re.compile(r"\\u(?!00[0-7])")
+
+
+def _nfc(value: Any) -> Any:
+    """A decoded JSON value with every string, keys included, in NFC."""
+    import unicodedata
+
+    if type(value) is str:
+        return unicodedata.normalize("NFC", value)
+    if type(value) is list:
+        return [_nfc(item) for item in value]
+    if type(value) is dict:
+        return {_nfc(key): _nfc(item) for key, item in value.items()}
+    return value
 
 
 class _NotUtf8(Exception):

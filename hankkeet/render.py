@@ -32,14 +32,37 @@ def to_json(data: Any) -> str:
 
 # CSV follows RFC 4180: CRLF line ends, and a field holding a comma, a quote, a
 # CR or an LF is quoted. A text field that starts with = + - @ (or a tab or CR)
-# would be read by a spreadsheet as a formula (CSV injection); unless
+# would be read by a spreadsheet as a formula (CSV injection); so would one whose
+# first character after white space and invisible format characters is one of
+# them, or a form of one (fullwidth ＝, small ﹦, superscript ⁼: their NFKC is
+# the character), since spreadsheets trim spaces and fold such forms. Unless
 # ``raw`` is asked for, such a field gets a leading apostrophe, as OWASP advises.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_CHARS = frozenset("=+-@")
 CSV_RAW = False  # set by the CLI's --raw-csv / HANKKEET_RAW_CSV
 
 
+def looks_like_formula(text: str) -> bool:
+    """Whether a spreadsheet could read ``text`` as a formula (see FORMULA_STARTS)."""
+    if text.startswith(FORMULA_STARTS):
+        return True
+    for ch in text:
+        if ch.isalnum():
+            return False
+        if ch <= "\x7f":
+            if ch.isspace():
+                continue
+            return ch in _FORMULA_CHARS
+        import unicodedata
+
+        if ch.isspace() or unicodedata.category(ch) == "Cf":
+            continue  # (NBSP, ideographic space; zero-width space, BOM, bidi marks)
+        return unicodedata.normalize("NFKC", ch)[:1] in _FORMULA_CHARS
+    return False
+
+
 def csv_safe(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    if isinstance(value, str) and looks_like_formula(value):
         return "'" + value
     return value
 

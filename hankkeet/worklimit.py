@@ -75,10 +75,7 @@ def work_limit(seconds: float, memory: int, *, advice: str = "") -> Iterator[Non
 
 
 def is_out_of_memory(exc: BaseException) -> bool:
-    """``exc`` is a MemoryError, or an error raised because of one."""
-    seen: BaseException | None = exc
-    while seen is not None:
-        if isinstance(seen, MemoryError):
-            return True
-        seen = seen.__cause__ or seen.__context__
-    return False
+    """``exc`` is a MemoryError, or an error raised because of one (see hankkeet.errors)."""
+    from hankkeet.errors import out_of_memory
+
+    return out_of_memory(exc)
