@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Reliability battery: attack the real executable, one fresh process per case.
 
-    uv run python scripts/battery.py [-k SUBSTRING] [-v]
+    uv run python scripts/battery.py [-k SUBSTRING]... [-v]
 
 Every case runs ``.venv/bin/hankkeet`` (or ``python -m hankkeet``) as a new
 process with an address-space cap (RLIMIT_AS) and a wall-clock timeout, and
@@ -70,12 +70,14 @@ class Result:
         return f"rc={self.rc} {self.elapsed:.1f}s{' TIMEOUT' if self.timed_out else ''} stderr={tail!r}"
 
 
-def _limits(memory: int, close: tuple[int, ...]) -> Callable[[], None]:
+def _limits(memory: int, close: tuple[int, ...], then: Callable[[], None] | None = None) -> Callable[[], None]:
     def apply() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
         for fd in close:
             os.close(fd)
+        if then is not None:
+            then()
 
     return apply
 
@@ -83,11 +85,12 @@ def _limits(memory: int, close: tuple[int, ...]) -> Callable[[], None]:
 def run(args: list[str | bytes], *, env: dict[str, str] | None = None, stdin: Any = subprocess.DEVNULL,
         stdout: Any = subprocess.PIPE, stderr: Any = subprocess.PIPE, close: tuple[int, ...] = (),
         timeout: float = TIMEOUT, memory: int = MEMORY_CAP, cwd: Path | None = None,
-        signal_after: tuple[float, int] | None = None, command: list[str] | None = None) -> Result:
+        signal_after: tuple[float, int] | None = None, command: list[str] | None = None,
+        preexec: Callable[[], None] | None = None) -> Result:
     full_env = {**BASE_ENV, **(env or {})}
     start = time.monotonic()
     proc = subprocess.Popen([*(command or COMMAND), *args], env=full_env, stdin=stdin, stdout=stdout, stderr=stderr,
-                            preexec_fn=_limits(memory, close), cwd=cwd or ROOT)
+                            preexec_fn=_limits(memory, close, preexec), cwd=cwd or ROOT)
     if signal_after is not None:
         delay, signum = signal_after
         timer = threading.Timer(delay, lambda: _kill(proc, signum))
@@ -2340,15 +2343,428 @@ def _() -> str | None:
     return None
 
 
+# -- fifth round: written and run on the code before its fixes ----------------------------------
+
+
+@case("a table, a listing or help to a full disk (private node) after notices on stderr: one line, exit 2")
+def _() -> str | None:
+    node = device("full")
+    for args in (["list", "--table"], ["kunta", "Loppi", "--table"], ["search", "ohjaus", "--table"],
+                 ["coverage", "--table"], ["list", "--kunta", "Loppi"], ["search", "ohjaus"],
+                 ["list", "--kunta", "Loppi", "--json"]):
+        with open(node, "wb") as full:
+            r = run(args, stdout=full)
+        if problem := clean_error(r):
+            return f"{args}: {problem}"
+    return None
+
+
+@case("after --, an option's name is a word: -- --version, -- --help, -- -h are no such command (exit 2)")
+def _() -> str | None:
+    for args in (["--", "--version"], ["--", "--help"], ["--", "-h"], ["--", "--install-completion"]):
+        r = run(args)
+        if problem := clean_error(r):
+            return f"{args}: {problem}"
+        if r.out:
+            return f"{args}: printed {r.out[:60]!r}"
+    return None
+
+
+@case("a bad global option value beside --version, --help, -h, --show-completion or a command's --help "
+      "(option or environment): exit 2, one line")
+def _() -> str | None:
+    cases: list[tuple[list[str], dict[str, str]]] = [
+        (["--max-wait", "1e300", "--version"], {}), (["--version", "--max-wait", "1e300"], {}),
+        (["--max-wait=nan", "--help"], {}), (["--max-input", "-1", "-h"], {}), (["--data=", "--version"], {}),
+        (["--max-wait", "0", "--show-completion", "bash"], {}), (["list", "--help", "--max-input", "0"], {}),
+        (["--version"], {"HANKKEET_MAX_WAIT": "inf"}), (["--help"], {"HANKKEET_MAX_INPUT_MB": "abc"}),
+    ]
+    for args, env in cases:
+        r = run(args, env=env)
+        if problem := clean_error(r):
+            return f"{args} {env}: {problem}"
+        if r.out:
+            return f"{args} {env}: printed {r.out[:60]!r}"
+    return None
+
+
+@case("--version names the --data snapshot given as an option, as it names HANKKEET_DATA's")
+def _() -> str | None:
+    snap = snapshot_file(bundled())
+    for args, env in ((["--data", str(snap), "--version"], {}), (["--version"], {"HANKKEET_DATA": str(snap)})):
+        r = run(args, env=env)
+        if problem := success(r):
+            return f"{args}: {problem}"
+        if f"snapshot: {snap}:".encode() not in r.out:
+            return f"{args}: {r.out.decode(errors='replace').strip()!r}"
+    return None
+
+
+def _no_tmp(*folders: Path) -> list[str]:
+    return [str(p) for folder in folders for p in folder.rglob("*") if p.name.endswith(".tmp")]
+
+
+@case("SIGINT and SIGTERM during the first search's index build: exit 130 / 143 (or done), quiet, no temporary left")
+def _() -> str | None:
+    snap = _copies(5000)
+    rng = random.Random(5)
+    for signum, code in ((signal.SIGINT, 130), (signal.SIGTERM, 143)):
+        for _attempt in range(4):
+            cache, tmp = fresh_dir(), fresh_dir()
+            delay = rng.uniform(0.3, 1.5)
+            r = run(["--data", str(snap), "search", "ohjaus", "--json"], env={"XDG_CACHE_HOME": str(cache),
+                    "TMPDIR": str(tmp)}, signal_after=(delay, signum), timeout=60)
+            if r.timed_out:
+                return f"signal {signum} at {delay:.2f}s: timed out"
+            if r.rc not in (0, code, -signum):
+                return f"signal {signum} at {delay:.2f}s: exit {r.rc}, expected {code}: {r!r}"
+            if r.rc != 0 and r.err.strip() and not _interpreter_only(r.err_text):
+                return f"signal {signum} at {delay:.2f}s: not quiet: {r.err_text[:200]!r}"
+            if left := _no_tmp(cache, tmp):
+                return f"signal {signum} at {delay:.2f}s: left {left}"
+    return None
+
+
+def _other_signal_during_write(signum: int, args_for: Callable[[Path], list[str]], out_name: str) -> str | None:
+    rng = random.Random(signum)
+    for attempt in range(8):
+        d = fresh_dir()
+        out = d / out_name
+        delay = rng.uniform(0.05, 0.8)
+        r = run(args_for(out), signal_after=(delay, signum), timeout=30, env={"XDG_CACHE_HOME": str(fresh_dir())})
+        left = [p.name for p in d.iterdir() if p.name != out_name]
+        if left:
+            return f"signal {signum} at {delay:.2f}s (exit {r.rc}): left {left}"
+        if "Traceback" in r.err_text and not _interpreter_only(r.err_text):
+            return f"signal {signum} at {delay:.2f}s: traceback"
+        if attempt == 7:
+            return None
+    return None
+
+
+@case("SIGUSR1, SIGUSR2, SIGALRM, SIGQUIT and a real-time signal during parse -o, map -o and export --sqlite: "
+      "no temporary left")
+def _() -> str | None:
+    jobs: list[tuple[Callable[[Path], list[str]], str]] = [
+        (lambda out: ["parse", str(SEED), "-o", str(out)], "s.json"),
+        (lambda out: ["map", "-o", str(out)], "m.svg"),
+        (lambda out: ["export", "--sqlite", str(out)], "e.db"),
+    ]
+    for signum in (signal.SIGUSR1, signal.SIGUSR2, signal.SIGALRM, signal.SIGQUIT, signal.SIGRTMIN + 3):
+        for args_for, name in jobs:
+            if problem := _other_signal_during_write(signum, args_for, name):
+                return f"{args_for(Path(name))[0]}: {problem}"
+    return None
+
+
+@case("SIGUSR1 and SIGALRM during the first search's index build: no temporary left in the store")
+def _() -> str | None:
+    snap = _copies(5000)
+    for signum in (signal.SIGUSR1, signal.SIGALRM):
+        for delay in (0.4, 1.0):
+            cache, tmp = fresh_dir(), fresh_dir()
+            r = run(["--data", str(snap), "search", "ohjaus", "--json"], env={"XDG_CACHE_HOME": str(cache),
+                    "TMPDIR": str(tmp)}, signal_after=(delay, signum), timeout=60)
+            if left := _no_tmp(cache, tmp):
+                return f"signal {signum} at {delay}s (exit {r.rc}): left {left}"
+    return None
+
+
+@case("a new parse -o, map -o or export --sqlite file under umask 000 and 077: mode 0666 and 0600")
+def _() -> str | None:
+    for mask in (0o000, 0o077, 0o027):
+        for args_for, name in ((lambda out: ["parse", str(SEED), "-o", str(out)], "s.json"),
+                               (lambda out: ["map", "-o", str(out)], "m.svg"),
+                               (lambda out: ["export", "--sqlite", str(out)], "e.db")):
+            out = fresh_dir() / name
+            r = run(args_for(out), preexec=lambda mask=mask: os.umask(mask))  # type: ignore[misc]
+            if problem := success(r):
+                return f"umask {mask:03o} {name}: {problem}"
+            mode = stat.S_IMODE(out.stat().st_mode)
+            if mode != 0o666 & ~mask:
+                return f"umask {mask:03o} {name}: mode {mode:04o}, expected {0o666 & ~mask:04o}"
+    return None
+
+
+def _nofile(limit: int) -> Callable[[], None]:
+    return lambda: resource.setrlimit(resource.RLIMIT_NOFILE, (limit, limit))
+
+
+@case("a tiny RLIMIT_NOFILE (4 to 12 descriptors): each command answers or says why in one line, never a traceback")
+def _() -> str | None:
+    snap = _copies(300)
+    for limit in (4, 5, 6, 8, 12):
+        for args_for in (lambda d: ["list"], lambda d: ["search", "ohjaus"], lambda d: ["show", "1", "--json"],
+                         lambda d: ["--version"], lambda d: ["parse", str(SEED), "-o", str(d / "s.json")],
+                         lambda d: ["map", "-o", str(d / "m.svg")], lambda d: ["export", "--sqlite", str(d / "e.db")],
+                         lambda d: ["--data", str(snap), "search", "ohjaus", "--json"]):
+            d = fresh_dir()
+            args = args_for(d)
+            r = run(args, preexec=_nofile(limit), env={"XDG_CACHE_HOME": str(d / "cache")}, timeout=40)
+            if r.timed_out or r.rc < 0:
+                return f"{limit} fds, {args[:2]}: {r!r}"
+            if "Traceback" in r.err_text and "hankkeet" in r.err_text:
+                return f"{limit} fds, {args[:2]}: traceback: {r.err_text[-300:]!r}"
+            if r.rc not in (0, 1) and clean_error(r) and not r.err_text.startswith("Fatal Python error"):
+                return f"{limit} fds, {args[:2]}: {clean_error(r)}"
+            if r.rc == 0 and len(r.err_text.strip().splitlines()) > 1:
+                return f"{limit} fds, {args[:2]}: several lines on stderr: {r.err_text[:200]!r}"
+            if left := _no_tmp(d):
+                return f"{limit} fds, {args[:2]}: left {left}"
+    return None
+
+
+@case("a low RLIMIT_AS (the interpreter starts, the work does not fit): exit 2 in one line naming memory, never a traceback")
+def _() -> str | None:
+    snap = _copies(5000)
+    segfaults = 0
+    for cap_mb in (16, 22, 26, 30, 36, 44, 52, 64):
+        for args in (["--data", str(snap), "search", "ohjaus", "--json"], ["--data", str(snap), "list", "--table"],
+                     ["parse", str(PDF)], ["--data", str(snap), "export", "--sqlite", str(fresh_dir() / "e.db")],
+                     ["map", "-o", str(fresh_dir() / "m.html")]):
+            cache = fresh_dir()
+            r = run(args, memory=cap_mb << 20, env={"XDG_CACHE_HOME": str(cache)}, timeout=60)
+            if r.rc == -signal.SIGSEGV and not r.err:
+                segfaults += 1  # the interpreter's stack could not grow under the cap: no program can answer
+                continue
+            if r.timed_out or r.rc < 0:
+                return f"{cap_mb} MB {args[-3:]}: {r!r}"
+            if r.rc == 0 or (r.rc == 1 and r.err_text.startswith("Fatal Python error")):
+                continue  # it fitted, or CPython itself could not start
+            if problem := clean_error(r):
+                return f"{cap_mb} MB {args[-3:]}: {problem}"
+            if "memory" not in r.err_text:
+                return f"{cap_mb} MB {args[-3:]}: the message does not name memory: {r.err_text.strip()!r}"
+    if segfaults:
+        print(f"  ({segfaults} of 40 runs died of SIGSEGV: CPython's stack could not grow under the cap)")
+    return None
+
+
+def _in_deleted_folder(folder: Path) -> Callable[[], None]:
+    def enter() -> None:
+        os.chdir(folder)
+        os.rmdir(folder)
+
+    return enter
+
+
+@case("a deleted working folder: the commands work, relative names are one line (exit 2)")
+def _() -> str | None:
+    out = fresh_dir()
+    good = [["list"], ["search", "ohjaus", "--json"], ["--version"], ["parse", str(SEED), "-o", str(out / "s.json")],
+            ["map", "-o", str(out / "m.svg")], ["coverage", "--csv"]]
+    bad = [["parse", "seed.txt"], ["parse", str(SEED), "-o", "s.json"], ["--data", "snap.json", "list"],
+           ["map", "-o", "m.svg"], ["export", "--sqlite", "e.db"]]
+    for args in good:
+        r = run(args, preexec=_in_deleted_folder(fresh_dir()), env={"XDG_CACHE_HOME": str(fresh_dir())})
+        if problem := success(r):
+            return f"{args}: {problem}"
+    for args in bad:
+        r = run(args, preexec=_in_deleted_folder(fresh_dir()), env={"XDG_CACHE_HOME": str(fresh_dir())})
+        if problem := clean_error(r):
+            return f"{args}: {problem}"
+    return None
+
+
+@case("/proc/self/fd/0 and - as inputs (a file or a pipe on stdin): parse and --data read them, within the limits")
+def _() -> str | None:
+    def projects(out: bytes) -> Any:
+        return json.loads(out)["projects"]  # (its source names the document as given: 0, -)
+
+    want = projects(run(["parse", str(SEED)]).out)
+    bundled_out = run(["list", "--json"]).out
+    for args in (["parse", "/proc/self/fd/0"], ["parse", "-"]):
+        with open(SEED, "rb") as stdin:
+            r = run(args, stdin=stdin)
+        if problem := success(r):
+            return f"{args} < file: {problem}"
+        if projects(r.out) != want:
+            return f"{args} < file: other projects"
+    with open(BUNDLED, "rb") as stdin:
+        r = run(["--data", "/proc/self/fd/0", "list", "--json"], stdin=stdin)
+    if problem := success(r):
+        return f"--data /proc/self/fd/0 < file: {problem}"
+    if json.loads(r.out) != json.loads(bundled_out):
+        return "--data /proc/self/fd/0 < file: another listing"
+    proc = subprocess.run(f"cat {BUNDLED} | {' '.join(COMMAND)} --data /proc/self/fd/0 list --json", shell=True,
+                          capture_output=True, env=BASE_ENV, timeout=TIMEOUT, cwd=ROOT)
+    if proc.returncode != 0 or json.loads(proc.stdout) != json.loads(bundled_out):
+        return f"--data /proc/self/fd/0 from a pipe: exit {proc.returncode}: {proc.stderr[-200:]!r}"
+    return None
+
+
+@case("parse - and --data /proc/self/fd/0 with stdin closed (<&-) or /dev/null-like: one line, exit 2")
+def _() -> str | None:
+    for args in (["parse", "-"], ["parse", "/proc/self/fd/0"], ["--data", "/proc/self/fd/0", "list"],
+                 ["parse", "-", "-o", str(fresh_dir() / "s.json")]):
+        r = run(args, stdin=None, close=(0,))
+        if problem := clean_error(r):
+            return f"{args} <&-: {problem}"
+    return None
+
+
+def _streamed_copy() -> tuple[Path, bytes]:
+    path = _copies(15000)  # over 16 MiB: list --json checks the whole file, then reads it again to write it
+    return path, path.read_bytes()
+
+
+@case("a snapshot rewritten in place between the loader's passes (same size, its mtime put back): the old "
+      "listing, the new one, or one line (exit 2)")
+def _() -> str | None:
+    path, original = _streamed_copy()
+    if len(original) < 16 << 20:
+        return f"the copy is only {len(original):,} bytes"
+    changed = original.replace(b"Eksote", b"Ekzote")
+    assert len(changed) == len(original) and changed != original
+    path.write_bytes(changed)
+    new_listing = run(["--data", str(path), "list", "--json"], timeout=60).out
+    path.write_bytes(original)
+    old_listing = run(["--data", str(path), "list", "--json"], timeout=60).out
+    stamp = path.stat()
+    rng = random.Random(9)
+    for _attempt in range(6):
+        path.write_bytes(original)
+        os.utime(path, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+        delay = rng.uniform(0.2, 2.5)
+
+        def rewrite() -> None:
+            with open(path, "r+b") as f:
+                f.write(changed)
+            os.utime(path, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+
+        timer = threading.Timer(delay, rewrite)
+        timer.start()
+        r = run(["--data", str(path), "list", "--json"], timeout=60)
+        timer.join()
+        if r.rc == 0:
+            if r.out not in (old_listing, new_listing):
+                return f"rewritten at {delay:.2f}s: exit 0 with a listing of neither file"
+        elif problem := clean_error(r):
+            return f"rewritten at {delay:.2f}s: {problem}"
+    return None
+
+
+def _nfd(value: Any) -> Any:
+    import unicodedata
+
+    if isinstance(value, str):
+        return unicodedata.normalize("NFD", value)
+    if isinstance(value, list):
+        return [_nfd(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _nfd(v) for k, v in value.items()}
+    return value
+
+
+@case("a snapshot in NFD (as text or as \\u escapes; checked and fast path) loads as the same snapshot in NFC")
+def _() -> str | None:
+    many = json.loads(_copies(700).read_text(encoding="utf-8"))  # over 1 MB: its search index is stored
+    for label, data in (("bundled", bundled()), ("700 projects", many)):
+        nfc = snapshot_file(data)
+        nfd = _nfd(data)
+        for form, path in (("text", snapshot_file(nfd)),
+                           ("escapes", snapshot_file(None, json.dumps(nfd, ensure_ascii=True)))):
+            for args in (["list", "--json"], ["search", "Riihimäki", "--json"], ["kunta", "Hämeenlinna", "--csv"],
+                         ["kunta", "Riihimäki", "--csv"], ["coverage", "--json"]):
+                want = run(["--data", str(nfc), *args]).out
+                r = run(["--data", str(path), *args])
+                if problem := success(r, codes=(0, 1)):
+                    return f"{label} in NFD {form}, {args}: {problem}"
+                if r.out != want:
+                    return f"{label} in NFD {form}, {args}: another answer than in NFC"
+    return None
+
+
+@case("true, false and 1.0 where integers are expected (number, schema_version; checked and fast path): exit 2")
+def _() -> str | None:
+    for value in (True, False, 1.0, 1e0, "1"):
+        for where in ("schema_version", 0, 250):
+            data = json.loads(_copies(300).read_text(encoding="utf-8"))
+            if where == "schema_version":
+                data["schema_version"] = value
+            else:
+                data["projects"][where]["number"] = value
+            path = snapshot_file(data)
+            for args in (["list", "--json"], ["show", "p1"], ["search", "ohjaus"]):
+                r = run(["--data", str(path), *args])
+                if problem := clean_error(r):
+                    return f"{where} = {value!r}, {args}: {problem}"
+    return None
+
+
+@case("CSV: fullwidth and small ＝＋－＠﹦﹢﹣﹫, and = + - @ after spaces, tabs, NBSP or line breaks, reach no "
+      "spreadsheet as formulas")
+def _() -> str | None:
+    starts = ["＝", "＋", "－", "＠", "﹦", "﹢", "﹣", "﹫", " =", "  +", "\t=", "\u00a0=", "\u3000=", "\u2003@",
+              "\n=", "\r\n-", " \t ="]
+    data = bundled()
+    for i, start in enumerate(starts):
+        data["projects"][i]["name"] = f"{start}HYPERLINK(\"http://x\",\"y\")"
+        data["projects"][i]["organisation"] = f"{start}1+1"
+    path = snapshot_file(data)
+    for args in (["list", "--csv"], ["search", "hyperlink", "--csv"], ["kunta", "Imatra", "--csv"]):
+        r = run(["--data", str(path), *args])
+        if problem := success(r, codes=(0, 1)):
+            return f"{args}: {problem}"
+        for row in _csv_rows(r.out)[1:]:
+            for cell in row:
+                first = cell.lstrip(" \t\r\n\u00a0\u3000\u2003")[:1]
+                import unicodedata
+
+                if first and unicodedata.normalize("NFKC", first) in "=+-@" and not cell.startswith("'"):
+                    return f"{args}: the cell {cell[:30]!r} reaches a spreadsheet as a formula"
+    return None
+
+
+@case("-o /proc/self/fd/1 (stdout through its magic link: a pipe, a file): written there, nothing else created")
+def _() -> str | None:
+    d = fresh_dir()
+    want = run(["parse", str(SEED)]).out
+    r = run(["parse", str(SEED), "-o", "/proc/self/fd/1"], cwd=d)
+    if problem := success(r):
+        return f"to a pipe: {problem}"
+    if r.out != want:
+        return f"to a pipe: stdout got {len(r.out)} bytes, not the snapshot"
+    out = d / "stdout.json"
+    with open(out, "wb") as f:
+        r = run(["parse", str(SEED), "-o", "/proc/self/fd/1"], stdout=f, cwd=d)
+    if problem := success(r):
+        return f"to a file: {problem}"
+    if out.read_bytes() != want:
+        return "to a file: not the snapshot"
+    if sorted(p.name for p in d.iterdir()) != ["stdout.json"]:
+        return f"the folder holds {sorted(p.name for p in d.iterdir())}"
+    return None
+
+
+
+@case("stdout appended to the file the run reads (--data s.json list >> s.json, parse d.txt >> d.txt): refused, the file kept")
+def _() -> str | None:
+    snap = snapshot_file(bundled())
+    doc = fresh_dir() / "d.txt"
+    doc.write_bytes(SEED.read_bytes())
+    for path, args in ((snap, ["--data", str(snap), "list", "--json"]), (snap, ["--data", str(snap), "list"]),
+                       (snap, ["--data", str(snap), "search", "ohjaus", "--csv"]), (doc, ["parse", str(doc)])):
+        before = path.read_bytes()
+        with open(path, "ab") as out:
+            r = run(args, stdout=out)
+        if problem := clean_error(r):
+            return f"{args[-2:]}: {problem}"
+        if path.read_bytes() != before:
+            return f"{args[-2:]}: the input was changed ({len(before)} -> {path.stat().st_size} bytes)"
+    return None
+
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("-k", default="", help="only cases whose name contains this")
+    parser.add_argument("-k", action="append", default=[], help="only cases whose name contains this (repeatable)")
     parser.add_argument("-v", action="store_true", help="print timings")
     args = parser.parse_args()
     held = total = skipped = known = 0
     try:
         for name, fn in CASES:
-            if args.k.lower() not in name.lower():
+            if args.k and not any(k.lower() in name.lower() for k in args.k):
                 continue
             start = time.monotonic()
             try:
