@@ -19,9 +19,9 @@ note saying when.
 from __future__ import annotations
 
 import re
-from functools import cache
 from datetime import date, timedelta
 from enum import StrEnum
+from functools import cache
 from typing import NamedTuple
 
 from hankkeet.kunnat.registry import Municipality, RegionTransfer, registry
