@@ -454,6 +454,26 @@ def _checked_globals(data: str | None, max_input: str | None, max_wait: str | No
     return limit, seconds
 
 
+# The global flags read from the environment too, and the words click takes for a boolean.
+_FLAG_ENV = {"HANKKEET_QUIET": ("--quiet", "-q"), "HANKKEET_RAW_CSV": ("--raw-csv",)}
+_BOOLEAN_WORDS = frozenset({"", "0", "1", "f", "false", "n", "no", "off", "on", "t", "true", "y", "yes"})
+
+
+def _check_flag_variables(args: Sequence[str]) -> None:
+    """A usage error for HANKKEET_QUIET or HANKKEET_RAW_CSV set to what is not a boolean (click
+    refuses it for a command, and would never read it for --version), unless the flag is given."""
+    given = set()
+    for arg in args:
+        if not arg.startswith("-") or arg == "--":
+            break
+        given.add(arg)
+    for variable, names in _FLAG_ENV.items():
+        value = os.environ.get(variable)
+        if value and value.strip().lower() not in _BOOLEAN_WORDS and not given & set(names):
+            raise typer.BadParameter(f"{value!r} is not a valid boolean (1 or 0, true or false, yes or no)",
+                                     param_hint=f"'{names[0]}' / {variable}")
+
+
 # The snapshot --version names, and its size limit: set before click parses anything.
 _version_data: tuple[str | None, int | None] = (None, None)
 
@@ -465,6 +485,7 @@ def _check_global_options(args: Sequence[str]) -> None:
     global _version_data
     values = _global_values(args)
     limit, seconds = _checked_globals(values["--data"], values["--max-input"], values["--max-wait"])
+    _check_flag_variables(args)
     _version_data = (values["--data"], limit)
     if seconds is not None:
         from hankkeet import fileio

@@ -56,7 +56,17 @@ except ImportError:  # pragma: no cover - another interpreter
 def main() -> None:
     try:
         from hankkeet.cli import main as run
-    except MemoryError:  # a memory limit (ulimit -v) too low to import the command line: one line
+    except (MemoryError, SystemError, ImportError) as exc:
+        # A memory limit (ulimit -v) too low to import the command line: as a MemoryError, a library
+        # that cannot be mapped or CPython's own "error return without exception set". One line.
+        try:
+            from hankkeet.errors import out_of_memory
+
+            short = out_of_memory(exc)
+        except BaseException:  # noqa: BLE001 - not even that module loads: the memory is gone
+            short = True
+        if not short:
+            raise
         try:  # noqa: SIM105 - as above
             os.write(2, b"hankkeet: out of memory\n")
         except OSError:

@@ -2378,6 +2378,7 @@ def _() -> str | None:
         (["--max-wait=nan", "--help"], {}), (["--max-input", "-1", "-h"], {}), (["--data=", "--version"], {}),
         (["--max-wait", "0", "--show-completion", "bash"], {}), (["list", "--help", "--max-input", "0"], {}),
         (["--version"], {"HANKKEET_MAX_WAIT": "inf"}), (["--help"], {"HANKKEET_MAX_INPUT_MB": "abc"}),
+        (["--version"], {"HANKKEET_QUIET": "maybe"}), (["-h"], {"HANKKEET_RAW_CSV": "2"}),
     ]
     for args, env in cases:
         r = run(args, env=env)

@@ -53,10 +53,16 @@ def test_a_bad_global_option_value_is_refused_whatever_else_is_given(runner, arg
     assert result.stderr.count("\n") == 1 and "Invalid value for '--" in result.stderr
 
 
-@pytest.mark.parametrize("variable", ["HANKKEET_MAX_WAIT", "HANKKEET_MAX_INPUT_MB"])
-def test_a_bad_global_option_value_in_the_environment_is_refused_for_version(runner, variable):
-    result = invoke(runner, "--version", **{variable: "1e300"})
-    assert result.exit_code == 2 and variable in result.stderr
+@pytest.mark.parametrize(("variable", "value"), [("HANKKEET_MAX_WAIT", "1e300"), ("HANKKEET_MAX_INPUT_MB", "1e300"),
+                                                ("HANKKEET_QUIET", "maybe"), ("HANKKEET_RAW_CSV", "2")])
+def test_a_bad_global_option_value_in_the_environment_is_refused_for_version(runner, variable, value):
+    result = invoke(runner, "--version", **{variable: value})
+    assert result.exit_code == 2 and variable in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_a_flag_given_on_the_line_makes_its_variable_unread(runner):
+    assert invoke(runner, "--quiet", "--version", HANKKEET_QUIET="maybe").exit_code == 0
+    assert invoke(runner, "--version", HANKKEET_QUIET=" Yes ").exit_code == 0
 
 
 def test_version_names_the_data_snapshot_given_as_an_option(runner, tmp_path):
