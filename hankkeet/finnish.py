@@ -651,7 +651,7 @@ def in_compound(query: str, word: str) -> str | None:
         and not _weak_nta_tail(word[len(query):])
     ):
         # A base form ending in a consonant, whole at the start of a compound
-        # (puhelin|numero, jäsen|maksu): compound_parts reads an n|n seam as the
+        # (puhelin|numero, sisällön|tuotanto): compound_parts reads an n|n seam as the
         # weak grade of -nta (neuvon|nan) and so never offers this head.
         return query
     return None
