@@ -22,7 +22,10 @@ def _interrupted(_signum: int, _frame: object) -> None:
     os._exit(130)
 
 
-_signal.signal(_signal.SIGINT, _interrupted)
+try:
+    _signal.signal(_signal.SIGINT, _interrupted)
+except KeyboardInterrupt:  # a Ctrl-C from before the handler: signal() runs it first, as Python's default
+    os._exit(130)
 
 
 def _write_whole(path: str, data: bytes, mode: int = 0o666) -> None:

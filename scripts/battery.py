@@ -147,11 +147,19 @@ def success(r: Result, codes: tuple[int, ...] = (0,), quiet: bool = True) -> str
 
 
 def _interpreter_only(err: str) -> bool:
-    """A traceback from CPython's own start (importing site, the launcher's first line), before any of our code."""
+    """A traceback from CPython's own start (importing site, the launcher's first line), before any of our code.
+
+    A signal that arrives while the interpreter loads our package is raised at the check
+    CPython makes before a module's first statement, reported as line 0: no line of ours
+    has run, so no handler of ours can exist yet.
+    """
     import re
 
-    frames = re.findall(r'File "([^"]+)"', err)
-    return "KeyboardInterrupt" in err and not any("/hankkeet/" in f or "-packages/" in f for f in frames)
+    if "KeyboardInterrupt" not in err:
+        return False
+    frames = re.findall(r'File "([^"]+)", line (\d+)', err)
+    ours = [(name, line) for name, line in frames if "/hankkeet/" in name or "-packages/" in name]
+    return not ours or (len(ours) == 1 and ours[0][1] == "0")
 
 
 # -- fixtures ---------------------------------------------------------------
